@@ -1,0 +1,41 @@
+# Two commands set everything up on a fresh machine with Python 3.11+:
+#   make run    install into .venv and launch diplo-reader on the bundled articles
+#   make test   install into .venv (with test tools) and run the tests
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+
+.PHONY: run test check lint bench bench-smoke eval clean
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ needed"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+run: $(VENV)/.installed
+	$(BIN)/diplo-reader
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest -q
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: lint test
+
+bench: $(VENV)/.installed
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+bench-smoke: $(VENV)/.installed
+	$(BIN)/python -m bench.run --sizes 100 --queries-only-smoke
+
+eval: $(VENV)/.installed
+	$(BIN)/python -m index.extract.evaluate
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

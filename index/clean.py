@@ -1,0 +1,174 @@
+"""Cleaning scraped article text: page furniture off, headline and structure found.
+
+Scraped news comes with navigation breadcrumbs, stray site dates, share and ad
+lines at the head and tail, and sentences glued together by lost line breaks.
+Nothing here knows a particular site: it works from the shape of lines
+(sentence or not, how long, where) rather than from lists of strings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_SENT_END = re.compile(r"[.!?…][\"'“”«»„)]*$|[\"“”»]$")
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# "Ukraine.Blinken", "gefasst.„Wir", "Aggression.“Lawrow", "habe:„Den"
+_GLUED = re.compile(r"(?<=[a-zäöüß0-9)]{2})([.!?:][“”\"»]?|[“”\"»])(?=[„\"“«]?[A-ZÄÖÜ][a-zäöüß])")
+_GLUED_QUOTE = re.compile(r"(?<=[a-zäöüß]{2}[.!?:])(?=„[A-ZÄÖÜa-zäöüß])")
+# " date 2025-01 Rest" as some scrapers prefix the article.
+_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\s*(.*)$", re.I)
+_BYLINE = re.compile(r"^(?:von|by|autor(?:in)?:?)\s+\S", re.I)
+_MONTHS = (
+    "januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|"
+    "january|february|march|may|june|july|october|december|"
+    "jan|feb|mär|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dez|dec"
+)
+_DATEISH = re.compile(
+    rf"\b(?:\d{{1,2}}\.\s*(?:{_MONTHS})\b|(?:{_MONTHS})\.?\s+\d{{1,2}}\b|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}"
+    rf"|\d{{4}}-\d{{2}}(?:-\d{{2}})?|(?:{_MONTHS})\s+\d{{4}}|\d{{1,2}}:\d{{2}}\s*(?:uhr)?)",
+    re.I,
+)
+_WEEKDAY = re.compile(
+    r"^(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
+# Words glued by a lost separator inside a breadcrumb: "StartPolitikGesetzgebung".
+_CAMEL_RUN = re.compile(r"[a-zäöüß]{2,}[A-ZÄÖÜ][a-zäöüß]+[A-ZÄÖÜ]")
+_AD_LINE = re.compile(
+    r"^[\W_]*(anzeige|werbung|advertisement|advertisment|sponsored|teilen|share)[\W_]*$", re.I
+)
+
+
+@dataclass
+class Cleaned:
+    """The result of cleaning: headline, structured blocks, and what was taken off."""
+
+    title: str | None
+    blocks: list[tuple[str, str]] = field(default_factory=list)
+    """("p", paragraph) or ("h", subheading), in order; the title is not among them."""
+    header_lines: list[str] = field(default_factory=list)
+    """Lines taken off the head/tail that may carry date, source or author."""
+    furniture: list[str] = field(default_factory=list)
+    """Lines dropped as page furniture (breadcrumbs, share/ad lines …)."""
+
+
+def repair_glued(line: str) -> str:
+    """Put back the space lost between sentences: "Ukraine.Blinken" -> "Ukraine. Blinken"."""
+    line = _GLUED.sub(lambda m: m.group(1) + " ", line)
+    return _GLUED_QUOTE.sub(" ", line)
+
+
+def words(line: str) -> int:
+    return len(_WORD.findall(line))
+
+
+def is_sentence(line: str) -> bool:
+    """A body paragraph: prose that ends like a sentence, or simply long."""
+    n = words(line)
+    return (n >= 6 and bool(_SENT_END.search(line))) or n >= 40
+
+
+def _units(text: str) -> list[str]:
+    """Split into paragraphs: blank-line blocks; inside a block, one line per
+    unit unless the block is hard-wrapped prose (then its lines are joined)."""
+    units: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        if not lines:
+            continue
+        inner = lines[:-1]
+        wrapped = len(lines) >= 3 and sum(
+            30 <= len(ln) <= 100 and not _SENT_END.search(ln) for ln in inner
+        ) >= 0.6 * len(inner)
+        if wrapped:
+            units.append(" ".join(lines))
+        else:
+            units.extend(lines)
+    return units
+
+
+def _is_dateline(line: str) -> bool:
+    if _WEEKDAY.match(line) and words(line) <= 8:
+        return True
+    rest = _DATEISH.sub("", line)
+    return bool(_DATEISH.search(line)) and words(rest) <= 4
+
+
+def _is_furniture(line: str, later: list[str] | None = None) -> bool:
+    """Ad/share lines, breadcrumbs glued into one word, and teasers that are a
+    truncated copy ("…") of a later line."""
+    if _AD_LINE.match(line) or _CAMEL_RUN.search(line):
+        return True
+    if line.endswith(("...", "…")):
+        stem = _norm(line.rstrip(".… "))[-40:]
+        return not is_sentence(line) or any(stem and stem in _norm(u) for u in later or ())
+    return False
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", s).strip().lower()
+
+
+def clean_text(text: str) -> Cleaned:
+    """Find headline, header lines, furniture and body blocks in sanitized text."""
+    units = [repair_glued(u) for u in _units(text)]
+    out = Cleaned(title=None)
+    # Head: everything before the first body paragraph.
+    first_body = next(
+        (i for i, u in enumerate(units) if is_sentence(u) and not _is_furniture(u, units[i + 1 :])),
+        len(units),
+    )
+    head, rest = units[:first_body], units[first_body:]
+    candidates: list[str] = []
+    for unit in head:
+        m = _DATE_PREFIX.match(unit)
+        if m:
+            out.header_lines.append(f"date {m.group(1)}")
+            unit = m.group(2).strip()
+            if not unit:
+                continue
+        if _BYLINE.match(unit) and words(unit) <= 10:
+            out.header_lines.append(unit)
+        elif _is_dateline(unit):
+            out.header_lines.append(unit)
+        elif _is_furniture(unit, units):
+            out.furniture.append(unit)
+        else:
+            candidates.append(unit)
+    # Tail: short lines that are not sentences (share bars, "Quelle:", ads).
+    tail_cut = len(rest)
+    while tail_cut > 1 and not is_sentence(rest[tail_cut - 1]) and words(rest[tail_cut - 1]) <= 4:
+        tail_cut -= 1
+    for unit in rest[tail_cut:]:
+        (out.header_lines if _is_dateline(unit) or _BYLINE.match(unit) else out.furniture).append(
+            unit
+        )
+    rest = rest[:tail_cut]
+    if candidates:
+        out.title = candidates[0]
+        out.blocks.extend(("h", c) for c in candidates[1:])
+    for unit in rest:
+        if _is_furniture(unit) and not is_sentence(unit):
+            out.furniture.append(unit)
+        elif out.title and _norm(unit) == _norm(out.title):
+            continue
+        elif is_sentence(unit) or words(unit) > 14:
+            out.blocks.append(("p", unit))
+        elif _BYLINE.match(unit) and words(unit) <= 10 and len(out.blocks) <= 2:
+            out.header_lines.append(unit)
+        else:
+            out.blocks.append(("h", unit))
+    return out
+
+
+def lead_title(paragraph: str, limit: int = 120) -> str:
+    """A title from the lead: its first sentence, cut at a word boundary."""
+    m = re.search(r"(?<=[a-zäöüß0-9\"“”)][.!?])\s+(?=[A-ZÄÖÜ„\"])", paragraph)
+    sentence = paragraph[: m.start()] if m else paragraph
+    sentence = sentence.rstrip(".")
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:–- ")
+    return cut + " …"

@@ -1,0 +1,193 @@
+"""Finding article files and turning each into an Article record."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from index.clean import clean_text, lead_title
+from index.decode import MAX_FILE_BYTES, DecodeError, check_text, decode_bytes, sanitize
+from index.extract import extract_metadata
+from index.records import Article, DatePrecision, Metadata, Skipped
+
+SUFFIXES = (".txt", ".md")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_MD_ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
+_MD_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+
+
+class ArticleError(Exception):
+    """An article file that cannot be read; `code` is stable, str() says why."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """An article file found on disk, before it is read."""
+
+    id: str
+    path: Path
+    size: int
+    mtime_ns: int
+
+
+def iter_article_files(root: Path, skipped: list[Skipped] | None = None) -> Iterator[SourceFile]:
+    """All .txt/.md files below `root`, sorted, symlink loops and unreadable
+    folders reported in `skipped` instead of raising."""
+    seen_dirs: set[tuple[int, int]] = set()
+    ids: set[str] = set()
+
+    def walk(folder: Path) -> Iterator[SourceFile]:
+        try:
+            st = folder.stat()
+            key = (st.st_dev, st.st_ino)
+            if key in seen_dirs:
+                if skipped is not None:
+                    skipped.append(Skipped(str(folder), "symlink loop: folder already visited", "loop"))
+                return
+            seen_dirs.add(key)
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            if skipped is not None:
+                skipped.append(Skipped(str(folder), f"cannot read folder: {exc.strerror}", "unreadable"))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                if entry.is_dir():
+                    yield from walk(path)
+                    continue
+                if not entry.name.lower().endswith(SUFFIXES):
+                    continue
+                st = entry.stat()
+            except OSError as exc:
+                if skipped is not None:
+                    skipped.append(Skipped(str(path), f"cannot read: {exc.strerror}", "unreadable"))
+                continue
+            rel = path.relative_to(root).with_suffix("").as_posix()
+            article_id = rel if rel not in ids else path.relative_to(root).as_posix()
+            ids.add(article_id)
+            yield SourceFile(article_id, path, st.st_size, st.st_mtime_ns)
+
+    yield from walk(root)
+
+
+def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """`---` YAML-style `key: value` lines at the top of a .md file."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text
+    meta: dict[str, str] = {}
+    for line in m.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip():
+            meta[key.strip().lower()] = value.strip().strip("\"'")
+    return meta, text[m.end() :]
+
+
+def _front_matter_date(value: str) -> tuple[str | None, DatePrecision]:
+    value = value.strip()
+    for fmt, precision, cut in (
+        ("%Y-%m-%d", "day", 10),
+        ("%d.%m.%Y", "day", 10),
+        ("%Y-%m", "month", 7),
+        ("%Y", "year", 4),
+    ):
+        try:
+            parsed = dt.datetime.strptime(value[: len(dt.date(2000, 1, 1).strftime(fmt))], fmt)
+        except ValueError:
+            continue
+        return parsed.date().isoformat()[:cut], precision  # type: ignore[return-value]
+    return None, "unknown"
+
+
+def _markdown_escape(paragraph: str) -> str:
+    escaped = _MD_ESCAPE.sub(r"\\\1", paragraph)
+    return _MD_BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+
+
+def build_article(article_id: str, path: str, raw: bytes) -> Article:
+    """Decode, clean and extract one article from its bytes."""
+    try:
+        decoded = decode_bytes(raw)
+        text = sanitize(decoded.text)
+        check_text(text)
+    except DecodeError as exc:
+        raise ArticleError(exc.code, str(exc)) from exc
+    front: dict[str, str] = {}
+    is_md = path.lower().endswith(".md")
+    if is_md:
+        front, text = parse_front_matter(text)
+    cleaned = clean_text(text)
+    paragraphs = [b for kind, b in cleaned.blocks if kind == "p"]
+    title = front.get("title") or cleaned.title
+    if not title:
+        title = lead_title(paragraphs[0]) if paragraphs else article_id
+    if is_md:
+        # Markdown files keep their own markup; only the front matter and title go.
+        body = text.strip()
+        first = body.split("\n", 1)[0].lstrip("# ").strip()
+        if first == title:
+            body = body.split("\n", 1)[1].strip() if "\n" in body else ""
+    else:
+        body = "\n\n".join(
+            f"## {_markdown_escape(b)}" if kind == "h" else _markdown_escape(b)
+            for kind, b in cleaned.blocks
+        )
+    plain = "\n\n".join([title, *(b for _, b in cleaned.blocks)])
+    meta = extract_metadata(plain, tuple(cleaned.header_lines))
+    meta = _apply_front_matter(meta, front)
+    return Article(
+        id=article_id,
+        path=path,
+        title=title,
+        body=body,
+        text=plain,
+        content_hash=hashlib.sha256(raw).hexdigest()[:20],
+        meta=meta,
+    )
+
+
+def _apply_front_matter(meta: Metadata, front: dict[str, str]) -> Metadata:
+    changes: dict[str, object] = {}
+    if front.get("date"):
+        date, precision = _front_matter_date(front["date"])
+        if date:
+            changes.update(date=date, date_precision=precision)
+    for key in ("source", "author"):
+        if front.get(key):
+            changes[key] = front[key]
+    return replace(meta, **changes) if changes else meta  # type: ignore[arg-type]
+
+
+def read_article(path: Path, article_id: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> Article:
+    """Read one article file. Raises ArticleError with a clear reason."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ArticleError(
+                "too-large", f"too large ({size / 1e6:.1f} MB; limit {max_bytes / 1e6:.0f} MB)"
+            )
+        with path.open("rb") as fh:
+            raw = fh.read(max_bytes + 1)
+    except ArticleError:
+        raise
+    except FileNotFoundError as exc:
+        raise ArticleError("vanished", "file disappeared while reading") from exc
+    except PermissionError as exc:
+        raise ArticleError("unreadable", "no permission to read") from exc
+    except OSError as exc:
+        raise ArticleError("unreadable", f"cannot read: {exc.strerror or exc}") from exc
+    if len(raw) > max_bytes:
+        raise ArticleError("too-large", f"too large (limit {max_bytes / 1e6:.0f} MB)")
+    return build_article(article_id or path.stem, str(path), raw)

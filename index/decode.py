@@ -1,0 +1,137 @@
+"""Turning an article file's bytes into clean text, or a clear reason why not.
+
+Order of trust: a BOM (UTF-8, UTF-16, UTF-32), UTF-16 without BOM (detected by
+its NUL pattern), strict UTF-8, UTF-8 with a few broken bytes, then the legacy
+single-byte fallback cp1252 (Latin-1 for the five bytes cp1252 leaves undefined).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+"""Larger files are skipped (news articles are a few KB; this bounds memory)."""
+
+_BINARY_MAGIC = (
+    b"\x89PNG",
+    b"PK\x03\x04",
+    b"%PDF",
+    b"\x1f\x8b",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"BZh",
+    b"\x7fELF",
+    b"7z\xbc\xaf",
+    b"Rar!",
+    b"SQLite format 3",
+)
+
+# C0/C1 controls except tab and newline, the ESC of every terminal sequence among
+# them; bidirectional overrides/isolates; zero-width characters and BOMs.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
+# What remains of an escape sequence once its ESC is gone: "[2J", "]52;c;…".
+_ESCAPE_SEQ = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+
+
+class DecodeError(Exception):
+    """The file is not readable text; `code` is a stable key, str() a message."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    repaired: bool = False
+    """True when some bytes could not be decoded and were replaced."""
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nul = sample[0::2].count(0) / max(1, len(sample[0::2]))
+    odd_nul = sample[1::2].count(0) / max(1, len(sample[1::2]))
+    if odd_nul > 0.3 and even_nul < 0.05:
+        return "utf-16-le"
+    if even_nul > 0.3 and odd_nul < 0.05:
+        return "utf-16-be"
+    return None
+
+
+# cp1252 as a translation of Latin-1: the 0x80-0x9F range gets cp1252's
+# typographic characters; the five bytes cp1252 leaves undefined stay Latin-1.
+_CP1252_TABLE = {
+    i: (bytes([i]).decode("cp1252", errors="ignore") or chr(i)) for i in range(0x80, 0xA0)
+}
+
+
+def _cp1252(data: bytes) -> str:
+    return data.decode("latin-1").translate(_CP1252_TABLE)
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode an article file. Raises DecodeError for empty or binary data."""
+    if not data.strip():
+        raise DecodeError("empty", "empty file")
+    for bom, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            text = data.decode(enc, errors="replace")
+            return Decoded(text, enc, repaired="\ufffd" in text)
+    if data.startswith(_BINARY_MAGIC):
+        raise DecodeError("binary", "binary file (not text)")
+    utf16 = _looks_utf16(data)
+    if utf16:
+        text = data.decode(utf16, errors="replace")
+        return Decoded(text, utf16, repaired="\ufffd" in text)
+    head = data[:8192]
+    if head.count(0) > max(8, len(head) // 100):
+        raise DecodeError("binary", "binary file (contains NUL bytes)")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    # Real UTF-8 with a few broken bytes in the middle: keep it, mark the damage.
+    if multibyte >= 2 * bad:
+        return Decoded(text, "utf-8", repaired=True)
+    return Decoded(_cp1252(data), "cp1252")
+
+
+def sanitize(text: str) -> str:
+    """Unicode NFC, unified line ends, no control, bidi-override or zero-width
+    characters: article text can never act on a terminal."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPE_SEQ.sub("", text)
+    text = _CONTROL.sub("", text)
+    text = text.replace("\u00a0", " ").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = text.replace("\ufffd", "")
+    return unicodedata.normalize("NFC", text)
+
+
+def check_text(text: str) -> None:
+    """Reject decoded text that is not prose (e.g. binary without magic bytes)."""
+    if not text.strip():
+        raise DecodeError("empty", "no text")
+    sample = text[:20000]
+    letters = sum(ch.isalpha() for ch in sample)
+    visible = sum(not ch.isspace() for ch in sample)
+    if visible and letters / visible < 0.5:
+        raise DecodeError("not-text", "does not look like text (too few letters)")

@@ -1,0 +1,167 @@
+"""Plain, frozen records that `index` hands to the TUI, the CLI and the tests.
+
+Nothing here knows about Whoosh or Textual: these are the only shapes that
+cross the boundary between the core and its front ends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+DatePrecision = Literal["day", "month", "year", "unknown"]
+EntityKind = Literal["person", "place", "org"]
+PlaceKind = Literal["country", "city", "region", "water", "other"]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, place or organisation named in one article, once, canonically."""
+
+    name: str
+    """Canonical form: fullest name for people, German nominative for places."""
+    kind: EntityKind
+    count: int = 1
+    """How often the article mentions it (all surface forms together)."""
+    aliases: tuple[str, ...] = ()
+    """Other surface forms seen in this article ("Blinkens", "Nahen Osten")."""
+    place_kind: PlaceKind | None = None
+    country_code: str | None = None
+    """ISO 3166-1 alpha-2 where the place has (or lies in) a country."""
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What extraction found in an article's text."""
+
+    date: str | None = None
+    """ISO date cut to its precision: "2023-11-05", "2025-01", "2024", or None."""
+    date_precision: DatePrecision = "unknown"
+    mentioned_dates: tuple[str, ...] = ()
+    """Other explicit dates the text mentions, as written ("7. Oktober")."""
+    source: str | None = None
+    author: str | None = None
+    people: tuple[Entity, ...] = ()
+    places: tuple[Entity, ...] = ()
+    orgs: tuple[Entity, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """One cleaned article with its metadata."""
+
+    id: str
+    """Stable id: the file name stem."""
+    path: str
+    title: str
+    body: str
+    """Markdown body (headings and paragraphs; the title is not repeated)."""
+    text: str
+    """Plain text of title and body, as indexed."""
+    content_hash: str
+    meta: Metadata = field(default_factory=Metadata)
+
+    @property
+    def date(self) -> str | None:
+        return self.meta.date
+
+    @property
+    def date_precision(self) -> DatePrecision:
+        return self.meta.date_precision
+
+    def to_json(self) -> dict[str, Any]:
+        """The shape `diplo-reader extract --json` prints (documented in README)."""
+        return {
+            "id": self.id,
+            "path": self.path,
+            "title": self.title,
+            "date": self.meta.date,
+            "date_precision": self.meta.date_precision,
+            "mentioned_dates": list(self.meta.mentioned_dates),
+            "source": self.meta.source,
+            "author": self.meta.author,
+            "people": [e.name for e in self.meta.people],
+            "places": [e.name for e in self.meta.places],
+            "orgs": [e.name for e in self.meta.orgs],
+        }
+
+    def entities_json(self) -> dict[str, list[dict[str, Any]]]:
+        return {
+            "people": [asdict(e) for e in self.meta.people],
+            "places": [asdict(e) for e in self.meta.places],
+            "orgs": [asdict(e) for e in self.meta.orgs],
+        }
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result, copied out of Whoosh before the searcher closes."""
+
+    id: str
+    title: str
+    date: str | None
+    date_precision: DatePrecision
+    score: float
+    snippet: str
+    """About two lines of plain text around the best passage."""
+    spans: tuple[tuple[int, int], ...] = ()
+    """Character spans of matched terms inside `snippet` (start, end)."""
+    people: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    path: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "date": self.date,
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+            "people": list(self.people),
+            "places": list(self.places),
+        }
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    hits: tuple[Hit, ...]
+    total: int
+    error: str | None = None
+    """A clear message when the query was malformed (the search may still have
+    fallen back to plain words: then `hits` is filled too)."""
+    suggestion: str | None = None
+    """Did-you-mean query when nothing was found."""
+    terms: tuple[str, ...] = ()
+    """Folded query terms, for highlighting in the article pane."""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that was not indexed, and why."""
+
+    path: str
+    reason: str
+    """A short human-readable reason ("binary file (not text)")."""
+    code: str = ""
+    """A stable key for the reason ("binary", "empty", "too-large" …) for translation."""
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: tuple[Skipped, ...] = ()
+    seconds: float = 0.0
+    rebuilt: bool = False
+    """True when the whole index was (re)built from scratch."""
+    message: str | None = None
+    """Why a rebuild or fallback happened, for the user."""
+
+    @property
+    def processed(self) -> int:
+        return self.added + self.updated
