@@ -155,6 +155,8 @@ class BuildReport:
     updated: int = 0
     removed: int = 0
     unchanged: int = 0
+    read: int = 0
+    """Files read again because their size or mtime changed (touched or edited)."""
     skipped: tuple[Skipped, ...] = ()
     seconds: float = 0.0
     rebuilt: bool = False

@@ -1,0 +1,207 @@
+"""Full and incremental index builds.
+
+Only files whose size or mtime changed are read again; of those, only the ones
+whose content hash changed are re-analysed and re-written. Reading, cleaning and
+extraction run in a process pool for large batches while this process feeds the
+single Whoosh writer (Whoosh allows one writer per index).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.writing import IndexWriter
+
+from index import store
+from index.corpus import ArticleError, SourceFile, iter_article_files, read_article
+from index.records import Article, BuildReport, Skipped
+from index.schema import article_document
+
+Progress = Callable[[int, int], None]
+"""progress(done, total): called as files are processed."""
+
+POOL_THRESHOLD = 64
+"""Below this many files to read, a process pool costs more than it saves."""
+
+
+class BuildCancelled(Exception):
+    pass
+
+
+@dataclass
+class _Plan:
+    to_read: list[SourceFile] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def _load(source: SourceFile) -> Article | Skipped:
+    try:
+        return read_article(source.path, source.id)
+    except ArticleError as exc:
+        return Skipped(str(source.path), str(exc), exc.code)
+    except Exception as exc:  # a bug must cost one file, not the whole build
+        return Skipped(str(source.path), f"internal error: {type(exc).__name__}: {exc}", "error")
+
+
+def load_articles(sources: list[SourceFile], workers: int | None = None) -> Iterator[Article | Skipped]:
+    """Read articles in order, in a process pool when there are many."""
+    workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    if len(sources) < POOL_THRESHOLD or workers <= 1:
+        yield from map(_load, sources)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_load, sources, chunksize=16)
+
+
+def _plan(articles_dir: Path, manifest: dict[str, Any]) -> _Plan:
+    plan = _Plan()
+    seen: set[str] = set()
+    for source in iter_article_files(articles_dir, plan.skipped):
+        seen.add(source.id)
+        entry = manifest.get(source.id)
+        if entry and entry[0] == str(source.path) and entry[1:3] == [source.size, source.mtime_ns]:
+            plan.unchanged += 1
+        else:
+            plan.to_read.append(source)
+    plan.removed = sorted(set(manifest) - seen)
+    return plan
+
+
+def _write(
+    writer: IndexWriter,
+    plan: _Plan,
+    manifest: dict[str, Any],
+    progress: Progress | None,
+    cancel: threading.Event | None,
+    workers: int | None,
+) -> tuple[int, int, int]:
+    """Write the plan into `writer`; returns (added, updated, touched)."""
+    added = updated = touched = 0
+    total = len(plan.to_read)
+    by_id = {s.id: s for s in plan.to_read}
+    id_by_path = {str(s.path): s.id for s in plan.to_read}
+    for done, item in enumerate(load_articles(plan.to_read, workers), 1):
+        if cancel is not None and cancel.is_set():
+            raise BuildCancelled
+        if isinstance(item, Skipped):
+            plan.skipped.append(item)
+            source_id = id_by_path.get(item.path)
+            if source_id is not None and source_id in manifest:
+                writer.delete_by_term("id", source_id)
+                del manifest[source_id]
+        else:
+            source = by_id[item.id]
+            old = manifest.get(item.id)
+            entry = [str(source.path), source.size, source.mtime_ns, item.content_hash]
+            if old and old[3] == item.content_hash:
+                touched += 1  # mtime changed, content did not: nothing to re-index
+            else:
+                writer.update_document(**article_document(item))
+                if old:
+                    updated += 1
+                else:
+                    added += 1
+            manifest[item.id] = entry
+        if progress is not None:
+            progress(done, total)
+    for article_id in plan.removed:
+        writer.delete_by_term("id", article_id)
+        manifest.pop(article_id, None)
+    return added, updated, touched
+
+
+def update_index(
+    articles_dir: Path,
+    index_dir: Path,
+    *,
+    rebuild: bool = False,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    wait: float = 0.0,
+    workers: int | None = None,
+) -> BuildReport:
+    """Bring the index at `index_dir` up to date with `articles_dir`.
+
+    Rebuilds from scratch when asked, or when the index is missing, damaged or
+    from another schema/program version (the reason is in `report.message`).
+    Raises store.IndexBusy when another process is building and `wait` runs out.
+    """
+    start = time.perf_counter()
+    articles_dir = Path(articles_dir).resolve()
+    with store.build_lock(index_dir, wait=wait):
+        store.remove_leftovers(index_dir)
+        problem = "rebuild requested" if rebuild else store.check_index(index_dir, articles_dir)
+        full = problem is not None
+        manifest: dict[str, Any] = (
+            {} if full else store.read_json(index_dir / store.MANIFEST_FILE) or {}
+        )
+        plan = _plan(articles_dir, manifest)
+        if not full and not plan.to_read and not plan.removed:
+            return BuildReport(
+                unchanged=plan.unchanged,
+                skipped=tuple(plan.skipped),
+                seconds=time.perf_counter() - start,
+            )
+        if full:
+            target, ix = store.new_temp_index(index_dir)
+        else:
+            target, ix = index_dir, store.open_index(index_dir)
+        writer = ix.writer(limitmb=128)
+        try:
+            added, updated, touched = _write(writer, plan, manifest, progress, cancel, workers)
+        except BaseException:
+            writer.cancel()
+            ix.close()
+            if full:
+                shutil.rmtree(target, ignore_errors=True)
+            raise
+        writer.commit()
+        ix.close()
+        store.write_json_atomic(target / store.MANIFEST_FILE, manifest)
+        store.write_json_atomic(target / store.META_FILE, store.expected_meta(articles_dir))
+        if full:
+            store.swap_in(target, index_dir)
+    message = None if not full or problem in ("no index yet", "rebuild requested") else problem
+    return BuildReport(
+        added=added,
+        updated=updated,
+        removed=len(plan.removed),
+        unchanged=plan.unchanged + touched,
+        read=len(plan.to_read),
+        skipped=tuple(plan.skipped),
+        seconds=time.perf_counter() - start,
+        rebuilt=full,
+        message=message,
+    )
+
+
+def build_in_memory(
+    articles_dir: Path, progress: Progress | None = None, workers: int | None = None
+) -> tuple[whoosh_index.Index, BuildReport]:
+    """Build a throwaway index in memory (when the cache folder is not writable)."""
+    start = time.perf_counter()
+    ix = store.ram_index()
+    plan = _plan(Path(articles_dir).resolve(), {})
+    writer = ix.writer()
+    manifest: dict[str, Any] = {}
+    added, _, _ = _write(writer, plan, manifest, progress, None, workers)
+    writer.commit()
+    report = BuildReport(
+        added=added,
+        read=len(plan.to_read),
+        skipped=tuple(plan.skipped),
+        seconds=time.perf_counter() - start,
+        rebuilt=True,
+    )
+    return ix, report

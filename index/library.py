@@ -1,0 +1,159 @@
+"""The one object the front ends talk to: an articles folder and its index.
+
+`Library` hides where the index lives, whether it is on disk or (when the
+cache folder cannot be written) in memory, and how searchers are refreshed.
+Every method returns plain records from `index.records`.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.searching import Searcher
+
+from index import store
+from index.build import Progress, build_in_memory, update_index
+from index.paths import index_dir_for
+from index.records import Article, BuildReport, SearchResult
+from index.serialize import article_from_dict
+
+
+class ArticlesDirError(Exception):
+    """The articles folder is missing, not a folder, or unreadable."""
+
+
+def check_articles_dir(path: Path) -> Path:
+    path = Path(path).expanduser()
+    if not path.exists():
+        raise ArticlesDirError(f"articles folder not found: {path}")
+    if not path.is_dir():
+        raise ArticlesDirError(f"not a folder: {path}")
+    try:
+        next(path.iterdir(), None)
+    except OSError as exc:
+        raise ArticlesDirError(f"cannot read articles folder {path}: {exc.strerror}") from exc
+    return path.resolve()
+
+
+class Library:
+    """An articles folder and its Whoosh index."""
+
+    def __init__(self, articles_dir: Path, index_dir: Path | None = None) -> None:
+        self.articles_dir = check_articles_dir(articles_dir)
+        self.index_dir = index_dir or index_dir_for(self.articles_dir)
+        self._ix: whoosh_index.Index | None = None
+        self._searcher: Searcher | None = None
+        self._lock = threading.RLock()
+        self.in_memory = False
+
+    # -- building ---------------------------------------------------------
+
+    def update(
+        self,
+        *,
+        rebuild: bool = False,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+        wait: float = 0.0,
+        on_busy: Callable[[], None] | None = None,
+    ) -> BuildReport:
+        """Build or update the index. When another process is building, calls
+        `on_busy` and waits up to `wait` seconds; when time runs out, opens
+        the index as it is (raises store.IndexBusy if there is none yet)."""
+        try:
+            try:
+                report = update_index(
+                    self.articles_dir, self.index_dir, rebuild=rebuild,
+                    progress=progress, cancel=cancel, wait=0.0,
+                )
+            except store.IndexBusy:
+                if on_busy is not None:
+                    on_busy()
+                try:
+                    report = update_index(
+                        self.articles_dir, self.index_dir, rebuild=rebuild,
+                        progress=progress, cancel=cancel, wait=wait,
+                    )
+                except store.IndexBusy:
+                    if store.check_index(self.index_dir, self.articles_dir) is not None:
+                        raise
+                    report = BuildReport(message="another diplo-reader is updating the index")
+        except OSError as exc:
+            # Cache folder read-only, full or otherwise unusable: work in memory.
+            ix, report = build_in_memory(self.articles_dir, progress)
+            self._set_index(ix, in_memory=True)
+            reason = exc.strerror or str(exc)
+            return BuildReport(
+                added=report.added, skipped=report.skipped, seconds=report.seconds,
+                rebuilt=True,
+                message=f"index folder not writable ({reason}): using an in-memory index",
+            )
+        self._set_index(store.open_index(self.index_dir), in_memory=False)
+        return report
+
+    def _set_index(self, ix: whoosh_index.Index, in_memory: bool) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+            self._ix, self._searcher, self.in_memory = ix, None, in_memory
+
+    @property
+    def ready(self) -> bool:
+        return self._ix is not None
+
+    def open_existing(self) -> bool:
+        """Open the index as it is on disk, without updating (for a fast start)."""
+        if store.check_index(self.index_dir, self.articles_dir) is not None:
+            return False
+        self._set_index(store.open_index(self.index_dir), in_memory=False)
+        return True
+
+    # -- reading ----------------------------------------------------------
+
+    @property
+    def ix(self) -> whoosh_index.Index:
+        if self._ix is None:
+            raise RuntimeError("index not ready: call update() or open_existing() first")
+        return self._ix
+
+    def searcher(self) -> Searcher:
+        """A shared searcher, refreshed to the latest committed generation."""
+        with self._lock:
+            if self._searcher is None:
+                self._searcher = self.ix.searcher()
+            else:
+                self._searcher = self._searcher.refresh()
+            return self._searcher
+
+    def search(self, query: str, *, limit: int = 20, sort: str = "relevance") -> SearchResult:
+        from index.search import search
+
+        with self._lock:
+            return search(self.ix, query, limit=limit, sort=sort)
+
+    def article(self, article_id: str) -> Article | None:
+        with self._lock:
+            fields = self.searcher().document(id=article_id)
+        if not fields:
+            return None
+        return article_from_dict(json.loads(fields["record"]))
+
+    def count(self) -> int:
+        with self._lock:
+            return self.searcher().doc_count()
+
+    def entity_article_count(self, field: str, name: str) -> int:
+        """How many articles name this person/place/org (field: person, place, org)."""
+        escaped = name.replace('"', " ")
+        return self.search(f'{field}:"{escaped}"', limit=1).total
+
+    def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+            self._searcher = None
+            self._ix = None

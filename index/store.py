@@ -1,0 +1,155 @@
+"""Where an index lives on disk: opening, validating, locking, swapping.
+
+One writer at a time, across processes: a build holds an exclusive `flock` on
+`<index>.lock` (released by the kernel if the process dies, so a killed build
+never leaves a stale lock). Readers need no lock: Whoosh readers keep seeing
+the generation they opened while a writer commits a new one.
+
+A full build is written into a fresh temporary folder and swapped in by
+rename, so an interrupted full build leaves the previous index untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import RamStorage
+
+from index import __version__
+from index.schema import SCHEMA_VERSION, build_schema
+
+META_FILE = "diplo-meta.json"
+MANIFEST_FILE = "diplo-manifest.json"
+
+
+class IndexBusy(Exception):
+    """Another process holds the build lock."""
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    """Write temp + fsync + rename: readers see the old file or the new one."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+@contextlib.contextmanager
+def build_lock(index_dir: Path, wait: float = 0.0) -> Iterator[None]:
+    """Exclusive build lock; waits up to `wait` seconds, then raises IndexBusy."""
+    index_dir.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = index_dir.with_name(index_dir.name + ".lock")
+    with lock_path.open("a+") as fh:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise IndexBusy(str(index_dir)) from None
+                time.sleep(0.1)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+def expected_meta(articles_dir: Path) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "program_version": __version__,
+        "articles_dir": str(articles_dir),
+    }
+
+
+def check_index(index_dir: Path, articles_dir: Path) -> str | None:
+    """None when the index at `index_dir` is usable, else why it must be rebuilt."""
+    if not index_dir.exists():
+        return "no index yet"
+    meta = read_json(index_dir / META_FILE)
+    if not isinstance(meta, dict):
+        return "index metadata missing or damaged"
+    want = expected_meta(articles_dir)
+    if meta.get("schema_version") != want["schema_version"]:
+        return "index written by another schema version"
+    if meta.get("program_version") != want["program_version"]:
+        return "index written by another program version"
+    try:
+        ix = whoosh_index.open_dir(str(index_dir))
+        with ix.searcher() as searcher:
+            searcher.doc_count()
+            # Touch every segment's files: a truncated or garbled index fails here.
+            for _ in searcher.lexicon("id"):
+                pass
+        ix.close()
+    except Exception as exc:  # Whoosh raises many kinds on damaged files
+        return f"index damaged ({type(exc).__name__})"
+    if not isinstance(read_json(index_dir / MANIFEST_FILE), dict):
+        return "index manifest missing or damaged"
+    return None
+
+
+def open_index(index_dir: Path) -> whoosh_index.Index:
+    return whoosh_index.open_dir(str(index_dir))
+
+
+def new_temp_index(index_dir: Path) -> tuple[Path, whoosh_index.Index]:
+    """A fresh, empty index in a temporary sibling folder of `index_dir`."""
+    index_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = index_dir.with_name(f"{index_dir.name}.building-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    return tmp, whoosh_index.create_in(str(tmp), build_schema())
+
+
+def swap_in(tmp: Path, index_dir: Path) -> None:
+    """Replace `index_dir` by the finished build in `tmp`."""
+    old = index_dir.with_name(f"{index_dir.name}.old-{os.getpid()}")
+    if index_dir.exists():
+        os.replace(index_dir, old)
+    os.replace(tmp, index_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def remove_leftovers(index_dir: Path) -> None:
+    """Folders left by builds that were killed (their pid is gone)."""
+    if not index_dir.parent.exists():
+        return
+    for path in index_dir.parent.glob(f"{index_dir.name}.*-*"):
+        pid = path.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def ram_index() -> whoosh_index.Index:
+    """An in-memory index, the fallback when the cache folder cannot be written."""
+    return RamStorage().create_index(build_schema())

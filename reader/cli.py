@@ -1,0 +1,238 @@
+"""The `diplo-reader` command line: argument parsing, then calls into `index`.
+
+Without a command it opens the TUI. Commands print plain text (never
+interpreted as markup) or JSON with `--json`. Errors exit with code 2 and
+one line, no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from index import __version__
+from index.paths import default_articles_dir
+from index.records import BuildReport
+
+PROGRESS_MIN_FILES = 20
+"""Show a progress bar only when there is more than a handful to index."""
+
+
+class CliError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="diplo-reader",
+        description="A terminal reader for German-language news about diplomacy.",
+    )
+    parser.add_argument("--version", action="version", version=f"diplo-reader {__version__}")
+    parser.add_argument(
+        "--articles",
+        metavar="DIR",
+        type=Path,
+        help="articles folder (default: $DIPLO_ARTICLES or the bundled articles)",
+    )
+    parser.add_argument("--lang", choices=("de", "en"), help="language of the TUI (default: from LANG)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("index", help="build or update the index and print counts")
+    p.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
+
+    p = sub.add_parser("search", help="search the articles")
+    p.add_argument("query", nargs="+", help="query (Whoosh syntax plus person:, place:, date:)")
+    p.add_argument("--limit", type=int, default=10, help="how many results (default 10)")
+    p.add_argument("--sort", choices=("relevance", "date"), default="relevance")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("show", help="print one article as Markdown with its metadata")
+    p.add_argument("id", help="article id (file name without extension)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("extract", help="extract metadata from files (no index needed)")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    return parser
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _progress_bar() -> Any:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    return Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+
+
+def _open_library(articles: Path, rebuild: bool = False, quiet: bool = True) -> Any:
+    from index.library import Library
+
+    library = Library(articles)
+    bar = _progress_bar()
+    task = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal task
+        if total < PROGRESS_MIN_FILES:
+            return
+        if task is None:
+            bar.start()
+            task = bar.add_task("Indexing", total=total)
+        bar.update(task, completed=done)
+
+    def busy() -> None:
+        print("Another diplo-reader is updating this index; waiting …", file=sys.stderr)
+
+    try:
+        report = library.update(rebuild=rebuild, progress=progress, wait=120.0, on_busy=busy)
+    finally:
+        if task is not None:
+            bar.stop()
+    if report.message and not quiet:
+        print(f"Note: {report.message}", file=sys.stderr)
+    elif report.message and report.message.startswith("index folder not writable"):
+        print(f"Note: {report.message}", file=sys.stderr)
+    return library, report
+
+
+def _print_report(report: BuildReport) -> None:
+    kind = "Rebuilt" if report.rebuilt else "Updated"
+    print(
+        f"{kind} index in {report.seconds:.2f} s: {report.added} added, {report.updated} updated, "
+        f"{report.removed} removed, {report.unchanged} unchanged, {len(report.skipped)} skipped "
+        f"({report.read} file(s) read)"
+    )
+    for skipped in report.skipped:
+        print(f"  skipped {skipped.path}: {skipped.reason}")
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    _, report = _open_library(args.articles, rebuild=args.rebuild, quiet=False)
+    _print_report(report)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise CliError("--limit must be at least 1")
+    library, _ = _open_library(args.articles)
+    result = library.search(" ".join(args.query), limit=args.limit, sort=args.sort)
+    if result.error:
+        print(result.error, file=sys.stderr)
+    if args.json:
+        _print_json([hit.to_json() for hit in result.hits])
+        return 0
+    if not result.hits:
+        print("No results." + (f" Did you mean: {result.suggestion}?" if result.suggestion else ""))
+        return 0
+    print(f"{result.total} result(s)")
+    for hit in result.hits:
+        print(f"\n{hit.title}\n  {hit.id} · {hit.date or 'date unknown'} · score {hit.score:.2f}")
+        if hit.snippet:
+            print(f"  {hit.snippet}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    library, _ = _open_library(args.articles)
+    article = library.article(args.id)
+    if article is None:
+        raise CliError(f"no article with id {args.id!r}")
+    if args.json:
+        _print_json({**article.to_json(), "body": article.body, **article.entities_json()})
+        return 0
+    meta = article.meta
+    print(f"# {article.title}\n")
+    print(f"Date: {meta.date or 'unknown'} ({meta.date_precision})")
+    for label, value in (("Source", meta.source), ("Author", meta.author)):
+        if value:
+            print(f"{label}: {value}")
+    for label, entities in (("People", meta.people), ("Places", meta.places), ("Organisations", meta.orgs)):
+        if entities:
+            print(f"{label}: " + ", ".join(f"{e.name} ({e.count})" for e in entities))
+    print(f"File: {article.path}\n")
+    print(article.body)
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from index.corpus import ArticleError, read_article
+
+    out: list[dict[str, Any]] = []
+    failed = 0
+    for path in args.paths:
+        if path.is_dir() or not path.exists():
+            print(f"{path}: not a file", file=sys.stderr)
+            failed += 1
+            continue
+        try:
+            article = read_article(path)
+        except ArticleError as exc:
+            print(f"{path}: skipped: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        record = article.to_json()
+        record.pop("id")
+        out.append(record)
+    if args.json:
+        _print_json(out)
+    else:
+        for record in out:
+            print(record["path"])
+            for key in ("title", "date", "date_precision", "source", "author"):
+                print(f"  {key}: {record[key] if record[key] is not None else '-'}")
+            for key in ("people", "places", "orgs"):
+                print(f"  {key}: {', '.join(record[key]) or '-'}")
+    return 2 if failed and not out else 0
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    from reader.app import run_app
+
+    return run_app(args.articles, lang=args.lang)
+
+
+COMMANDS = {"index": cmd_index, "search": cmd_search, "show": cmd_show, "extract": cmd_extract}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    from index.library import ArticlesDirError, check_articles_dir
+    from index.store import IndexBusy
+
+    try:
+        if args.command != "extract":
+            args.articles = check_articles_dir(args.articles or default_articles_dir())
+        return COMMANDS.get(args.command, cmd_tui)(args)
+    except (CliError, ArticlesDirError) as exc:
+        print(f"diplo-reader: {exc}", file=sys.stderr)
+        return 2
+    except IndexBusy:
+        print("diplo-reader: another diplo-reader is building this index; try again", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `diplo-reader search … | head`: not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
