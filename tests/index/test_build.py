@@ -1,0 +1,92 @@
+"""Full and incremental builds: only what changed is read again."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index.build import update_index
+from index.library import Library
+from index.paths import index_dir_for
+from tests.conftest import SEEDS
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    dest = tmp_path / "articles"
+    shutil.copytree(SEEDS, dest)
+    return dest
+
+
+def _ids(library: Library) -> set[str]:
+    with library.ix.searcher() as searcher:
+        return {fields["id"] for fields in searcher.all_stored_fields()}
+
+
+def test_second_run_reads_nothing_and_touch_reads_one(folder: Path) -> None:
+    index_dir = index_dir_for(folder)
+    first = update_index(folder, index_dir)
+    assert (first.added, first.rebuilt) == (5, True)
+    second = update_index(folder, index_dir)
+    assert (second.read, second.added, second.updated, second.unchanged) == (0, 0, 0, 5)
+    assert not second.rebuilt
+    target = next(folder.glob("002_*.txt"))
+    st = target.stat()
+    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+    touched = update_index(folder, index_dir)
+    assert (touched.read, touched.updated, touched.added) == (1, 0, 0)
+
+
+def test_changed_added_removed(folder: Path) -> None:
+    library = Library(folder)
+    library.update()
+    changed = next(folder.glob("003_*.txt"))
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nEin neuer Absatz berichtet über das Treffen in Wien.", encoding="utf-8")
+    (folder / "neu.txt").write_text(
+        "Gipfel in Oslo\n\nDie Außenminister trafen sich in Oslo zu langen Gesprächen.", encoding="utf-8"
+    )
+    next(folder.glob("000_*.txt")).unlink()
+    report = library.update()
+    assert (report.read, report.updated, report.added, report.removed) == (2, 1, 1, 1)
+    ids = _ids(library)
+    assert "neu" in ids and not any(i.startswith("000_") for i in ids) and len(ids) == 5
+    article = library.article(changed.stem)
+    assert article is not None and "Wien" in article.text
+
+
+def test_rebuild_flag_and_version_change_rebuild(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    index_dir = index_dir_for(folder)
+    update_index(folder, index_dir)
+    assert update_index(folder, index_dir, rebuild=True).rebuilt
+    monkeypatch.setattr("index.store.SCHEMA_VERSION", -1)
+    report = update_index(folder, index_dir)
+    assert report.rebuilt and report.added == 5 and "schema" in (report.message or "")
+
+
+def test_index_lives_in_cache_not_in_articles(folder: Path) -> None:
+    library = Library(folder)
+    library.update()
+    assert not Path(library.index_dir).is_relative_to(folder)
+    assert Path(library.index_dir).is_relative_to(Path(os.environ["DIPLO_CACHE_DIR"]))
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in SEEDS.iterdir())
+
+
+def test_mixed_folder_indexes_readable_reports_rest(tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "leer.txt").write_bytes(b"")
+    (folder / "bild.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(500))
+    text = "Gespräche in Brüssel\n\nDie Außenminister äußerten sich in Brüssel über die Lage."
+    (folder / "latin.txt").write_bytes(text.encode("latin-1"))
+    (folder / "sub" / "utf16.txt").write_bytes(text.replace("Brüssel", "Köln").encode("utf-16"))
+    library = Library(folder)
+    report = library.update()
+    assert report.added == 2
+    assert {Path(s.path).name: s.code for s in report.skipped} == {"leer.txt": "empty", "bild.txt": "binary"}
+    latin = library.article("latin")
+    utf16 = library.article("sub/utf16")
+    assert latin is not None and "Außenminister äußerten sich in Brüssel" in latin.text
+    assert utf16 is not None and "Köln" in utf16.title
