@@ -1,6 +1,8 @@
 """Metadata extraction for German news: publication date, people, places, orgs.
 
-Public entry point: `extract_metadata`. (Placeholder until the extraction work lands.)
+Public entry points: `extract_metadata` (one article) and `tag_tokens` (BIO
+tags for one tokenised sentence, used for the GermEval evaluation; it is the
+same tagger that `extract_metadata` runs). Data tables load lazily on first use.
 """
 
 from __future__ import annotations
@@ -8,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from index.records import Metadata
+
+__all__ = ["extract_metadata", "tag_tokens"]
 
 
 def extract_metadata(text: str, header_lines: Sequence[str] = ()) -> Metadata:
@@ -17,6 +21,15 @@ def extract_metadata(text: str, header_lines: Sequence[str] = ()) -> Metadata:
     `header_lines` are lines the cleaner took off the head/tail of the file as
     non-body (site dates, ` date 2025-01 Von Euronews mit AP`, bylines like
     `Von Jennifer Hansler von CNN`, timestamps, breadcrumbs); they may hold the
-    publication date, source and author.
+    publication date, source and author. An unstated date is None/"unknown".
     """
-    return Metadata()
+    from index.extract.article import extract
+
+    return extract(text, header_lines)
+
+
+def tag_tokens(tokens: Sequence[str]) -> list[str]:
+    """BIO tags (B-PER, I-LOC, ... or O) for one sentence of tokens."""
+    from index.extract.tagger import tag_tokens as _tag
+
+    return _tag(tokens)

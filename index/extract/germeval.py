@@ -1,0 +1,72 @@
+"""Reading GermEval 2014 NER files and scoring tagged spans against them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.extract.tagger import spans
+
+SCORED = ("PER", "LOC", "ORG")
+
+
+def read(path: Path) -> Iterator[tuple[list[str], list[str]]]:
+    """Sentences as (tokens, outer tags); deriv/part tags become "O"."""
+    words: list[str] = []
+    tags: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        if not line.strip():
+            if words:
+                yield words, tags
+            words, tags = [], []
+            continue
+        cols = line.split("\t")
+        tag = cols[2]
+        if tag.endswith(("deriv", "part")):
+            tag = "O"
+        words.append(cols[1])
+        tags.append(tag)
+    if words:
+        yield words, tags
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def evaluate(
+    path: Path, tagger: Callable[[Sequence[str]], list[str]], limit: int | None = None
+) -> dict[str, Score]:
+    """Mention-level exact-span scores per class for `tagger` on a GermEval file."""
+    scores = {c: Score() for c in SCORED}
+    for n, (words, gold) in enumerate(read(path)):
+        if limit is not None and n >= limit:
+            break
+        g = {s for s in spans(gold) if s[2] in scores}
+        p = {s for s in spans(tagger(words)) if s[2] in scores}
+        for s in p & g:
+            scores[s[2]].tp += 1
+        for s in p - g:
+            scores[s[2]].fp += 1
+        for s in g - p:
+            scores[s[2]].fn += 1
+    return scores

