@@ -1,0 +1,309 @@
+"""Tables and targets from a size's results dict (as stored in the JSON).
+
+python -m bench.report RESULT.json …   # Markdown for docs/benchmarks.md
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+Getter = Callable[[dict[str, Any]], float | None]
+
+
+def _get(*keys: str) -> Getter:
+    def get(d: dict[str, Any]) -> float | None:
+        cur: Any = d
+        for key in keys:
+            if not isinstance(cur, dict) or cur.get(key) is None:
+                return None
+            cur = cur[key]
+        return float(cur) if isinstance(cur, int | float) else None
+
+    return get
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    unit: str
+    diplo: Getter
+    baseline: Getter | None = None
+    fmt: str = "{:.2f}"
+
+
+ROWS: list[Row] = [
+    Row(
+        "full build",
+        "s",
+        _get("diplo", "build", "seconds"),
+        _get("baseline", "build", "seconds"),
+        "{:.1f}",
+    ),
+    Row(
+        "build throughput",
+        "articles/s",
+        _get("diplo", "build", "articles_per_s"),
+        _get("baseline", "build", "articles_per_s"),
+        "{:.0f}",
+    ),
+    Row(
+        "index size",
+        "MB",
+        _get("diplo", "build", "index_mb"),
+        _get("baseline", "build", "index_mb"),
+        "{:.1f}",
+    ),
+    Row(
+        "build peak RSS, largest process",
+        "MB",
+        _get("diplo", "build", "peak_rss_mb"),
+        _get("baseline", "build", "peak_rss_mb"),
+        "{:.0f}",
+    ),
+    Row(
+        "build peak RSS, whole tree",
+        "MB",
+        _get("diplo", "build", "peak_tree_mb"),
+        _get("baseline", "build", "peak_tree_mb"),
+        "{:.0f}",
+    ),
+    Row(
+        "incremental update (1 changed, 1 added, 1 removed), median",
+        "s",
+        _get("diplo", "incremental", "median_s"),
+    ),
+    Row(
+        "cold `search` to first result, median",
+        "s",
+        _get("diplo", "cold_search", "median_s"),
+        _get("baseline", "cold_search", "median_s"),
+    ),
+    Row("TUI first paint with results, median", "s", _get("diplo", "tui", "median_s")),
+    Row(
+        "search + top-20 snippets, median",
+        "ms",
+        _get("diplo", "search", "search", "median_ms"),
+        _get("baseline", "search", "search", "median_ms"),
+        "{:.1f}",
+    ),
+    Row(
+        "search + top-20 snippets, p95",
+        "ms",
+        _get("diplo", "search", "search", "p95_ms"),
+        _get("baseline", "search", "search", "p95_ms"),
+        "{:.1f}",
+    ),
+    Row(
+        "search + top-20 snippets, max",
+        "ms",
+        _get("diplo", "search", "search", "max_ms"),
+        _get("baseline", "search", "search", "max_ms"),
+        "{:.1f}",
+    ),
+    Row(
+        "search p95 after the updates (several segments)",
+        "ms",
+        _get("diplo", "search_after_updates", "search", "p95_ms"),
+        None,
+        "{:.1f}",
+    ),
+    Row(
+        "keystroke, median",
+        "ms",
+        _get("diplo", "search", "keystroke", "median_ms"),
+        _get("baseline", "search", "keystroke", "median_ms"),
+        "{:.1f}",
+    ),
+    Row(
+        "keystroke, p95",
+        "ms",
+        _get("diplo", "search", "keystroke", "p95_ms"),
+        _get("baseline", "search", "keystroke", "p95_ms"),
+        "{:.1f}",
+    ),
+    Row(
+        "keystroke, max",
+        "ms",
+        _get("diplo", "search", "keystroke", "max_ms"),
+        _get("baseline", "search", "keystroke", "max_ms"),
+        "{:.1f}",
+    ),
+    Row(
+        "reading process RSS (index open, queries run)",
+        "MB",
+        _get("diplo", "search", "rss_mb"),
+        _get("baseline", "search", "rss_mb"),
+        "{:.0f}",
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Target:
+    label: str
+    get: Getter
+    limit: float
+    unit: str
+    sizes: tuple[int, ...] = (10000,)
+
+
+def _ratio(num: Getter, den: Getter) -> Getter:
+    def get(d: dict[str, Any]) -> float | None:
+        a, b = num(d), den(d)
+        return a / b if a is not None and b else None
+
+    return get
+
+
+TARGETS: list[Target] = [
+    Target("full build ≤ 90 s", _get("diplo", "build", "seconds"), 90, "s"),
+    Target(
+        "search p95 ≤ 50 ms (snippets top 20)",
+        _get("diplo", "search", "search", "p95_ms"),
+        50,
+        "ms",
+    ),
+    Target(
+        "search p95 ≥ 2× faster than baseline (ratio ≤ 0.5)",
+        _ratio(
+            _get("diplo", "search", "search", "p95_ms"),
+            _get("baseline", "search", "search", "p95_ms"),
+        ),
+        0.5,
+        "×",
+    ),
+    Target("keystroke p95 ≤ 50 ms", _get("diplo", "search", "keystroke", "p95_ms"), 50, "ms"),
+    Target("incremental update ≤ 2 s", _get("diplo", "incremental", "median_s"), 2, "s"),
+    Target("cold search ≤ 0.8 s", _get("diplo", "cold_search", "median_s"), 0.8, "s"),
+    Target("TUI first paint ≤ 1.0 s (warm index)", _get("diplo", "tui", "median_s"), 1.0, "s"),
+    Target("build peak RSS ≤ 400 MB", _get("diplo", "build", "peak_rss_mb"), 400, "MB"),
+    Target("reading RSS ≤ 200 MB", _get("diplo", "search", "rss_mb"), 200, "MB"),
+    Target(
+        "100k: search p95 ≤ 200 ms",
+        _get("diplo", "search", "search", "p95_ms"),
+        200,
+        "ms",
+        (100000,),
+    ),
+]
+
+
+def _fmt(value: float | None, fmt: str) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "n/a"
+    return fmt.format(value)
+
+
+def table_rows(result: dict[str, Any]) -> list[list[str]]:
+    """[metric, diplo-reader, baseline, ratio] per row."""
+    out = []
+    for row in ROWS:
+        a = row.diplo(result)
+        b = row.baseline(result) if row.baseline else None
+        ratio = f"{a / b:.2f}" if a is not None and b else ("—" if row.baseline is None else "n/a")
+        base = _fmt(b, row.fmt) if row.baseline else "—"
+        out.append([f"{row.label} ({row.unit})", _fmt(a, row.fmt), base, ratio])
+    return out
+
+
+def target_rows(result: dict[str, Any]) -> list[list[str]]:
+    """[target, measured, status] for the targets that apply to this size
+    (10k targets are shown as indicative at other sizes)."""
+    size = int(result["size"])
+    out = []
+    for target in TARGETS:
+        if target.sizes == (100000,) and size != 100000:
+            continue
+        value = target.get(result)
+        if value is None or math.isnan(value):
+            status = "n/a"
+        else:
+            status = "PASS" if value <= target.limit else "FAIL"
+        if size not in target.sizes:
+            status = status.lower() + " (10k target)"
+        out.append(
+            [
+                target.label,
+                _fmt(value, "{:.2f}") + f" {target.unit}" if value is not None else "n/a",
+                status,
+            ]
+        )
+    return out
+
+
+def notes(result: dict[str, Any]) -> list[str]:
+    """n/a reasons and warnings collected during the run."""
+    return list(result.get("notes", []))
+
+
+def text_table(rows: list[list[str]], header: list[str]) -> str:
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+
+    def line(r: list[str]) -> str:
+        cells = zip(r, widths, strict=True)
+        return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(cells))
+
+    return "\n".join([line(header), "  ".join("-" * w for w in widths), *map(line, rows)])
+
+
+def md_table(rows: list[list[str]], header: list[str]) -> str:
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    out += ["| " + " | ".join(c.replace("|", "\\|") for c in r) + " |" for r in rows]
+    return "\n".join(out)
+
+
+TABLE_HEADER = ["metric", "diplo-reader", "baseline", "ratio"]
+TARGET_HEADER = ["target (at 10k)", "measured", "status"]
+
+
+def render_text(result: dict[str, Any]) -> str:
+    env = result["env"]
+    head = (
+        f"== {result['size']:,} articles · {result['started']} · {env['nproc']} cores, "
+        f"{env['ram_gb']:.0f} GB RAM · load {env['loadavg']} · git {env['git']} =="
+    )
+    parts = [
+        head,
+        text_table(table_rows(result), TABLE_HEADER),
+        "",
+        text_table(target_rows(result), TARGET_HEADER),
+    ]
+    if notes(result):
+        parts += ["", *(f"note: {n}" for n in notes(result))]
+    return "\n".join(parts)
+
+
+def render_markdown(result: dict[str, Any]) -> str:
+    env = result["env"]
+    parts = [
+        f"### {result['size']:,} articles",
+        "",
+        f"Run {result['started']} · {env['nproc']} cores, {env['ram_gb']:.0f} GB RAM · "
+        f"load average at start {env['loadavg']} · Python {env['python']} · git `{env['git']}`",
+        "",
+        md_table(table_rows(result), TABLE_HEADER),
+        "",
+        md_table(target_rows(result), TARGET_HEADER),
+    ]
+    if notes(result):
+        parts += ["", *(f"- {n}" for n in notes(result))]
+    return "\n".join(parts) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    if not argv:
+        print(__doc__, file=sys.stderr)
+        return 2
+    for path in argv:
+        print(render_markdown(json.loads(Path(path).read_text(encoding="utf-8"))))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
