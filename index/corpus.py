@@ -20,6 +20,13 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)",
 _MD_ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
 _MD_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
 
+EXTRACT_MAX_CHARS = 100_000
+"""Metadata is extracted from at most this much of an article's text. News
+articles are 2-20 KB; extraction costs ~9 s per MB, so an uncapped multi-MB
+file would stall a build for minutes while adding nothing to its metadata
+(date, source and author sit at the head; the people and places that matter
+are named early). The whole text is still indexed and shown."""
+
 
 class ArticleError(Exception):
     """An article file that cannot be read; `code` is stable, str() says why."""
@@ -145,7 +152,7 @@ def build_article(article_id: str, path: str, raw: bytes) -> Article:
             for kind, b in cleaned.blocks
         )
     plain = "\n\n".join([title, *(b for _, b in cleaned.blocks)])
-    meta = extract_metadata(plain, tuple(cleaned.header_lines))
+    meta = extract_metadata(_head(plain, EXTRACT_MAX_CHARS), tuple(cleaned.header_lines))
     meta = _apply_front_matter(meta, front)
     return Article(
         id=article_id,
@@ -156,6 +163,16 @@ def build_article(article_id: str, path: str, raw: bytes) -> Article:
         content_hash=hashlib.sha256(raw).hexdigest()[:20],
         meta=meta,
     )
+
+
+def _head(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters at a paragraph (else word) boundary."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind("\n\n", 0, limit)
+    if cut < limit // 2:
+        cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > 0 else limit]
 
 
 def _apply_front_matter(meta: Metadata, front: dict[str, str]) -> Metadata:
