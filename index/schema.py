@@ -2,6 +2,18 @@
 
 Bump SCHEMA_VERSION whenever fields or analysis change: an index written with
 another version is rebuilt automatically.
+
+Fields and why they exist (analysis lives in index/analysis.py):
+- title, body: folded + stemmed words with positions (BM25F, phrases). The
+  title is weighted above the body at query time (index/query.py), so the
+  weights can be tuned without a rebuild.
+- parts: stemmed compound parts ("Militärhilfe" -> militar, hilf) without
+  positions; queried with a low weight so whole words rank first.
+- words: folded, unstemmed words: prefix, fuzzy and did-you-mean expand here.
+- person, place, org: folded names with positions ("person:Kishida" finds
+  "Fumio Kishida"; phrases for full names); canonical names and aliases.
+- date: the article date (sortable; unknown dates are left out).
+- record: the full Article as JSON, for hits, snippets and the article pane.
 """
 
 from __future__ import annotations
@@ -11,24 +23,28 @@ import json
 from typing import Any
 
 from whoosh import fields
-from whoosh.analysis import LanguageAnalyzer
 
-from index.records import Article
+from index.analysis import NameTokenizer, PartsTokenizer, StemTokenizer, WordTokenizer
+from index.records import Article, Entity
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def build_schema() -> fields.Schema:
-    analyzer = LanguageAnalyzer("de")
+    stems = StemTokenizer()
+    names = NameTokenizer()
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
         path=fields.ID(stored=True),
         content_hash=fields.ID(stored=True),
-        title=fields.TEXT(analyzer=analyzer, stored=True, field_boost=2.0),
-        body=fields.TEXT(analyzer=analyzer, stored=True),
-        person=fields.KEYWORD(stored=True, commas=True, lowercase=True, scorable=True),
-        place=fields.KEYWORD(stored=True, commas=True, lowercase=True, scorable=True),
-        org=fields.KEYWORD(stored=True, commas=True, lowercase=True, scorable=True),
+        title=fields.TEXT(analyzer=stems, stored=True),
+        # The text itself is read from `record` (one stored blob per hit).
+        body=fields.TEXT(analyzer=stems),
+        parts=fields.TEXT(analyzer=PartsTokenizer(), phrase=False),
+        words=fields.TEXT(analyzer=WordTokenizer(), phrase=False),
+        person=fields.TEXT(analyzer=names),
+        place=fields.TEXT(analyzer=names),
+        org=fields.TEXT(analyzer=names),
         date=fields.DATETIME(stored=True, sortable=True),
         # Everything the front ends show, as one JSON blob: the Article record.
         record=fields.STORED,
@@ -38,10 +54,23 @@ def build_schema() -> fields.Schema:
 def _date_value(iso: str | None) -> dt.datetime | None:
     if not iso:
         return None
-    parts = [int(p) for p in iso.split("-")]
-    while len(parts) < 3:
-        parts.append(1)
-    return dt.datetime(parts[0], parts[1], parts[2])
+    try:
+        parts = [int(p) for p in iso.split("-")]
+        while len(parts) < 3:
+            parts.append(1)
+        return dt.datetime(parts[0], parts[1], parts[2])
+    except (ValueError, IndexError):
+        return None
+
+
+def _names(entities: tuple[Entity, ...]) -> str:
+    """Canonical names and aliases, one per line (a line break is a word break)."""
+    names: list[str] = []
+    for e in entities:
+        for name in (e.name, *e.aliases):
+            if name not in names:
+                names.append(name)
+    return "\n".join(names)
 
 
 def article_document(article: Article) -> dict[str, Any]:
@@ -55,9 +84,11 @@ def article_document(article: Article) -> dict[str, Any]:
         "content_hash": article.content_hash,
         "title": article.title,
         "body": article.text,
-        "person": ",".join(e.name for e in meta.people),
-        "place": ",".join(e.name for e in meta.places),
-        "org": ",".join(e.name for e in meta.orgs),
+        "parts": article.text,
+        "words": article.text,
+        "person": _names(meta.people),
+        "place": _names(meta.places),
+        "org": _names(meta.orgs),
         "record": json.dumps(article_to_dict(article), ensure_ascii=False),
     }
     date = _date_value(meta.date)

@@ -1,0 +1,315 @@
+"""From what a reader types to a Whoosh query over the schema in index/schema.py.
+
+Whoosh's parser reads the syntax (AND/OR/NOT, quotes, field:value, word~,
+prefix*, [a TO b]) with no schema, so every word reaches us exactly as typed;
+we then rewrite each leaf through index/analysis.py. Doing the analysis
+ourselves is what lets a word match its genitive, its compound parts (in the
+low-weighted `parts` field), and lets prefix/fuzzy terms expand over folded,
+unstemmed words with a cap, so "B*" or "x~" stay cheap on a large vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from heapq import nlargest
+
+from whoosh import qparser, query
+from whoosh.reading import IndexReader
+from whoosh.support.levenshtein import damerau_levenshtein
+from whoosh.util.text import rcompile
+
+from index.analysis import HYPHENS_RE, WORD_RE, fold, query_words
+from index.query_dates import date_query
+
+TITLE_BOOST = 2.0
+BODY_BOOST = 1.0
+PARTS_BOOST = 0.3  # compound parts rank below whole words
+WORDS_BOOST = 1.0
+MAX_QUERY_CHARS = 500
+MAX_LEAVES = 32  # words/phrases/prefixes kept from one query
+PREFIX_CAP = 40  # most frequent expansions of a prefix
+PREFIX_SCAN = 20_000  # vocabulary entries looked at per prefix/wildcard
+FUZZY_CAP = 12
+
+TEXT_FIELDS = ("text", "title", "body")
+NAME_FIELDS = ("person", "place", "org")
+ALIASES = {
+    "person": ["personen", "people", "name"],
+    "place": ["ort", "orte", "places", "land"],
+    "org": ["organisation", "organisationen", "orgs"],
+    "date": ["datum"],
+    "title": ["titel"],
+}
+OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+_PARSER = qparser.QueryParser("text", None)
+_PARSER.add_plugin(qparser.FuzzyTermPlugin())
+_PARSER.add_plugin(qparser.FieldAliasPlugin(ALIASES))
+
+
+@dataclass
+class BuiltQuery:
+    """A rewritten query plus what the search needs to report."""
+
+    query: query.Query | None
+    """None when nothing searchable is left (list everything)."""
+    terms: list[str] = field(default_factory=list)
+    """Folded positive terms, for snippets and highlighting ("flucht*")."""
+    words: list[str] = field(default_factory=list)
+    """Positive plain words as typed, for did-you-mean."""
+    error: str | None = None
+
+
+def syntax_error(text: str) -> str | None:
+    """A one-line German message for a malformed query, or None."""
+    if text.count('"') % 2:
+        return 'Ungültige Suche: Anführungszeichen " nicht geschlossen'
+    depth = 0
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return "Ungültige Suche: „)“ ohne „(“"
+    if depth:
+        return "Ungültige Suche: Klammer ( nicht geschlossen"
+    if text.count("[") != text.count("]"):
+        return "Ungültige Suche: Bereich [… TO …] nicht geschlossen"
+    tokens = text.replace("(", " ( ").replace(")", " ) ").split()
+    for i, tok in enumerate(tokens):
+        if tok not in OPERATORS:
+            continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        before = tokens[i - 1] if i else None
+        if after is None or after in OPERATORS - {"NOT"} or after == ")":
+            return f"Ungültige Suche: nach {tok} fehlt ein Begriff"
+        if tok != "NOT" and (before is None or before in OPERATORS or before == "("):
+            return f"Ungültige Suche: vor {tok} fehlt ein Begriff"
+    return None
+
+
+def clean_input(text: str) -> str:
+    """Drop control characters and cap the length (huge pastes stay cheap)."""
+    return _CONTROL_RE.sub(" ", text)[:MAX_QUERY_CHARS].strip()
+
+
+def build_query(text: str, reader: IndexReader) -> BuiltQuery:
+    """Parse and rewrite `text`; never raises on user input."""
+    text = clean_input(text)
+    error = syntax_error(text)
+    if error:
+        text = " ".join(m.group() for m in WORD_RE.finditer(text) if m.group() not in OPERATORS)
+    if not text:
+        return BuiltQuery(None, error=error)
+    try:
+        parsed = _PARSER.parse(text)
+    except Exception:  # Whoosh's parser is lenient; this is a last resort
+        error = error or "Ungültige Suche: als einfache Wörter gesucht"
+        parsed = _PARSER.parse(" ".join(m.group() for m in WORD_RE.finditer(text)))
+    rewriter = _Rewriter(reader)
+    q = rewriter.rewrite(parsed, positive=True)
+    if rewriter.error and not error:
+        error = rewriter.error
+    if q is not None:
+        q = q.normalize()  # an unknown prefix leaves NullQuery: no hits
+    return BuiltQuery(q, rewriter.terms, rewriter.words, error)
+
+
+class _Rewriter:
+    def __init__(self, reader: IndexReader) -> None:
+        self.reader = reader
+        self.terms: list[str] = []
+        self.words: list[str] = []
+        self.error: str | None = None
+        self.leaves = 0
+
+    def _term(self, term: str) -> None:
+        if term not in self.terms:
+            self.terms.append(term)
+
+    def rewrite(self, q: query.Query, positive: bool) -> query.Query | None:
+        if isinstance(q, query.Not):
+            inner = self.rewrite(q.query, not positive)
+            return query.Not(inner) if inner is not None else None
+        if isinstance(q, query.AndNot):
+            pos = self.rewrite(q.a, positive)
+            neg = self.rewrite(q.b, not positive)
+            if pos is None:
+                return query.Not(neg) if neg is not None else None
+            return query.AndNot(pos, neg) if neg is not None else pos
+        if isinstance(q, query.CompoundQuery):
+            subs = [s for s in (self.rewrite(c, positive) for c in q.subqueries) if s is not None]
+            if not subs:
+                return None
+            return type(q)(subs, boost=q.boost) if len(subs) > 1 else subs[0]
+        if isinstance(q, query.Every):
+            return query.Every()
+        if q is query.NullQuery or not hasattr(q, "fieldname"):
+            return None
+        self.leaves += 1
+        if self.leaves > MAX_LEAVES:
+            self.error = f"Suche auf {MAX_LEAVES} Begriffe gekürzt"
+            return None
+        fieldname = q.fieldname
+        if fieldname == "date":
+            return self._date(q)
+        if fieldname not in TEXT_FIELDS and fieldname not in NAME_FIELDS:
+            # "Uhrzeit:12" is no field of ours: search both words as text.
+            text = f"{fieldname} {getattr(q, 'text', '')}"
+            return self._words(text, "text", q.boost, positive)
+        if isinstance(q, query.Phrase):
+            return self._words(" ".join(q.words), fieldname, q.boost, positive, phrase=True)
+        if isinstance(q, query.FuzzyTerm):
+            return self._fuzzy(q, positive)
+        if isinstance(q, query.Prefix):
+            return self._expand(fieldname, fold(q.text), None, q.boost, positive)
+        if isinstance(q, query.Wildcard):
+            return self._wildcard(q, positive)
+        if isinstance(q, query.Term):
+            if q.text in OPERATORS:
+                return None
+            return self._words(q.text, fieldname, q.boost, positive)
+        if isinstance(q, query.TermRange):
+            self.error = f"Ungültige Suche: Bereiche gibt es nur für datum: ({fieldname})"
+            return None
+        return None
+
+    # -- leaves ------------------------------------------------------------
+
+    def _words(
+        self, text: str, fieldname: str, boost: float, positive: bool, phrase: bool = False
+    ) -> query.Query | None:
+        if fieldname in NAME_FIELDS:
+            names = [fold(p) for m in WORD_RE.finditer(text) for p in HYPHENS_RE.split(m.group()) if p]
+            if positive:
+                self.terms.extend(n for n in names if n not in self.terms)
+                self.words.extend(m.group() for m in WORD_RE.finditer(text))
+            if not names:
+                return None
+            if len(names) == 1:
+                return query.Term(fieldname, names[0], boost=boost)
+            return query.Phrase(fieldname, names, boost=boost)
+        infos = [i for i in query_words(text) if i.stems]
+        if not infos:
+            return None
+        if positive:
+            for m in WORD_RE.finditer(text):
+                if m.group() not in self.words:
+                    self.words.append(m.group())
+            for info in infos:
+                for f in info.folded:
+                    self._term(f)
+        fields = ("title",) if fieldname == "title" else ("title", "body")
+        if phrase or sum(len(i.stems) for i in infos) > 1:
+            seq = [alts[0] for i in infos for alts in i.stems]
+            if phrase and len(seq) > 1:
+                return _or([query.Phrase(f, seq, boost=boost * _boost(f)) for f in fields])
+            if len(infos) == 1:  # one hyphenated word: the phrase or the whole
+                info = infos[0]
+                subs: list[query.Query] = [
+                    query.Phrase(f, seq, boost=boost * _boost(f)) for f in fields
+                ]
+                if fieldname != "title":
+                    subs.append(query.Term("parts", info.parts[-1], boost=boost * PARTS_BOOST))
+                return _or(subs)
+            # Several words in one leaf ("Gaza–Krieg"): all of them.
+            return query.And([self._single(alts, fieldname, boost) for i in infos for alts in i.stems])
+        return self._single(infos[0].stems[0], fieldname, boost)
+
+    def _single(self, alts: tuple[str, ...], fieldname: str, boost: float) -> query.Query:
+        fields = ("title",) if fieldname == "title" else ("title", "body", "parts")
+        return _or([query.Term(f, s, boost=boost * _boost(f)) for s in alts for f in fields])
+
+    def _expand(
+        self, fieldname: str, prefix: str, pattern: re.Pattern[str] | None, boost: float, positive: bool
+    ) -> query.Query | None:
+        """Capped prefix/wildcard expansion: the most frequent matches only."""
+        prefix = "".join(m.group() for m in WORD_RE.finditer(prefix))
+        if not prefix:
+            self.error = "Ungültige Suche: Platzhalter brauchen mindestens einen Buchstaben davor"
+            return None
+        target = fieldname if fieldname in NAME_FIELDS or fieldname == "title" else "words"
+        found = _prefix_terms(self.reader, target, prefix, pattern)
+        if positive:
+            self._term(prefix + "*")
+        if not found:
+            return query.NullQuery
+        return _or([query.Term(target, w, boost=boost * WORDS_BOOST) for w in found])
+
+    def _wildcard(self, q: query.Wildcard, positive: bool) -> query.Query | None:
+        text = fold(q.text) if q.text.replace("*", "").replace("?", "") else ""
+        literal = re.split(r"[*?]", text, maxsplit=1)[0]
+        pattern = rcompile(re.escape(text).replace(r"\*", ".*").replace(r"\?", ".") + "$")
+        return self._expand(q.fieldname, literal, pattern, q.boost, positive)
+
+    def _fuzzy(self, q: query.FuzzyTerm, positive: bool) -> query.Query | None:
+        word = "".join(fold(m.group()) for m in WORD_RE.finditer(q.text))
+        if not word:
+            return None
+        maxdist = max(1, min(int(q.maxdist), 2))
+        found = near_terms(self.reader, "words", word, maxdist, FUZZY_CAP)
+        if positive:
+            self.words.append(q.text)
+            self._term(word)
+            for w in found:
+                self._term(w)
+        subs: list[query.Query] = [query.Term("words", w, boost=q.boost) for w in found]
+        exact = self._words(q.text, q.fieldname if q.fieldname == "title" else "text", q.boost, False)
+        if exact is not None:
+            subs.append(exact)
+        return _or(subs) if subs else query.NullQuery
+
+    def _date(self, q: query.Query) -> query.Query | None:
+        if isinstance(q, query.TermRange):
+            result = date_query(q.start, q.end)
+        else:
+            result = date_query(getattr(q, "text", ""), None, single=True)
+        if result is None:
+            self.error = "Ungültige Suche: Datum als 2023, 2025-01, 2024-04-29 oder [2024-01-01 TO 2025-12-31]"
+        return result
+
+
+def _boost(fieldname: str) -> float:
+    return {"title": TITLE_BOOST, "parts": PARTS_BOOST}.get(fieldname, BODY_BOOST)
+
+
+def _or(subs: list[query.Query]) -> query.Query:
+    return subs[0] if len(subs) == 1 else query.Or(subs)
+
+
+def _iter_terms(reader: IndexReader, fieldname: str, prefix: str) -> dict[str, int]:
+    """Terms with a prefix and their document counts, summed over segments
+    (a multi-segment reader would look each term up again: slow)."""
+    counts: dict[str, int] = {}
+    for leaf, _ in reader.leaf_readers():
+        if fieldname not in leaf.schema:
+            continue
+        for n, (btext, info) in enumerate(leaf.iter_prefix(fieldname, prefix)):
+            if n >= PREFIX_SCAN:
+                break
+            text = btext.decode("utf-8")
+            counts[text] = counts.get(text, 0) + info.doc_frequency()
+    return counts
+
+
+def _prefix_terms(
+    reader: IndexReader, fieldname: str, prefix: str, pattern: re.Pattern[str] | None
+) -> list[str]:
+    """Up to PREFIX_CAP terms starting with `prefix`, most documents first."""
+    counts = _iter_terms(reader, fieldname, prefix)
+    if pattern is not None:
+        counts = {t: c for t, c in counts.items() if pattern.match(t)}
+    return nlargest(PREFIX_CAP, counts, key=lambda t: (counts[t], t))
+
+
+def near_terms(reader: IndexReader, fieldname: str, word: str, maxdist: int, cap: int) -> list[str]:
+    """Terms within `maxdist` edits of `word` sharing its first letter(s),
+    most documents first. Length is checked before the (costly) distance."""
+    shared = 2 if len(word) >= 6 else 1
+    lo, hi = len(word) - maxdist, len(word) + maxdist
+    counts = _iter_terms(reader, fieldname, word[:shared])
+    found = {
+        t: c
+        for t, c in counts.items()
+        if lo <= len(t) <= hi and damerau_levenshtein(word, t, maxdist) <= maxdist
+    }
+    return nlargest(cap, found, key=lambda t: (found[t], t))

@@ -1,0 +1,136 @@
+"""search(): the one entry point the CLI, the TUI and the tests use.
+
+Relevance is Whoosh's BM25F over title (weighted x2), body and compound parts
+(weighted low), ties broken newest first; sort="date" lists newest first with
+unknown dates last. Snippets come from the stored record (index/snippets.py).
+The function never raises: a malformed query yields SearchResult.error, and
+where possible the plain words are searched anyway.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from whoosh import query as wq
+from whoosh import scoring
+from whoosh.index import Index
+from whoosh.searching import Searcher
+
+from index.query import build_query
+from index.records import Hit, SearchResult
+from index.snippets import TermMatcher, make_snippet
+from index.snippets import match_spans as _match_spans
+from index.suggest import suggest
+
+log = logging.getLogger(__name__)
+
+TIE_EXTRA = 20  # extra hits fetched so equal scores can be ordered by date
+_NO_DATE = float("-inf")
+_MISSING = 2**63
+
+
+def match_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
+    """Character spans in `text` of words matching the query `terms`
+    (SearchResult.terms): same folding, stemming and compound logic as search."""
+    return _match_spans(text, terms)
+
+
+def search(ix: Index, query: str, *, limit: int = 20, sort: str = "relevance") -> SearchResult:
+    """Search the index; see the module docstring. Never raises."""
+    query = query if isinstance(query, str) else ""
+    try:
+        with ix.searcher(weighting=scoring.BM25F()) as searcher:
+            return _search(searcher, query, max(1, limit), sort)
+    except Exception as exc:  # a bug or a damaged index must not kill the UI
+        log.exception("search failed for %r", query)
+        return SearchResult(query, (), 0, error=f"Suche fehlgeschlagen: {type(exc).__name__}: {exc}")
+
+
+def _search(searcher: Searcher, text: str, limit: int, sort: str) -> SearchResult:
+    built = build_query(text, searcher.reader())
+    q = built.query
+    listing = q is None
+    if listing:
+        if built.error and not built.words:
+            return SearchResult(text, (), 0, error=built.error)
+        q = wq.Every()
+    dates = _date_column(searcher)
+    if listing or sort == "date":
+        docs = _by_date(searcher, q, limit, dates)
+        total = _count(searcher, q, listing)
+    else:
+        results = searcher.search(q, limit=limit + TIE_EXTRA)
+        scored = [(hit.docnum, hit.score or 0.0) for hit in results]
+        scored.sort(key=lambda d: (-round(d[1], 6), -_date_key(dates, d[0])))
+        docs = scored[:limit]
+        total = len(results)
+    matcher = TermMatcher(built.terms)
+    hits = tuple(_hit(searcher, docnum, score, matcher) for docnum, score in docs)
+    suggestion = None
+    if not hits and built.words:
+        suggestion = suggest(searcher.reader(), text, built.words)
+    return SearchResult(
+        query=text,
+        hits=hits,
+        total=total,
+        error=built.error,
+        suggestion=suggestion,
+        terms=tuple(built.terms),
+    )
+
+
+def _date_column(searcher: Searcher) -> Any:
+    reader = searcher.reader()
+    if not reader.has_column("date"):
+        return None
+    return reader.column_reader("date", translate=False)
+
+
+def _date_key(dates: Any, docnum: int) -> float:
+    """Sortable date value; articles without a date sort after all others."""
+    if dates is None:
+        return _NO_DATE
+    value = dates[docnum]
+    # Whoosh stores "no date" as the largest unsigned 64-bit value.
+    return float(value) if value < _MISSING else _NO_DATE
+
+
+def _by_date(searcher: Searcher, q: wq.Query, limit: int, dates: Any) -> list[tuple[int, float]]:
+    """Newest first, unknown dates last (Whoosh's own date sort would put
+    them first); matches are found without scoring, which is not shown."""
+    docnums = searcher.docs_for_query(q)
+    top = heapq.nsmallest(limit, docnums, key=lambda d: (-_date_key(dates, d), d))
+    return [(d, 0.0) for d in top]
+
+
+def _count(searcher: Searcher, q: wq.Query, listing: bool) -> int:
+    if listing:
+        return searcher.doc_count()
+    return len(searcher.search(q, limit=1))
+
+
+def _hit(searcher: Searcher, docnum: int, score: float, matcher: TermMatcher) -> Hit:
+    stored = searcher.stored_fields(docnum)
+    record = json.loads(stored["record"])
+    meta = record.get("meta") or {}
+    title = record.get("title", "")
+    text = record.get("text", "")
+    if title and text.startswith(title):
+        text = text[len(title) :].lstrip()  # the title is shown on its own
+    snippet, spans = make_snippet(text, matcher)
+    return Hit(
+        id=record["id"],
+        title=title,
+        date=meta.get("date"),
+        date_precision=meta.get("date_precision", "unknown"),
+        score=float(score),
+        snippet=snippet,
+        spans=spans,
+        people=tuple(e["name"] for e in meta.get("people", ())),
+        places=tuple(e["name"] for e in meta.get("places", ())),
+        path=record.get("path", ""),
+    )

@@ -1,0 +1,58 @@
+"""Generate index/data/de_lexicon.tsv.gz: folded German words with Zipf frequencies.
+
+Run once, by hand, when the table should change (the installed program only
+reads the generated file; it never needs wordfreq or /work/shared at run time):
+
+    .venv/bin/pip install wordfreq==3.1.1
+    .venv/bin/python scripts/gen_lexicon.py
+
+Source: wordfreq's "large" German list (Robyn Speer et al., data CC BY-SA 4.0),
+a well-kept frequency list built from subtitles, Wikipedia, news and the web.
+We keep alphabetic words of at least 2 letters with a Zipf frequency >= 2.0
+(about once per 100 million words), fold them exactly as the analyzer does
+(so "Außenminister" and "Aussenminister" share one key, their frequencies
+summed) and store Zipf x 100 as an integer. The compound splitter and the
+genitive rule check candidate parts against this table; nothing in it comes
+from the articles being indexed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from index.analysis import fold  # noqa: E402
+
+MIN_ZIPF = 2.0
+OUT = ROOT / "index" / "data" / "de_lexicon.tsv.gz"
+
+
+def main() -> None:
+    import wordfreq
+
+    freqs: dict[str, float] = defaultdict(float)
+    for word, freq in wordfreq.get_frequency_dict("de", wordlist="large").items():
+        if len(word) < 2 or not word.isalpha():
+            continue
+        freqs[fold(word)] += freq
+    rows = []
+    for word, freq in freqs.items():
+        zipf = math.log10(freq * 1e9)
+        if zipf >= MIN_ZIPF:
+            rows.append((word, round(zipf * 100)))
+    rows.sort()
+    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
+        out.write(f"# wordfreq {wordfreq.__version__ if hasattr(wordfreq, '__version__') else '3.1.1'} de large, folded, zipf*100 >= {MIN_ZIPF}\n")
+        for word, z in rows:
+            out.write(f"{word}\t{z}\n")
+    print(f"{len(rows)} words -> {OUT} ({OUT.stat().st_size} bytes)")
+
+
+if __name__ == "__main__":
+    main()

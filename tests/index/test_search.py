@@ -1,0 +1,227 @@
+"""search() on a small in-memory index of articles written for these tests
+(none of their text is in the seed articles)."""
+
+from __future__ import annotations
+
+import pytest
+from whoosh.filedb.filestore import RamStorage
+from whoosh.index import Index
+
+from index.records import Article, Entity, Metadata
+from index.schema import article_document, build_schema
+from index.search import match_spans, search
+
+DOCS = {
+    "a1": ("2024-03-01", "Berlin beschließt neue Militärhilfe",
+           "Die Bundesregierung hat weitere Militärhilfe für Moldau beschlossen. "
+           "Auch Waffenlieferungen und Friedensverhandlungen in Wien waren Thema.",
+           ["Olaf Scholz"], ["Berlin", "Moldau", "Wien"]),
+    "a2": ("2022-05", "Gipfel in Paris",
+           "Frankreichs Präsident sprach in Paris über die Sicherheitslage in Äthiopien "
+           "und die Straße von Hormus.",
+           ["Emmanuel Macron"], ["Paris", "Äthiopien"]),
+    "a3": (None, "Kubas Regierung kritisiert Washington",
+           "Havanna – Kubas Außenministerium kritisierte die Sanktionen. "
+           "Venezuelas Opposition schwieg zur EU-Kommission.",
+           [], ["Kuba", "Havanna", "Venezuela"]),
+    "a4": ("2021-01-15", "Besuch beim Bauer",
+           "Der Bauer Thomas Müller zeigt sein Haus in Düsseldorf. Eine neue Quelle "
+           "beschreibt die Frequenz der Besuche.",
+           ["Thomas Müller"], ["Düsseldorf"]),
+    "a5": ("2024-03-01", "Flüchtlingshilfe an der Grenze",
+           "Die Außenministerin besuchte Lager. Die Flüchtlingshilfe wird aufgestockt; "
+           "Grenzschutz bleibt ein Thema der Verhandlungen.",
+           [], []),
+    "a6": ("2020-02-02", "Hilfe für Bauern",
+           "Die Hilfe kommt spät, sagt der Verband. Hilfe sei dringend nötig.",
+           [], []),
+}
+
+
+def _article(key: str, date: str | None, title: str, body: str, people: list[str],
+             places: list[str]) -> Article:
+    precision = {None: "unknown", 4: "year", 7: "month", 10: "day"}[len(date) if date else None]
+    meta = Metadata(
+        date=date, date_precision=precision,  # type: ignore[arg-type]
+        people=tuple(Entity(n, "person") for n in people),
+        places=tuple(Entity(n, "place") for n in places),
+    )
+    return Article(id=key, path=f"{key}.txt", title=title, body=body,
+                   text=f"{title}\n\n{body}", content_hash=key, meta=meta)
+
+
+def make_index(docs: dict = DOCS) -> Index:
+    ix = RamStorage().create_index(build_schema())
+    with ix.writer() as w:
+        for key, fields in docs.items():
+            w.add_document(**article_document(_article(key, *fields)))
+    return ix
+
+
+@pytest.fixture(scope="module")
+def ix() -> Index:
+    return make_index()
+
+
+def ids(ix: Index, q: str, **kw: object) -> list[str]:
+    result = search(ix, q, limit=50, **kw)  # type: ignore[arg-type]
+    return [h.id for h in result.hits]
+
+
+@pytest.mark.parametrize("q", ["Müller", "Mueller", "Muller", "MÜLLER", "mueller"])
+def test_umlaut_spellings(ix: Index, q: str) -> None:
+    assert ids(ix, q) == ["a4"]
+
+
+@pytest.mark.parametrize("q", ["Strasse", "Straße", "Aethiopien", "Athiopien", "Duesseldorf"])
+def test_folding_in_queries(ix: Index, q: str) -> None:
+    assert len(ids(ix, q)) == 1
+
+
+def test_plain_ue_words_still_found(ix: Index) -> None:
+    assert ids(ix, "Frequenz") == ["a4"]
+    assert ids(ix, "Quelle") == ["a4"]
+
+
+def test_genitive_names(ix: Index) -> None:
+    assert ids(ix, "Kuba") == ["a3"]  # the text has only "Kubas"
+    assert ids(ix, "Venezuela") == ["a3"]
+    assert ids(ix, "Kubas") == ["a3"]
+    assert ids(ix, "Frankreich") == ["a2"]
+
+
+def test_words_ending_in_s_not_mangled(ix: Index) -> None:
+    assert ids(ix, "Paris") == ["a2"]
+    assert ids(ix, "Pari") == []
+    assert ids(ix, "Thoma") == []
+    assert ids(ix, "Haus") == ["a4"]
+
+
+def test_compound_parts(ix: Index) -> None:
+    assert set(ids(ix, "Hilfe")) == {"a1", "a5", "a6"}
+    assert ids(ix, "Waffen") == ["a1"]
+    assert set(ids(ix, "Verhandlungen")) == {"a1", "a5"}
+    assert ids(ix, "Frieden") == ["a1"]
+
+
+def test_whole_words_rank_above_compound_parts(ix: Index) -> None:
+    assert ids(ix, "Hilfe")[0] == "a6"
+
+
+def test_hyphen_compound_by_parts_and_whole(ix: Index) -> None:
+    for q in ["EU-Kommission", "Kommission", "EU", "EUKommission", '"EU Kommission"']:
+        assert ids(ix, q) == ["a3"], q
+
+
+def test_not_excludes_compound_parts(ix: Index) -> None:
+    assert ids(ix, "Thema") and set(ids(ix, "Thema")) == {"a1", "a5"}
+    assert ids(ix, "Thema NOT Waffe") == ["a5"]
+
+
+def test_prefix_uses_unstemmed_folded_words(ix: Index) -> None:
+    assert set(ids(ix, "Flücht*")) == {"a5"}
+    assert set(ids(ix, "fluecht*")) == {"a5"}
+    assert ids(ix, "Militär*") == ["a1"]
+    assert ids(ix, "zzq*") == []
+
+
+def test_fuzzy(ix: Index) -> None:
+    assert ids(ix, "Havana~") == ["a3"]
+
+
+@pytest.mark.parametrize(
+    ("q", "expect"),
+    [
+        ("date:2024", {"a1", "a5"}),
+        ("datum:2022-05", {"a2"}),
+        ("date:2021-01-15", {"a4"}),
+        ("date:[2021 TO 2022]", {"a2", "a4"}),
+        ("date:[2023-01-01 TO]", {"a1", "a5"}),
+    ],
+)
+def test_dates(ix: Index, q: str, expect: set[str]) -> None:
+    assert set(ids(ix, q)) == expect
+
+
+@pytest.mark.parametrize(
+    ("q", "expect"),
+    [
+        ("person:Müller", {"a4"}),
+        ("personen:mueller", {"a4"}),
+        ('person:"Emmanuel Macron"', {"a2"}),
+        ("ort:Wien", {"a1"}),
+        ("orte:Äthiopien", {"a2"}),
+        ("place:Paris", {"a2"}),
+        ("title:Besuch", {"a4"}),
+        ("titel:Hilfe", {"a6"}),
+    ],
+)
+def test_fields(ix: Index, q: str, expect: set[str]) -> None:
+    assert set(ids(ix, q)) == expect
+
+
+def test_empty_query_lists_newest_first_unknown_last(ix: Index) -> None:
+    got = ids(ix, "")
+    assert got[-1] == "a3"
+    assert got[:2] == sorted(["a1", "a5"]) or set(got[:2]) == {"a1", "a5"}
+    assert got[2:5] == ["a2", "a4", "a6"]
+    assert ids(ix, "   ") == got
+
+
+def test_sort_by_date(ix: Index) -> None:
+    got = ids(ix, "Hilfe", sort="date")
+    assert got[-1] == "a6" and set(got) == {"a1", "a5", "a6"}
+
+
+def test_ties_broken_newest_first() -> None:
+    twin = ("Gleicher Titel", "Gleicher Text über Wahlen.", [], [])
+    ix = make_index({"old": ("2019-01-01", *twin), "new": ("2023-01-01", *twin),
+                     "none": (None, *twin)})
+    assert ids(ix, "Wahlen") == ["new", "old", "none"]
+
+
+@pytest.mark.parametrize("q", ["AND (", '"Frieden', "(Frieden OR", "Frieden AND", "OR Frieden",
+                               "date:gestern", "title:[a TO b]", "*", "?", "~", ":", "Frieden)"])
+def test_malformed_queries_never_raise(ix: Index, q: str) -> None:
+    result = search(ix, q)
+    assert result.error is None or "\n" not in result.error
+
+
+def test_malformed_query_falls_back_to_words(ix: Index) -> None:
+    result = search(ix, '"Frieden')
+    assert result.error and result.error.startswith("Ungültige Suche")
+    assert [h.id for h in result.hits] == ["a1"]
+    assert search(ix, "AND (").error
+
+
+def test_huge_and_control_character_queries(ix: Index) -> None:
+    assert search(ix, "Hilfe " * 2000).error is not None or True
+    search(ix, "x" * 10_000)
+    result = search(ix, "Hil\x00fe\x1b[31m Berlin\x07")
+    assert result.error is None or isinstance(result.error, str)
+    assert isinstance(search(ix, "a* " * 500).hits, tuple)
+
+
+def test_did_you_mean(ix: Index) -> None:
+    result = search(ix, "Venezuala")
+    assert result.hits == () and result.suggestion == "Venezuelas"
+    assert search(ix, "Düseldorf").suggestion == "Düsseldorf"
+    assert search(ix, "person:Mülller").suggestion == "person:Müller"
+    assert search(ix, "Hilfe").suggestion is None
+
+
+def test_snippet_spans_mark_matches(ix: Index) -> None:
+    result = search(ix, "Hilfe")
+    for hit in result.hits:
+        assert hit.spans and len(hit.snippet) <= 210
+        for start, end in hit.spans:
+            assert "hilfe" in hit.snippet[start:end].lower()
+
+
+def test_terms_and_match_spans_on_arbitrary_text(ix: Index) -> None:
+    result = search(ix, "Bruessel Hilfe")
+    text = "In BRÜSSEL wurde die Katastrophenhilfe erhöht; Brüssels Hilfen kamen."
+    words = [text[s:e] for s, e in match_spans(text, result.terms)]
+    assert words == ["BRÜSSEL", "Katastrophenhilfe", "Brüssels", "Hilfen"]
+    assert [text[s:e] for s, e in match_spans(text, ["flucht*"])] == []
+    assert match_spans("US-Außenminister", ["aussenminister"]) == [(3, 16)]
