@@ -1,0 +1,303 @@
+"""The diplo-reader TUI: wiring of panes, workers and key bindings.
+
+Searching, loading and indexing run in thread workers (reader.workers) and
+report back with messages (reader.messages); the widgets only display.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.timer import Timer
+from textual.widgets import Input
+
+from reader import messages as m
+from reader import workers
+from reader.commands import ReaderCommands
+from reader.i18n import detect_language, set_language, t
+from reader.navigation import NavigationMixin
+from reader.state import load_state, save_state
+from reader.widgets.article_view import ArticleView
+from reader.widgets.entity_list import EntityList
+from reader.widgets.main_screen import MainScreen
+from reader.widgets.results_list import ResultsList
+from reader.widgets.search_pane import SearchPane
+from reader.widgets.side_panel import SidePanel
+from reader.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from index.records import SearchResult
+
+TYPING_KEYS_OFF = {"quit", "people", "places", "clear_filter", "toggle_side_panel",
+                   "toggle_sort", "help_key", "focus_query_key"}
+"""Actions on printable keys: off while the query has focus, so they type."""
+
+
+class DiploReader(NavigationMixin, App[int]):
+    """Search pane, article pane and side panel over one articles library."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "diplo-reader"
+    COMMANDS = {ReaderCommands}
+    """Only our own, translated palette commands (Textual's are English)."""
+    NARROW = 110
+    """Below this many columns the side panel is hidden unless asked for."""
+
+    BINDINGS = [
+        # Focus the query (also Ctrl+F).
+        Binding("slash", "focus_query_key", "b.focus_query"),
+        # Focus the query, even while typing.
+        Binding("ctrl+f", "focus_query", "b.focus_query", show=False),
+        # Show every key binding (also F1).
+        Binding("question_mark", "help_key", "b.help", show=False),
+        # Show every key binding, even while typing.
+        Binding("f1", "help", "b.help"),
+        # Jump into the people list of the side panel.
+        Binding("p", "people", "b.people"),
+        # Jump into the places list of the side panel.
+        Binding("o", "places", "b.places"),
+        # Remove the person/place filter.
+        Binding("x", "clear_filter", "b.clear_filter"),
+        # Search for the did-you-mean suggestion.
+        Binding("ctrl+g", "accept_suggestion", "b.suggestion", show=False),
+        # Show or hide the side panel.
+        Binding("i", "toggle_side_panel", "b.toggle_side"),
+        # Sort by relevance or by date.
+        Binding("s", "toggle_sort", "b.sort", show=False),
+        # Quit (when not typing in the query).
+        Binding("q", "quit", "b.quit"),
+    ]
+
+    def __init__(
+        self,
+        articles_dir: Path | None = None,
+        *,
+        state_path: Path,
+        index_dir: Path | None = None,
+        library: Any = None,
+        lang: str | None = None,
+        search_delay: float = 0.12,
+    ) -> None:
+        set_language(detect_language(lang))
+        super().__init__()
+        self.articles_dir = articles_dir or (library.articles_dir if library else None)
+        self.index_dir = index_dir
+        self.library = library
+        """An index.library.Library (or a test double); built in a worker if not given."""
+        self.state_path = state_path
+        self.user_state, self._corrupt_state = load_state(state_path)
+        self.search_delay = search_delay
+        """Debounce: wait this long after the last keystroke before searching."""
+        self.search_seq = 0
+        self.shown_seq = 0
+        self.result: SearchResult | None = None
+        self.index_ready = False
+        self._debounce: Timer | None = None
+        self._cancel = threading.Event()
+        self._restore_article = self.user_state.article_id
+        self._focus_article = False
+        self._state_error_shown = False
+
+    def get_default_screen(self) -> MainScreen:
+        self.main_screen = MainScreen(id="_default")
+        return self.main_screen
+
+    def on_screen_ready(self, _message: m.ScreenReady) -> None:
+        if self.user_state.theme in self.available_themes:
+            self.theme = self.user_state.theme
+        self.theme_changed_signal.subscribe(self, lambda theme: self.remember(theme=theme.name))
+        self.main_screen.query_one("#query", Input).value = self.user_state.query
+        self.main_screen.query_one(SearchPane).show_filter(self.user_state.filter_label)
+        self.update_layout()
+        self.main_screen.query_one(StatusBar).set_text(t("index.opening"))
+        if self._corrupt_state is not None:
+            self.notify(t("state.corrupt", path=self._corrupt_state), severity="warning", markup=False)
+        self.load_index()
+
+    def on_unmount(self) -> None:
+        self._cancel.set()
+
+    # -- state ------------------------------------------------------------
+
+    def remember(self, **changes: Any) -> None:
+        """Update the user state and write it (errors are shown once)."""
+        for key, value in changes.items():
+            setattr(self.user_state, key, value)
+        try:
+            save_state(self.state_path, self.user_state)
+        except OSError as exc:
+            if not self._state_error_shown:
+                self._state_error_shown = True
+                self.notify(t("state.unwritable", msg=exc.strerror or exc), severity="warning",
+                            markup=False)
+
+    # -- index --------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def load_index(self, rebuild: bool = False) -> None:
+        if self.library is None:
+            self.library = workers.open_library(self.articles_dir, self.index_dir)
+        workers.load_index(self.library, self.post_message, self._cancel, rebuild)
+
+    def on_index_progress(self, message: m.IndexProgress) -> None:
+        status = self.main_screen.query_one(StatusBar)
+        status.set_text(t("index.building", done=message.done, total=message.total))
+        status.set_progress(message.done, message.total)
+
+    def on_index_busy(self, _message: m.IndexBusy) -> None:
+        self.main_screen.query_one(StatusBar).set_text(t("index.busy"))
+
+    def on_index_failed(self, message: m.IndexFailed) -> None:
+        self.main_screen.query_one(StatusBar).set_progress(0, None)
+        self.main_screen.query_one(StatusBar).set_text(t("index.failed", msg=message.error))
+        self.notify(t("index.failed", msg=message.error), severity="error", markup=False)
+
+    def on_index_ready(self, message: m.IndexReady) -> None:
+        first, self.index_ready = not self.index_ready, True
+        status = self.main_screen.query_one(StatusBar)
+        status.set_progress(0, None)
+        status.set_text(t("index.ready", n=message.count) if message.report else t("index.checking"))
+        report = message.report
+        changed = report is not None and (report.processed or report.removed)
+        if first or changed:
+            self.search_now()
+        if message.count == 0:
+            self.main_screen.query_one(ArticleView).show_placeholder(
+                f"{t('empty.title')}\n\n{t('empty.body', path=self.articles_dir)}")
+        elif self._restore_article:
+            self.open_article(self._restore_article, focus=False)
+            self._restore_article = None
+        elif changed and (view := self.main_screen.query_one(ArticleView)).article is not None:
+            self.open_article(view.article.id, focus=False)
+        if report is not None:
+            self.report_build(report)
+
+    def report_build(self, report: Any) -> None:
+        if report.skipped:
+            lines = [t("index.skipped", n=len(report.skipped))]
+            lines += [f"{Path(s.path).name}: {s.reason}" for s in report.skipped[:8]]
+            self.notify("\n".join(lines), severity="warning", timeout=10, markup=False)
+        if report.message:
+            self.notify(t("index.note", msg=report.message), severity="warning", markup=False)
+
+    def action_rebuild_index(self) -> None:
+        self.load_index(rebuild=True)
+
+    # -- search -------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "query":
+            return
+        self.user_state.query = event.value
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(self.search_delay, self.search_now)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "query":
+            self.action_focus_results()
+
+    def full_query(self) -> str:
+        """The filter clause and the typed text, as one Whoosh query."""
+        text = self.main_screen.query_one("#query", Input).value.strip()
+        clause = self.user_state.filter
+        if clause and text:
+            return f"{clause} ({text})"
+        return clause or text
+
+    def search_now(self) -> None:
+        """Start a search for the current query (newest request wins)."""
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._debounce = None
+        if not self.index_ready:
+            return
+        self.remember()
+        self.search_seq += 1
+        query = self.full_query()
+        sort = self.user_state.sort if query else "date"
+        self.run_search(self.search_seq, query, sort)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def run_search(self, seq: int, query: str, sort: str) -> None:
+        workers.run_search(self.library, seq, query, sort, self.post_message)
+
+    def on_search_finished(self, message: m.SearchFinished) -> None:
+        # A slower, older search must never replace a newer one's results.
+        if message.seq <= self.shown_seq:
+            return
+        self.shown_seq, self.result = message.seq, message.result
+        view = self.main_screen.query_one(ArticleView)
+        keep = view.article.id if view.article else None
+        self.main_screen.query_one(SearchPane).show_result(message.result, bool(self.user_state.filter), keep)
+        terms = self.current_terms()
+        if view.article is not None and terms != view.terms:
+            view.show_article(view.article, terms)
+
+    def current_terms(self) -> tuple[str, ...]:
+        if self.result is None or not self.main_screen.query_one("#query", Input).value.strip():
+            return ()
+        return tuple(self.result.terms)
+
+    # -- articles and entities ------------------------------------------------
+
+    def open_article(self, article_id: str, focus: bool = True) -> None:
+        self._focus_article = focus
+        self.load_article(article_id)
+
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def load_article(self, article_id: str) -> None:
+        workers.load_article(self.library, article_id, self.post_message)
+
+    def on_article_loaded(self, message: m.ArticleLoaded) -> None:
+        view = self.main_screen.query_one(ArticleView)
+        if message.article is None:
+            view.show_placeholder(t("article.none"))
+        else:
+            view.show_article(message.article, self.current_terms())
+        self.main_screen.query_one(SidePanel).show_article(message.article)
+        self.remember(article_id=message.article.id if message.article else None)
+        if self._focus_article and message.article is not None:
+            view.focus()
+
+    def on_option_list_option_selected(self, event: Any) -> None:
+        if isinstance(event.option_list, ResultsList):
+            article_id = event.option_list.highlighted_id
+            if article_id:
+                self.open_article(article_id)
+        elif isinstance(event.option_list, EntityList):
+            name = event.option_list.highlighted_name
+            if name:
+                self.apply_filter(event.option_list.field, name)
+
+    def on_option_list_option_highlighted(self, event: Any) -> None:
+        if isinstance(event.option_list, EntityList) and event.option_list.has_focus:
+            name = event.option_list.highlighted_name
+            if name:
+                self.count_entity(event.option_list.field, name)
+
+    @work(thread=True, exclusive=True, group="entity", exit_on_error=False)
+    def count_entity(self, field: str, name: str) -> None:
+        workers.count_entity(self.library, field, name, self.post_message)
+
+    def on_entity_counted(self, message: m.EntityCounted) -> None:
+        self.main_screen.query_one(SidePanel).show_count(message.name, message.count)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in TYPING_KEYS_OFF and isinstance(self.focused, Input):
+            return False
+        return True
+
+
+def run_app(articles_dir: Path, lang: str | None = None) -> int:
+    """Run the TUI on `articles_dir`; returns the process exit code."""
+    from index.paths import state_file
+
+    app = DiploReader(articles_dir, state_path=state_file(), lang=lang)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,78 @@
+"""Messages the background workers post to the app.
+
+Workers never touch widgets: they post one of these (Textual's `post_message`
+is thread-safe) and the app updates the screen on the event loop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from index.records import Article, BuildReport, SearchResult
+
+
+@dataclass
+class IndexProgress(Message):
+    """The index build advanced."""
+
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        # A flood of progress updates collapses into the latest one.
+        return isinstance(message, IndexProgress)
+
+
+@dataclass
+class IndexBusy(Message):
+    """Another process holds the index lock; we are waiting for it."""
+
+
+@dataclass
+class IndexReady(Message):
+    """The index can be searched: opened as it was (warm) or freshly updated."""
+
+    count: int
+    report: BuildReport | None = None
+    """None for a warm open; the build report once an update finished."""
+
+
+@dataclass
+class IndexFailed(Message):
+    """Building or opening the index failed."""
+
+    error: str
+
+
+@dataclass
+class SearchFinished(Message):
+    """Results for search number `seq` (later numbers are newer queries)."""
+
+    seq: int
+    result: SearchResult
+
+
+@dataclass
+class ArticleLoaded(Message):
+    """An article was read from the index (None: no such article any more)."""
+
+    article_id: str
+    article: Article | None
+
+
+@dataclass
+class EntityCounted(Message):
+    """How many articles mention a person/place/org."""
+
+    field: str
+    name: str
+    count: int
+
+
+@dataclass
+class ScreenReady(Message):
+    """The main screen is composed: its widgets can be filled."""

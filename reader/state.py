@@ -1,0 +1,89 @@
+"""What the reader remembers between launches: last query, open article, theme.
+
+The file is written atomically (temp file + rename) so a crash never leaves
+half a file. A file that cannot be parsed is renamed aside and reported; it
+never stops the app from starting.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class UserState:
+    query: str = ""
+    """The text in the query input (without the filter)."""
+    filter: str | None = None
+    """The active entity filter as a query clause (`place:"Tokio"`), if any."""
+    filter_label: str | None = None
+    """How the chip shows the filter (`place:Tokio`)."""
+    article_id: str | None = None
+    """The article that was open."""
+    theme: str | None = None
+    sort: str = "relevance"
+    side_panel: bool | None = None
+    """Explicit side panel choice; None follows the terminal width."""
+
+
+def load_state(path: Path) -> tuple[UserState, Path | None]:
+    """Read the state file. Returns the state and, when the file was corrupt,
+    where it was moved to (the caller tells the user)."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return UserState(), None
+    except OSError:
+        return UserState(), None
+    try:
+        data = json.loads(raw)
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+        return _from_dict(data), None
+    except (ValueError, TypeError):
+        aside = path.with_name(path.name + ".corrupt")
+        try:
+            os.replace(path, aside)
+        except OSError:
+            aside = path
+        return UserState(), aside
+
+
+def _from_dict(data: dict[str, Any]) -> UserState:
+    state = UserState()
+    for f in fields(UserState):
+        value = data.get(f.name, getattr(state, f.name))
+        # Only keep values of the expected shape; a hand-edited file may hold anything.
+        if f.name == "side_panel":
+            ok = value is None or isinstance(value, bool)
+        elif f.name in ("query", "sort"):
+            ok = isinstance(value, str)
+        else:
+            ok = value is None or isinstance(value, str)
+        if ok:
+            setattr(state, f.name, value)
+    if state.sort not in ("relevance", "date"):
+        state.sort = "relevance"
+    return state
+
+
+def save_state(path: Path, state: UserState) -> None:
+    """Write atomically; raises OSError when the folder is not writable."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".state-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(asdict(state), fh, ensure_ascii=False, indent=1)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,17 @@
+"""The query input."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import Input
+
+
+class QueryInput(Input):
+    """Where the user types; searching as they type is the app's job."""
+
+    BINDINGS = [
+        # Move to the results (Enter does too).
+        Binding("down", "app.focus_results", "b.to_results", show=False),
+        # Clear the query; on an empty query, remove the filter.
+        Binding("escape", "app.clear_query", "b.clear_query"),
+    ]

@@ -1,0 +1,64 @@
+"""The left pane: query input, messages, active filter, hit count, results."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from reader.i18n import t
+from reader.widgets.query_input import QueryInput
+from reader.widgets.results_list import ResultsList
+
+if TYPE_CHECKING:
+    from index.records import SearchResult
+
+
+class SearchPane(Vertical):
+    """Search box on top, results below."""
+
+    def compose(self) -> ComposeResult:
+        yield QueryInput(placeholder=t("query.placeholder"), id="query")
+        yield Static(id="query-message")
+        yield Static(id="filter-chip")
+        yield Static(id="hit-count")
+        yield ResultsList(id="results")
+
+    def show_result(self, result: SearchResult, filtered: bool, keep: str | None) -> None:
+        """Fill the list and the lines above it from one search result."""
+        message = self.query_one("#query-message", Static)
+        lines: list[Content] = []
+        if result.error:
+            lines.append(Content.styled(t("query.error", msg=result.error), "$text-error"))
+        if not result.hits:
+            lines.append(Content.styled(t("no_hits"), "bold"))
+            if result.suggestion:
+                lines.append(Content(t("suggestion", s=result.suggestion)))
+        message.update(Content("\n").join(lines))
+        message.display = bool(lines)
+        count = self.query_one("#hit-count", Static)
+        if not result.hits:
+            count.update("")
+        elif not result.query.strip() and not filtered:
+            count.update(Content(t("hits.all", n=result.total)))
+        elif result.total == 1:
+            count.update(Content(t("hits.one")))
+        elif result.total > len(result.hits):
+            count.update(Content(t("hits.shown", n=result.total, shown=len(result.hits))))
+        else:
+            count.update(Content(t("hits", n=result.total)))
+        self.query_one(ResultsList).show_hits(result.hits, keep)
+
+    def show_filter(self, label: str | None) -> None:
+        chip = self.query_one("#filter-chip", Static)
+        chip.update(Content(t("filter.chip", f=label)) if label else "")
+        chip.display = bool(label)
+
+    def show_notice(self, text: str) -> None:
+        """A message in place of results (index not ready, empty folder)."""
+        message = self.query_one("#query-message", Static)
+        message.update(Content(text))
+        message.display = bool(text)

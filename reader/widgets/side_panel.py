@@ -1,0 +1,56 @@
+"""The right pane: date, places, people and organisations of the open article."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from reader.i18n import format_date, t
+from reader.widgets.entity_list import EntityList
+
+if TYPE_CHECKING:
+    from index.records import Article
+
+SECTIONS = (("place", "meta.places", "places"), ("person", "meta.people", "people"),
+            ("org", "meta.orgs", "orgs"))
+"""(index field, heading text key, Metadata attribute), in the order shown."""
+
+
+class SidePanel(VerticalScroll, can_focus=False):
+    """Metadata of the open article; its lists narrow the search."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(t("meta.date")), classes="heading")
+        yield Static(Content(t("meta.none")), id="meta-date", classes="value")
+        for field, heading, attr in SECTIONS:
+            yield Static(Content(t(heading)), classes="heading")
+            yield Static(Content(t("meta.none")), id=f"none-{attr}", classes="value")
+            yield EntityList(field, id=f"list-{attr}", classes="entities")
+        yield Static(id="entity-info")
+
+    def on_mount(self) -> None:
+        for _field, _heading, attr in SECTIONS:
+            self.query_one(f"#list-{attr}", EntityList).display = False
+
+    def show_article(self, article: Article | None) -> None:
+        meta = article.meta if article else None
+        date = format_date(meta.date, meta.date_precision) if meta else t("meta.none")
+        self.query_one("#meta-date", Static).update(Content(date))
+        for _field, _heading, attr in SECTIONS:
+            entities = getattr(meta, attr) if meta else ()
+            self.query_one(f"#list-{attr}", EntityList).show_entities(entities)
+            self.query_one(f"#none-{attr}", Static).display = not entities
+        self.show_count(None, 0)
+
+    def show_count(self, name: str | None, count: int) -> None:
+        """How many articles mention the highlighted entry."""
+        info = self.query_one("#entity-info", Static)
+        info.update(Content(t("meta.entity_count", name=name, n=count)) if name else "")
+        info.display = bool(name)
+
+    def entity_list(self, attr: str) -> EntityList:
+        return self.query_one(f"#list-{attr}", EntityList)

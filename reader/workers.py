@@ -1,0 +1,108 @@
+"""The work that runs in background threads, written as plain functions.
+
+Each takes the library and a `post` callable (the app's thread-safe
+`post_message`) so it can be tested without an event loop. Nothing here
+touches a widget.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.message import Message
+
+from reader.messages import (
+    ArticleLoaded,
+    EntityCounted,
+    IndexBusy,
+    IndexFailed,
+    IndexProgress,
+    IndexReady,
+    SearchFinished,
+)
+
+Post = Callable[[Message], Any]
+
+RESULT_LIMIT = 200
+"""Enough to page through; more would only cost time on every keystroke."""
+
+
+def open_library(articles_dir: Path, index_dir: Path | None) -> Any:
+    """Import and build the Library here, off the event loop: importing
+    Whoosh is the slowest part of start-up and must not delay the first paint."""
+    from index.library import Library
+
+    return Library(articles_dir, index_dir)
+
+
+def load_index(library: Any, post: Post, cancel: threading.Event, rebuild: bool = False) -> None:
+    """Open a warm index at once, then update it in the background."""
+    try:
+        if not rebuild and library.open_existing():
+            post(IndexReady(library.count()))
+        report = library.update(
+            rebuild=rebuild,
+            progress=lambda done, total: post(IndexProgress(done, total)),
+            cancel=cancel,
+            wait=300.0,
+            on_busy=lambda: post(IndexBusy()),
+        )
+    except Exception as exc:  # any failure must reach the user, not kill the app
+        if not cancel.is_set():
+            post(IndexFailed(f"{type(exc).__name__}: {exc}"))
+        return
+    post(IndexReady(library.count(), report))
+
+
+def run_search(library: Any, seq: int, query: str, sort: str, post: Post) -> None:
+    from index.records import SearchResult
+
+    try:
+        result = library.search(query, limit=RESULT_LIMIT, sort=sort)
+    except ImportError:
+        # index.search is not there yet: list every article so the reader still works.
+        result = _list_all(library, query)
+    except Exception as exc:
+        result = SearchResult(query=query, hits=(), total=0, error=str(exc))
+    post(SearchFinished(seq, result))
+
+
+def _list_all(library: Any, query: str) -> Any:
+    import json
+
+    from index.records import Hit, SearchResult
+
+    hits = []
+    needle = query.casefold().strip()
+    for fields in library.searcher().all_stored_fields():
+        record = json.loads(fields["record"])
+        if needle and needle not in record["text"].casefold():
+            continue
+        meta = record.get("meta") or {}
+        hits.append(Hit(
+            id=record["id"], title=record["title"], date=meta.get("date"),
+            date_precision=meta.get("date_precision", "unknown"), score=0.0,
+            snippet=record["text"][len(record["title"]):][:160].strip(),
+        ))
+    hits.sort(key=lambda h: h.date or "", reverse=True)
+    return SearchResult(query=query, hits=tuple(hits), total=len(hits),
+                        terms=tuple(needle.split()))
+
+
+def load_article(library: Any, article_id: str, post: Post) -> None:
+    try:
+        article = library.article(article_id)
+    except Exception:
+        article = None
+    post(ArticleLoaded(article_id, article))
+
+
+def count_entity(library: Any, field: str, name: str, post: Post) -> None:
+    try:
+        count = library.entity_article_count(field, name)
+    except Exception:
+        return
+    post(EntityCounted(field, name, count))

@@ -1,0 +1,113 @@
+"""A small in-memory stand-in for index.library.Library.
+
+It answers the same methods with invented German articles, so the side panel
+(people, places, dates of every precision) can be tested with exact content
+whatever the extraction currently finds.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from index.records import Article, BuildReport, Entity, Hit, Metadata, SearchResult
+
+
+def _article(aid: str, title: str, body: str, date: str | None, precision: str,
+             people: tuple[tuple[str, int], ...] = (), places: tuple[tuple[str, int], ...] = (),
+             orgs: tuple[tuple[str, int], ...] = ()) -> Article:
+    meta = Metadata(
+        date=date, date_precision=precision,  # type: ignore[arg-type]
+        source="Testquelle", author=None,
+        people=tuple(Entity(n, "person", c) for n, c in people),
+        places=tuple(Entity(n, "place", c, place_kind="city") for n, c in places),
+        orgs=tuple(Entity(n, "org", c) for n, c in orgs),
+    )
+    return Article(aid, f"/fake/{aid}.txt", title, body, f"{title}\n{body}", aid, meta)
+
+
+ARTICLES = [
+    _article(
+        "a1", "Gipfel in Tokio",
+        "Die Außenminister trafen sich in Tokio.\n\n## Gespräche\n\n"
+        "Kamikawa empfing Blinken. In Tokio ging es um Sicherheit.",
+        "2023-11-05", "day",
+        people=(("Antony Blinken", 3), ("Yoko Kamikawa", 2)),
+        places=(("Tokio", 4), ("Peking", 1)), orgs=(("Nato", 1),),
+    ),
+    _article(
+        "a2", "Treffen in Genf",
+        "Lawrow und Blinken sprachen in Genf über die Ukraine.",
+        "2025-01", "month",
+        people=(("Sergej Lawrow", 2), ("Antony Blinken", 1)), places=(("Genf", 2),),
+    ),
+    _article(
+        "a3", "Markup [bold]bleibt[/bold] Text",
+        "Ein Absatz mit [link=https://example.org]Link[/link], [@click=app.quit]Klick[/] "
+        "und \x1b[31mrot\x1b[0m sowie *betont*.",
+        None, "unknown",
+    ),
+]
+
+
+class FakeLibrary:
+    """Same methods as index.library.Library, over ARTICLES."""
+
+    def __init__(self, articles: list[Article] | None = None, delays: dict[str, float] | None = None):
+        self.articles = {a.id: a for a in (ARTICLES if articles is None else articles)}
+        self.articles_dir = Path("/fake")
+        self.delays = delays or {}
+        """Seconds a query should take (to test stale results)."""
+        self.searches: list[str] = []
+
+    def open_existing(self) -> bool:
+        return True
+
+    def update(self, **_kwargs: object) -> BuildReport:
+        return BuildReport(unchanged=len(self.articles))
+
+    def count(self) -> int:
+        return len(self.articles)
+
+    def article(self, article_id: str) -> Article | None:
+        return self.articles.get(article_id)
+
+    def _matches(self, article: Article, query: str) -> bool:
+        for word in query.split():
+            field, _, value = word.partition(":")
+            if value:
+                value = value.strip('"()')
+                ents = {"place": article.meta.places, "person": article.meta.people,
+                        "org": article.meta.orgs}[field]
+                if not any(e.name == value for e in ents):
+                    return False
+            elif word.strip("()").casefold() not in article.text.casefold():
+                return False
+        return True
+
+    def search(self, query: str, *, limit: int = 20, sort: str = "relevance") -> SearchResult:
+        self.searches.append(query)
+        time.sleep(self.delays.get(query, 0.0))
+        found = [a for a in self.articles.values() if self._matches(a, query)]
+        found.sort(key=lambda a: a.meta.date or "", reverse=True)
+        terms = tuple(w.casefold() for w in query.split() if ":" not in w)
+        hits = []
+        for a in found[:limit]:
+            snippet = a.text.split("\n", 1)[1][:80]
+            spans = []
+            for term in terms:
+                at = snippet.casefold().find(term)
+                if at >= 0:
+                    spans.append((at, at + len(term)))
+            hits.append(Hit(a.id, a.title, a.meta.date, a.meta.date_precision, 1.0, snippet,
+                            tuple(spans)))
+        suggestion = "Tokio" if not hits and query == "Tokyo" else None
+        return SearchResult(query, tuple(hits), len(found), suggestion=suggestion, terms=terms)
+
+    def entity_article_count(self, field: str, name: str) -> int:
+        return self.search(f'{field}:"{name}"').total
+
+
+def with_date(article: Article, date: str | None, precision: str) -> Article:
+    return replace(article, meta=replace(article.meta, date=date, date_precision=precision))  # type: ignore[arg-type]
