@@ -11,7 +11,8 @@ Modules:
   measure.py    timing and memory helpers (percentiles, process-tree RSS)
   rusage.py     a tiny wrapper that runs one command and reports its peak RSS
   baseline.py   the plain-Whoosh baseline (build and search)
-  probes.py     what runs inside the measured processes (search, TUI paint)
+  probes.py     the search probe (runs in a fresh, measured process)
+  tui_probe.py  TUI start-up to first paint with results (headless)
   report.py     tables, targets, Markdown
   run.py        the command line that ties it together
 """

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -60,26 +61,46 @@ def article_text(rows: list[Row], index: int) -> str:
 
 
 def make_corpus(n: int, dest_dir: Path | None = None, *, rows: list[Row] | None = None) -> Path:
-    """Write (or reuse) a corpus of `n` articles; returns its folder."""
+    """Write (or reuse) a corpus of `n` articles; returns its folder.
+
+    The folder is written under a temporary name and renamed into place, so
+    concurrent runs (several engineers' test runs) never see half a corpus.
+    Treat it as read-only: measurements that change articles work on a copy.
+    """
     dest = Path(dest_dir) if dest_dir is not None else CORPORA_DIR / str(n)
-    want = {"n": n, "format": FORMAT_VERSION, "csv_bytes": CSV_PATH.stat().st_size}
-    marker = dest / MARKER
-    if marker.exists() and _read_marker(marker) == want and _count_files(dest) == n:
+    if _is_complete(dest, n):
         return dest
     rows = rows if rows is not None else read_rows()
-    if dest.exists():
-        shutil.rmtree(dest)
-    dest.mkdir(parents=True)
+    tmp = dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
     for i in range(n):
-        (dest / article_name(i)).write_text(article_text(rows, i), encoding="utf-8")
-    marker.write_text(json.dumps(want), encoding="utf-8")
+        (tmp / article_name(i)).write_text(article_text(rows, i), encoding="utf-8")
+    (tmp / MARKER).write_text(json.dumps(_marker(n)), encoding="utf-8")
+    if _is_complete(dest, n):  # another process finished first
+        shutil.rmtree(tmp, ignore_errors=True)
+        return dest
+    old = dest.with_name(f".{dest.name}.old-{os.getpid()}")
+    if dest.exists():
+        os.replace(dest, old)
+    os.replace(tmp, dest)
+    shutil.rmtree(old, ignore_errors=True)
     return dest
 
 
-def restore_article(corpus: Path, index: int, rows: list[Row] | None = None) -> None:
-    """Rewrite one article as `make_corpus` wrote it (after an update test)."""
-    rows = rows if rows is not None else read_rows()
-    (corpus / article_name(index)).write_text(article_text(rows, index), encoding="utf-8")
+def private_copy(corpus: Path, dest: Path) -> Path:
+    """A copy of `corpus` that a measurement may change (update tests)."""
+    shutil.copytree(corpus, dest, ignore=shutil.ignore_patterns(MARKER))
+    return dest
+
+
+def _marker(n: int) -> dict[str, int]:
+    return {"n": n, "format": FORMAT_VERSION, "csv_bytes": CSV_PATH.stat().st_size}
+
+
+def _is_complete(dest: Path, n: int) -> bool:
+    marker = dest / MARKER
+    return marker.exists() and _read_marker(marker) == _marker(n) and _count_files(dest) == n
 
 
 def corpus_bytes(corpus: Path) -> int:

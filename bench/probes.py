@@ -1,12 +1,9 @@
-"""Code that runs inside a measured, fresh process.
+"""The search probe: runs inside a measured, fresh process.
 
     python -m bench.probes search --engine diplo|baseline --articles DIR --index DIR --out F
-    python -m bench.probes tui --articles DIR
 
-`search` opens the index, runs the query set and the keystroke sequences and
-writes latencies and the process' memory as JSON. `tui` starts the reader
-headless and prints PAINTED when the first screen with results is drawn (the
-parent times it from process start).
+Opens the index, runs the query set and the keystroke sequences and writes
+latencies and the process' memory as JSON.
 """
 
 from __future__ import annotations
@@ -25,78 +22,52 @@ import psutil
 from bench.measure import MB, summary_ms
 from bench.queries import SMOKE_QUERIES, TYPED, Query, keystrokes, select_queries
 
-SearchFn = Callable[[str], tuple[int, int]]
-"""search(text) -> (hits returned, hits with a snippet)."""
+SearchFn = Callable[[str, int], tuple[int, int]]
+"""search(text, limit) -> (hits returned, hits with a snippet)."""
 
 
-def partial_query(text: str) -> str:
-    """How the TUI turns partial input into a query. Uses the reader's own
-    function when it has one; otherwise: prefix search on the last word."""
-    for module, name in (
-        ("reader.typeahead", "partial_query"),
-        ("index.search", "typeahead_query"),
-        ("index.search", "partial_query"),
-    ):
-        try:
-            fn = getattr(__import__(module, fromlist=[name]), name)
-        except (ImportError, AttributeError):
-            continue
-        return str(fn(text))
-    return default_partial_query(text)
+def keystroke_settings() -> tuple[Callable[[str], str], int, str]:
+    """How the TUI turns the input into a search after each (debounced)
+    keystroke: (input -> query, result limit, description). Follows
+    reader/app.py (`full_query`: the input as typed, stripped) and
+    reader/workers.py (`RESULT_LIMIT`); falls back to top 20 without them."""
+    try:
+        from reader.workers import RESULT_LIMIT
+    except Exception:  # the TUI is missing or broken: measure the plain search
+        return str.strip, 20, "input as typed, top 20 (reader.workers not importable)"
+    return str.strip, int(RESULT_LIMIT), f"input as typed, top {RESULT_LIMIT} (as reader/app.py)"
 
 
-def default_partial_query(text: str) -> str:
-    words = text.split(" ")
-    last = words[-1]
-    if last and last[-1].isalnum() and not last.endswith(("*", "~", '"')):
-        words[-1] = last + "*"
-    return " ".join(words)
-
-
-def partial_query_source() -> str:
-    for module, name in (
-        ("reader.typeahead", "partial_query"),
-        ("index.search", "typeahead_query"),
-        ("index.search", "partial_query"),
-    ):
-        try:
-            getattr(__import__(module, fromlist=[name]), name)
-            return f"{module}.{name}"
-        except (ImportError, AttributeError):
-            continue
-    return "bench default: prefix on the last word (Brü → Brü*)"
-
-
-def open_diplo(articles: Path, index_dir: Path) -> tuple[SearchFn, Callable[[str], str]]:
+def open_diplo(articles: Path, index_dir: Path) -> SearchFn:
     from index.library import Library
 
     library = Library(articles, index_dir)
     if not library.open_existing():
         library.update()
 
-    def search(text: str) -> tuple[int, int]:
-        result = library.search(text, limit=20)
+    def search(text: str, limit: int) -> tuple[int, int]:
+        result = library.search(text, limit=limit)
         return len(result.hits), sum(1 for h in result.hits if h.snippet)
 
-    return search, partial_query
+    return search
 
 
-def open_baseline(index_dir: Path) -> tuple[SearchFn, Callable[[str], str]]:
+def open_baseline(index_dir: Path) -> SearchFn:
     from bench.baseline import BaselineSearcher
 
     searcher = BaselineSearcher(index_dir)
 
-    def search(text: str) -> tuple[int, int]:
-        hits = searcher.search(text, limit=20)
+    def search(text: str, limit: int) -> tuple[int, int]:
+        hits = searcher.search(text, limit=limit)
         return len(hits), sum(1 for h in hits if h["snippet"])
 
-    return search, default_partial_query
+    return search
 
 
-def _timed(search: SearchFn, text: str) -> tuple[float, int, int, str | None]:
+def _timed(search: SearchFn, text: str, limit: int = 20) -> tuple[float, int, int, str | None]:
     start = time.perf_counter()
     try:
-        n, with_snippet = search(text)
+        n, with_snippet = search(text, limit)
         error = None
     except Exception as exc:  # a failing query is a result too
         n, with_snippet, error = 0, 0, f"{type(exc).__name__}: {exc}"
@@ -112,9 +83,8 @@ def run_search_probe(
     n_queries: int | None = None,
 ) -> dict[str, Any]:
     t0 = time.perf_counter()
-    search, partial = (
-        open_diplo(articles, index_dir) if engine == "diplo" else open_baseline(index_dir)
-    )
+    search = open_diplo(articles, index_dir) if engine == "diplo" else open_baseline(index_dir)
+    partial, stroke_limit, stroke_source = keystroke_settings()
     open_s = time.perf_counter() - t0
     queries: list[Query] = SMOKE_QUERIES if smoke else select_queries(n_queries)
     texts = [(q, q.text if engine == "diplo" else q.baseline_text) for q in queries]
@@ -138,7 +108,7 @@ def run_search_probe(
     for word in typed:
         for prefix in keystrokes(word):
             text = partial(prefix)
-            seconds, n, _, error = _timed(search, text)
+            seconds, n, _, error = _timed(search, text, stroke_limit)
             strokes.append(
                 {"typed": prefix, "query": text, "ms": seconds * 1000, "hits": n, "error": error}
             )
@@ -158,33 +128,10 @@ def run_search_probe(
         "zero_hits": [p["query"] for p in per_query if not p["hits"]],
         "hits_without_snippet": sum(p["hits"] - p["with_snippet"] for p in per_query),
         "keystroke": summary_ms([s["ms"] / 1000 for s in strokes]),
-        "keystroke_source": partial_query_source()
-        if engine == "diplo"
-        else "prefix on the last word",
+        "keystroke_source": stroke_source,
         "keystrokes": strokes,
         "rss_mb": proc.memory_info().rss / MB,
     }
-
-
-def run_tui_probe(articles: Path) -> int:
-    """Start the app headless; print PAINTED once results are on screen."""
-    from bench.tui_hooks import make_app, results_shown
-    from reader import app as app_module  # raises ImportError while the TUI is missing
-
-    app = make_app(app_module, articles)
-    deadline = time.monotonic() + 30.0
-
-    def check() -> None:
-        if results_shown(app):
-            print("PAINTED", flush=True)
-            app.exit()
-        elif time.monotonic() > deadline:
-            print("TIMEOUT", flush=True)
-            app.exit()
-
-    app.call_after_refresh(lambda: app.set_interval(0.005, check))
-    app.run(headless=True)
-    return 0
 
 
 def main(argv: list[str]) -> int:
@@ -198,11 +145,7 @@ def main(argv: list[str]) -> int:
     p.add_argument("--smoke", action="store_true")
     p.add_argument("--passes", type=int, default=3)
     p.add_argument("--queries", type=int, default=None, help="use only the first N queries")
-    p = sub.add_parser("tui")
-    p.add_argument("--articles", type=Path, required=True)
     args = parser.parse_args(argv)
-    if args.cmd == "tui":
-        return run_tui_probe(args.articles)
     data = run_search_probe(
         args.engine, args.articles, args.index, args.smoke, args.passes, args.queries
     )

@@ -30,7 +30,7 @@ from typing import Any
 import psutil
 
 from bench import report
-from bench.corpus import ROOT, article_name, make_corpus, read_rows, restore_article
+from bench.corpus import ROOT, article_name, make_corpus, private_copy
 from bench.measure import MB, dir_size, run_measured, time_to_line
 
 RESULTS_DIR = ROOT / "bench" / "results"
@@ -102,23 +102,14 @@ class SizeRun:
             "DIPLO_CACHE_DIR": str(self.work / "cache"),
             "DIPLO_STATE_DIR": str(self.work / "state"),
         }
-        self.rows = read_rows()
-        self.corpus = make_corpus(size, rows=self.rows)
-        self._reset_corpus()
+        # A private copy: the update test changes files, and the index is
+        # tied to the folder's path. The cached corpus stays untouched.
+        self.corpus = private_copy(make_corpus(size), self.work / f"articles-{size}")
 
     def log(self, msg: str) -> None:
         print(f"[{dt.datetime.now():%H:%M:%S}] n={self.size}: {msg}", file=sys.stderr, flush=True)
 
     # -- corpus changes for the update test --------------------------------
-
-    def _reset_corpus(self) -> None:
-        """Undo the update test's changes (also after a killed run)."""
-        for path in self.corpus.glob("gnad_added_*.txt"):
-            path.unlink()
-        for i in range(UPDATE_ROUNDS):
-            for index in (_CHANGED + i, _REMOVED + i):
-                if index < self.size:
-                    restore_article(self.corpus, index, self.rows)
 
     def _change_corpus(self, round_: int) -> None:
         changed = self.corpus / article_name((_CHANGED + round_) % self.size)
@@ -197,7 +188,7 @@ class SizeRun:
 
     def tui(self) -> dict[str, Any]:
         self.log(f"TUI first paint ×{self.args.reps} …")
-        cmd = [sys.executable, "-m", "bench.probes", "tui", "--articles", str(self.corpus)]
+        cmd = [sys.executable, "-m", "bench.tui_probe", str(self.corpus)]
         times, out = [], ""
         for _ in range(self.args.reps):
             seconds, out = time_to_line(
@@ -317,7 +308,6 @@ class SizeRun:
                 )
                 diplo["segments_after_updates"] = len(list(index_dir.glob("*.seg")))
         finally:
-            self._reset_corpus()
             if not self.args.keep:
                 shutil.rmtree(self.work, ignore_errors=True)
         result["notes"] = self.notes
