@@ -103,16 +103,28 @@ def _write(
         else:
             source = by_id[item.id]
             old = manifest.get(item.id)
-            entry = [str(source.path), source.size, source.mtime_ns, item.content_hash]
+            entry: list[Any] | None = [
+                str(source.path), source.size, source.mtime_ns, item.content_hash
+            ]
             if old and old[3] == item.content_hash:
                 touched += 1  # mtime changed, content did not: nothing to re-index
             else:
-                writer.update_document(**article_document(item))
-                if old:
-                    updated += 1
+                try:
+                    writer.update_document(**article_document(item))
+                except OSError:
+                    raise  # disk full or gone: the whole build must fail over
+                except Exception as exc:  # one odd document must not sink the build
+                    plan.skipped.append(
+                        Skipped(item.path, f"internal error: {type(exc).__name__}", "error")
+                    )
+                    entry = None
                 else:
-                    added += 1
-            manifest[item.id] = entry
+                    if old:
+                        updated += 1
+                    else:
+                        added += 1
+            if entry is not None:
+                manifest[item.id] = entry
         if progress is not None:
             progress(done, total)
     for article_id in plan.removed:

@@ -11,7 +11,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from index.clean import clean_text, lead_title
-from index.decode import MAX_FILE_BYTES, DecodeError, check_text, decode_bytes, sanitize
+from index.decode import (
+    MAX_FILE_BYTES,
+    DecodeError,
+    check_text,
+    decode_bytes,
+    printable,
+    sanitize,
+    unsafe_name,
+)
 from index.extract import extract_metadata
 from index.records import Article, DatePrecision, Metadata, Skipped
 
@@ -52,34 +60,43 @@ def iter_article_files(root: Path, skipped: list[Skipped] | None = None) -> Iter
     seen_dirs: set[tuple[int, int]] = set()
     ids: set[str] = set()
 
+    def skip(path: Path, reason: str, code: str) -> None:
+        if skipped is not None:
+            # Paths are shown to the user: escape what a terminal would act on.
+            skipped.append(Skipped(printable(str(path)), reason, code))
+
     def walk(folder: Path) -> Iterator[SourceFile]:
         try:
             st = folder.stat()
             key = (st.st_dev, st.st_ino)
             if key in seen_dirs:
-                if skipped is not None:
-                    skipped.append(Skipped(str(folder), "symlink loop: folder already visited", "loop"))
+                skip(folder, "symlink loop: folder already visited", "loop")
                 return
             seen_dirs.add(key)
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            if skipped is not None:
-                skipped.append(Skipped(str(folder), f"cannot read folder: {exc.strerror}", "unreadable"))
+            skip(folder, f"cannot read folder: {exc.strerror or exc}", "unreadable")
             return
         for entry in entries:
             if entry.name.startswith("."):
                 continue
             path = Path(entry.path)
             try:
-                if entry.is_dir():
-                    yield from walk(path)
+                is_dir = entry.is_dir()
+                if not is_dir and not entry.name.lower().endswith(SUFFIXES):
                     continue
-                if not entry.name.lower().endswith(SUFFIXES):
+                # Names become ids and are shown everywhere: refuse unsafe ones
+                # here, once, rather than escaping them in every front end.
+                bad_name = unsafe_name(entry.name)
+                if bad_name:
+                    skip(path, bad_name, "bad-name")
+                    continue
+                if is_dir:
+                    yield from walk(path)
                     continue
                 st = entry.stat()
             except OSError as exc:
-                if skipped is not None:
-                    skipped.append(Skipped(str(path), f"cannot read: {exc.strerror}", "unreadable"))
+                skip(path, f"cannot read: {exc.strerror or exc}", "unreadable")
                 continue
             rel = path.relative_to(root).with_suffix("").as_posix()
             article_id = rel if rel not in ids else path.relative_to(root).as_posix()

@@ -141,6 +141,36 @@ def sanitize(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# In names even tab and line breaks are out: a name is shown on one line.
+_UNSAFE_IN_NAME = re.compile("[\t\n\r" + _CONTROL.pattern[1:-1] + "\ud800-\udfff\u2028\u2029]")
+
+
+def unsafe_name(name: str) -> str | None:
+    """Why a file or folder name cannot be shown safely, or None when it can.
+
+    Names are shown in every front end and stored as article ids, so they obey
+    the same rule as article text: no control, bidi or zero-width characters.
+    Bytes that are not UTF-8 arrive as lone surrogates (surrogateescape)."""
+    if any("\ud800" <= ch <= "\udfff" for ch in name):
+        return "file name is not valid UTF-8 (rename the file)"
+    if _UNSAFE_IN_NAME.search(name):
+        return "file name contains control or invisible characters (rename the file)"
+    return None
+
+
+def printable(text: str) -> str:
+    """`text` with every unsafe character written as an escape (`\\x1b`,
+    `\\u202e`, undecodable bytes as `\\xe9`): safe to print, still recognisable."""
+
+    def escape(m: re.Match[str]) -> str:
+        ch = m.group()
+        if "\udc80" <= ch <= "\udcff":  # surrogateescape'd byte
+            return f"\\x{ord(ch) - 0xDC00:02x}"
+        return ascii(ch)[1:-1]
+
+    return _UNSAFE_IN_NAME.sub(escape, text)
+
+
 def check_text(text: str) -> None:
     """Reject decoded text that is not prose (e.g. binary without magic bytes)."""
     if not text.strip():
