@@ -50,7 +50,7 @@ class DiploReader(NavigationMixin, App[int]):
 
     BINDINGS = [
         # Focus the query (also Ctrl+F).
-        Binding("slash", "focus_query_key", "b.focus_query"),
+        Binding("slash", "focus_query_key", "b.focus_query", show=False),
         # Focus the query, even while typing.
         Binding("ctrl+f", "focus_query", "b.focus_query", show=False),
         # Show every key binding (also F1).
@@ -66,7 +66,7 @@ class DiploReader(NavigationMixin, App[int]):
         # Search for the did-you-mean suggestion.
         Binding("ctrl+g", "accept_suggestion", "b.suggestion", show=False),
         # Show or hide the side panel.
-        Binding("i", "toggle_side_panel", "b.toggle_side"),
+        Binding("i", "toggle_side_panel", "b.toggle_side", show=False),
         # Sort by relevance or by date.
         Binding("s", "toggle_sort", "b.sort", show=False),
         # Quit (when not typing in the query).
@@ -198,10 +198,6 @@ class DiploReader(NavigationMixin, App[int]):
             self._debounce.stop()
         self._debounce = self.set_timer(self.search_delay, self.search_now)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "query":
-            self.action_focus_results()
-
     def full_query(self) -> str:
         """The filter clause and the typed text, as one Whoosh query."""
         text = self.main_screen.query_one("#query", Input).value.strip()
@@ -238,6 +234,7 @@ class DiploReader(NavigationMixin, App[int]):
         terms = self.current_terms()
         if view.article is not None and terms != view.terms:
             view.show_article(view.article, terms)
+        self.refresh_bindings()  # x and Ctrl+G depend on the filter and the suggestion
 
     def current_terms(self) -> tuple[str, ...]:
         if self.result is None or not self.main_screen.query_one("#query", Input).value.strip():
@@ -291,6 +288,10 @@ class DiploReader(NavigationMixin, App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in TYPING_KEYS_OFF and isinstance(self.focused, Input):
             return False
+        if action == "clear_filter":
+            return bool(self.user_state.filter)
+        if action == "accept_suggestion":
+            return bool(self.result and self.result.suggestion)
         return True
 
 

@@ -44,11 +44,11 @@ class ArticleView(VerticalScroll, can_focus=True):
         # Scroll to the next marked match.
         Binding("n", "next_hit", "b.next_hit"),
         # Scroll to the previous marked match.
-        Binding("N", "previous_hit", "b.prev_hit"),
+        Binding("N", "previous_hit", "b.prev_hit", show=False),
         # Open the next result without leaving the article.
         Binding("right_square_bracket", "app.step_result(1)", "b.next_result"),
         # Open the previous result without leaving the article.
-        Binding("left_square_bracket", "app.step_result(-1)", "b.prev_result"),
+        Binding("left_square_bracket", "app.step_result(-1)", "b.prev_result", show=False),
         # Scroll down a line (also ↓).
         Binding("j", "scroll_down", "b.scroll_down", show=False),
         # Scroll up a line (also ↑).

@@ -58,7 +58,7 @@ def help_sections(app_bindings: Sequence[BindingType]) -> list[tuple[str, list[t
                   ("ctrl+p", "b.palette")]
     return [
         ("help.section.app", everywhere),
-        ("help.section.query", [("enter", "b.to_results"), *_rows(QueryInput.BINDINGS)]),
+        ("help.section.query", _rows(QueryInput.BINDINGS)),
         ("help.section.results", [*_rows(ResultsList.BINDINGS), *_LISTS]),
         ("help.section.article", [*_rows(ArticleView.BINDINGS), *_SCROLL]),
         ("help.section.side", [*_rows(EntityList.BINDINGS), *_LISTS[:2]]),

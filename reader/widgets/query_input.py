@@ -10,8 +10,9 @@ class QueryInput(Input):
     """Where the user types; searching as they type is the app's job."""
 
     BINDINGS = [
-        # Move to the results (Enter does too).
-        Binding("down", "app.focus_results", "b.to_results", show=False),
+        # Move to the results. Enter is bound here too (not left to Input's
+        # Submitted message) so a quick Enter, Enter opens the first hit.
+        Binding("down,enter", "app.focus_results", "b.to_results", show=False),
         # Clear the query; on an empty query, remove the filter.
         Binding("escape", "app.clear_query", "b.clear_query"),
     ]

@@ -31,7 +31,7 @@ ARTICLES = [
     _article(
         "a1", "Gipfel in Tokio",
         "Die Außenminister trafen sich in Tokio.\n\n## Gespräche\n\n"
-        "Kamikawa empfing Blinken. In Tokio ging es um Sicherheit.",
+        "Kamikawa empfing Blinken. In Tokio ging es um Sicherheit, sagte Blinken.",
         "2023-11-05", "day",
         people=(("Antony Blinken", 3), ("Yoko Kamikawa", 2)),
         places=(("Tokio", 4), ("Peking", 1)), orgs=(("Nato", 1),),
