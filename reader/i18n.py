@@ -22,7 +22,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "hits.shown": ("{n} Treffer (erste {shown})", "{n} results (first {shown})"),
     "no_hits": ("Keine Treffer", "No results"),
     "suggestion": ("Meinten Sie: {s}?  (Strg+G übernimmt)", "Did you mean: {s}?  (Ctrl+G accepts)"),
-    "query.error": ("Ungültige Anfrage: {msg}", "Malformed query: {msg}"),
     "filter.chip": ("Filter: {f}  (x entfernt)", "Filter: {f}  (x removes)"),
     "sort.relevance": ("Sortierung: Relevanz", "Sorted by relevance"),
     "sort.date": ("Sortierung: Datum", "Sorted by date"),

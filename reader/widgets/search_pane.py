@@ -32,7 +32,8 @@ class SearchPane(Vertical):
         message = self.query_one("#query-message", Static)
         lines: list[Content] = []
         if result.error:
-            lines.append(Content.styled(t("query.error", msg=result.error), "$text-error"))
+            # The index words its own messages ("Ungültige Suche: …").
+            lines.append(Content.styled(result.error, "$text-error"))
         if not result.hits:
             lines.append(Content.styled(t("no_hits"), "bold"))
             if result.suggestion:
