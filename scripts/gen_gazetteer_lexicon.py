@@ -18,6 +18,7 @@ import pickle
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "index" / "extract" / "data" / "lexicon.tsv.gz"
+MORPH_OUT = OUT.with_name("morphemes.tsv.gz")
 
 
 def coarse(tag: str) -> str:
@@ -53,6 +54,33 @@ def main() -> None:
     with gzip.GzipFile(OUT, "wb", mtime=0) as fh:
         fh.write(("\n".join(lines) + "\n").encode("utf-8"))
     print(f"{OUT}: {len(lines)} forms, {OUT.stat().st_size / 1e6:.2f} MB")
+    write_morphemes(model, tag_names)
+
+
+def write_morphemes(model: tuple, tag_names: dict[int, str]) -> None:
+    """Proper-noun and common-noun morphemes, and 4-letter suffix odds NE vs NN.
+
+    Lines: "<morpheme>\tNE" / "<morpheme>\tNN" (TIGER names such as "merkel";
+    noun stems such as "weisung" that end German compounds), and
+    "<suffix>\tSFX\t<log-odds bucket>" for how much likelier an unknown word
+    with that ending is a proper noun than a common noun.
+    """
+    ids = {name: i for i, name in tag_names.items()}
+    lines = []
+    for tag in ("NE", "NN"):
+        for morph in sorted(model[7][ids[tag]]):
+            if len(morph) >= 3 and morph.isalpha():
+                lines.append(f"{morph}\t{tag}")
+    ne, nn = model[2][ids["NE"]], model[2][ids["NN"]]
+    for suffix in sorted(set(ne) | set(nn)):
+        a, b = ne.get(suffix, float("-inf")), nn.get(suffix, float("-inf"))
+        if a == b:
+            continue
+        odds = 9 if b == float("-inf") else -9 if a == float("-inf") else max(-9, min(9, round(a - b)))
+        lines.append(f"{suffix}\tSFX\t{odds}")
+    with gzip.GzipFile(MORPH_OUT, "wb", mtime=0) as fh:
+        fh.write(("\n".join(lines) + "\n").encode("utf-8"))
+    print(f"{MORPH_OUT}: {len(lines)} lines, {MORPH_OUT.stat().st_size / 1e6:.2f} MB")
 
 
 if __name__ == "__main__":

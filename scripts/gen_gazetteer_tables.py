@@ -139,6 +139,25 @@ REGIONS: list[tuple[str, str, str, list[str]]] = [
     ("Dnipro", "water", "", ["Dnjepr"]), ("Nil", "water", "", []),
     ("Euphrat", "water", "", []), ("Tigris", "water", "", []),
     ("Alpen", "region", "", []), ("Himalaya", "region", "", []),
+    # Historic states still common in news and history writing.
+    ("Sowjetunion", "region", "", ["UdSSR"]), ("DDR", "region", "DE", []), ("BRD", "country", "DE", []),
+    ("Jugoslawien", "region", "", []), ("Tschechoslowakei", "region", "", []), ("Preußen", "region", "", []),
+    ("Österreich-Ungarn", "region", "", []), ("Osmanisches Reich", "region", "", []),
+    ("Römisches Reich", "region", "", []),
+    # German-speaking landscapes and rivers.
+    ("Rheinland", "region", "DE", []), ("Ruhrgebiet", "region", "DE", []), ("Schwarzwald", "region", "DE", []),
+    ("Harz", "region", "DE", []), ("Eifel", "region", "DE", []), ("Allgäu", "region", "DE", []),
+    ("Sauerland", "region", "DE", []), ("Westfalen", "region", "DE", []), ("Franken", "region", "DE", []),
+    ("Schwaben", "region", "DE", []), ("Pfalz", "region", "DE", []), ("Lausitz", "region", "DE", []),
+    ("Erzgebirge", "region", "DE", []), ("Vogtland", "region", "DE", []), ("Emsland", "region", "DE", []),
+    ("Ostfriesland", "region", "DE", []), ("Oberbayern", "region", "DE", []), ("Niederbayern", "region", "DE", []),
+    ("Rheingau", "region", "DE", []), ("Uckermark", "region", "DE", []), ("Oberpfalz", "region", "DE", []),
+    ("Spree", "water", "DE", []), ("Mosel", "water", "", []), ("Weser", "water", "DE", []),
+    ("Neckar", "water", "DE", []), ("Isar", "water", "DE", []), ("Havel", "water", "DE", []),
+    ("Saale", "water", "DE", []), ("Themse", "water", "GB", []), ("Wolga", "water", "RU", []),
+    ("Seine", "water", "FR", []), ("Loire", "water", "FR", []), ("Rhone", "water", "", ["Rhône"]),
+    ("Po", "water", "IT", []), ("Ebro", "water", "ES", []), ("Amazonas", "water", "", []),
+    ("Mississippi", "water", "US", []), ("Ganges", "water", "IN", []), ("Jangtse", "water", "CN", []),
 ]
 
 # (canonical, aliases) -- organisations often named in diplomacy news.

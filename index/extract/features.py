@@ -7,8 +7,9 @@ cue a following name; they are never part of it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
-from index.extract.gazetteer import MAX_SPAN, Gazetteer, lookup_key
+from index.extract.gazetteer import MAX_SPAN, Gazetteer, load, lookup_key
 
 ROLE_WORDS = frozenset(
     """herr frau dr. prof. präsident präsidentin kanzler kanzlerin bundeskanzler bundeskanzlerin
@@ -34,6 +35,7 @@ def is_role(word: str) -> bool:
     return low in ROLE_WORDS or (len(low) > 6 and low.endswith(ROLE_SUFFIXES))
 
 
+@lru_cache(maxsize=100_000)
 def shape(word: str) -> str:
     """Collapsed shape: "Blinken" -> "Xx", "NATO" -> "X", "G7" -> "Xd", "al-Sudani" -> "x-Xx"."""
     out = []
@@ -61,6 +63,12 @@ def is_name_like(word: str) -> bool:
 
 def gazetteer_marks(words: Sequence[str], gaz: Gazetteer) -> list[str]:
     """Per token: "" or "B-<kind>"/"I-<kind>" from the longest place/org match."""
+    return list(_marks(tuple(words), gaz))
+
+
+@lru_cache(maxsize=64)
+def _marks(words: tuple[str, ...], gaz: Gazetteer) -> tuple[str, ...]:
+    # Cached: tagging, span refinement and mention finding ask for the same sentence.
     marks = [""] * len(words)
     i = 0
     n = len(words)
@@ -85,53 +93,105 @@ def gazetteer_marks(words: Sequence[str], gaz: Gazetteer) -> list[str]:
                 hit = span
                 break
         i += hit or 1
-    return marks
+    return tuple(marks)
+
+
+def _ends_in_noun(low: str, nouns: frozenset[str]) -> bool:
+    """Whether a word ends in a known common-noun stem (German compounds: "Sicherheitsweisung")."""
+    for k in range(max(1, len(low) - 12), len(low) - 3):
+        if low[k:] in nouns:
+            return True
+    return False
+
+
+@lru_cache(maxsize=200_000)
+def _word_core(w: str) -> tuple[str, ...]:
+    """Class-level features of a word itself (cached: news repeats its words)."""
+    gaz = load()
+    low = w.lower()
+    f = ["sh=" + shape(w), "lx=" + gaz.lexicon.get(low, "?")]
+    if low in gaz.name_morphemes:
+        f.append("ne")
+    if w[:1].isupper():
+        sfx = gaz.suffix_odds
+        f.append("sfx=" + str(sfx.get(low[-4:], sfx.get(low[-3:], "?"))))
+        if _ends_in_noun(low, gaz.noun_morphemes):
+            f.append("nncmp")
+    if w in gaz.first_names:
+        f.append("fn")
+    if w in gaz.surnames:
+        f.append("sn")
+    if is_role(w):
+        f.append("role")
+    return tuple(f)
+
+
+@lru_cache(maxsize=200_000)
+def _pack(w: str) -> tuple[tuple[str, ...], ...]:
+    """Cached feature strings a word contributes as itself and as a neighbour.
+
+    Building feature strings dominates tagging time; news repeats its words, so
+    each word's strings are made once: (own, as previous, as next, as 2nd
+    previous, as 2nd next, reduced own for lower-case words).
+    """
+    low = w.lower()
+    core = _word_core(w)
+    own = ("b", core[0], "w=" + w, "l=" + low, "s3=" + low[-3:], "s4=" + low[-4:], "p3=" + low[:3], *core[1:])
+    prev = ("pw=" + low, *("-1" + c for c in core))
+    nxt = ("nw=" + low, *("+1" + c for c in core))
+    prev2 = ("pw2=" + low, *("-2" + c for c in core[:2]))
+    nxt2 = ("nw2=" + low,)
+    small = ("b", core[0], "l=" + low)
+    return own, prev, nxt, prev2, nxt2, small
+
+
+_START = (("<s>",),) * 6
+_END = (("</s>",),) * 6
 
 
 def static_features(words: Sequence[str], gaz: Gazetteer) -> list[list[str]]:
-    """Features of each token that do not depend on predicted tags."""
+    """Features of each token that do not depend on predicted tags.
+
+    The shape feature is always second (the perceptron combines it with the
+    previous tag).
+    """
     marks = gazetteer_marks(words, gaz)
-    lows = [w.lower() for w in words]
-    shapes = [shape(w) for w in words]
+    packs = [_pack(w) for w in words]
     fnames = gaz.first_names
-    lex = gaz.lexicon
     n = len(words)
     out: list[list[str]] = []
     for i, w in enumerate(words):
-        low = lows[i]
-        pw = lows[i - 1] if i else "<s>"
-        nw = lows[i + 1] if i + 1 < n else "</s>"
-        f = [
-            "b", "w=" + w, "l=" + low, "s3=" + low[-3:], "s4=" + low[-4:], "p3=" + low[:3],
-            "sh=" + shapes[i], "pw=" + pw, "nw=" + nw,
-            "pw2=" + (lows[i - 2] if i > 1 else "<s>"), "nw2=" + (lows[i + 2] if i + 2 < n else "</s>"),
-            "psh=" + (shapes[i - 1] if i else "<s>"), "nsh=" + (shapes[i + 1] if i + 1 < n else "</s>"),
-            "pw|w=" + pw + "|" + low,
-        ]
-        if i == 0 or words[i - 1] in _SENT_START or words[i - 1] in ".!?":
-            f.append("first")
+        p1 = packs[i - 1] if i else _START
+        n1 = packs[i + 1] if i + 1 < n else _END
+        if not is_name_like(w):
+            # Lower-case words and punctuation (two thirds of news text) get a small
+            # feature set: enough to continue or close a name, and much faster.
+            f = [*packs[i][5], *p1[1][:4], *n1[2][:4]]
+            if marks[i]:
+                f.append("gz=" + marks[i])
+            out.append(f)
+            continue
+        f = [*packs[i][0], *p1[1], *n1[2]]
+        f.extend(packs[i - 2][3] if i > 1 else _START[3])
+        f.extend(packs[i + 2][4] if i + 2 < n else _END[4])
         if marks[i]:
             f.append("gz=" + marks[i])
-        f.append("lx=" + lex.get(low, "?"))
-        if w in fnames:
-            f.append("fn")
-        if i and words[i - 1] in fnames:
-            f.append("pfn")
-        if i + 1 < n and words[i + 1] in fnames:
-            f.append("nfn")
-        if i and is_role(words[i - 1]):
-            f.append("role-1")
-        if i > 1 and is_role(words[i - 2]):
-            f.append("role-2")
+        if i and marks[i - 1]:
+            f.append("-1gz=" + marks[i - 1])
+        if i + 1 < n and marks[i + 1]:
+            f.append("+1gz=" + marks[i + 1])
+        if i == 0 or words[i - 1] in _SENT_START or words[i - 1] in ".!?":
+            f.append("first")
         if "-" in w:
             head, _, tail = w.partition("-")
             f.append("h1=" + head.lower())
             f.append("hl=" + w.rsplit("-", 1)[1].lower())
             if lookup_key((head,)) in gaz.places:
                 f.append("hpl")
-        if low.endswith("s") and len(w) > 3 and (w[:-1],) in gaz.places:
-            f.append("gen-pl")
-        if w.endswith("s") and w[:-1] in fnames:
-            f.append("gen-fn")
+        if w.endswith("s") and len(w) > 3:
+            if (w[:-1],) in gaz.places:
+                f.append("gen-pl")
+            if w[:-1] in fnames:
+                f.append("gen-fn")
         out.append(f)
     return out

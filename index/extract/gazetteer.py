@@ -32,7 +32,7 @@ class Place:
     population: int
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: one instance per process
 class Gazetteer:
     places: dict[tuple[str, ...], Place]
     """Surface-form tokens (first token lower-cased when multiword) -> place."""
@@ -42,6 +42,14 @@ class Gazetteer:
     """Every token that starts some place form (fast pre-check)."""
     lexicon: dict[str, str]
     """Lower-cased German word form -> usual word class (NE, NN, V, ADJ, X[+NE])."""
+    name_morphemes: frozenset[str]
+    """Lower-cased proper-noun morphemes seen in German news (TIGER via HanTa)."""
+    noun_morphemes: frozenset[str]
+    """Lower-cased common-noun stems; a word ending in one is likely a compound noun."""
+    suffix_odds: dict[str, int]
+    """3-4 letter endings -> log-odds of proper vs common noun for unknown words."""
+    surnames: frozenset[str]
+    """Frequent surnames of many countries (names-dataset)."""
 
 
 def _adj_stem(word: str) -> str | None:
@@ -126,7 +134,26 @@ def load() -> Gazetteer:
             if len(toks) == 1 and not form.endswith("s"):
                 orgs.setdefault((form + "s",), name)
     words = frozenset(k[0] for k in places) | frozenset(k[0] for k in orgs)
-    return Gazetteer(places, orgs, frozenset(raw["first_names"]), words, lexicon)
+    ne, nn, sfx = _load_morphemes()
+    with gzip.open(DATA_DIR / "surnames.txt.gz", "rt", encoding="utf-8") as fh:
+        surnames = frozenset(fh.read().split())
+    return Gazetteer(places, orgs, frozenset(raw["first_names"]), words, lexicon, ne, nn, sfx, surnames)
+
+
+def _load_morphemes() -> tuple[frozenset[str], frozenset[str], dict[str, int]]:
+    ne: set[str] = set()
+    nn: set[str] = set()
+    sfx: dict[str, int] = {}
+    with gzip.open(DATA_DIR / "morphemes.tsv.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if parts[1] == "NE":
+                ne.add(parts[0])
+            elif parts[1] == "NN" and len(parts[0]) >= 4:
+                nn.add(parts[0])
+            elif parts[1] == "SFX":
+                sfx[parts[0]] = int(parts[2])
+    return frozenset(ne), frozenset(nn), sfx
 
 
 def _load_lexicon() -> dict[str, str]:

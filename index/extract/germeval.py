@@ -11,8 +11,8 @@ from index.extract.tagger import spans
 SCORED = ("PER", "LOC", "ORG")
 
 
-def read(path: Path) -> Iterator[tuple[list[str], list[str]]]:
-    """Sentences as (tokens, outer tags); deriv/part tags become "O"."""
+def read(path: Path, keep_derived: bool = False) -> Iterator[tuple[list[str], list[str]]]:
+    """Sentences as (tokens, outer tags); deriv/part tags become "O" unless `keep_derived`."""
     words: list[str] = []
     tags: list[str] = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -25,7 +25,7 @@ def read(path: Path) -> Iterator[tuple[list[str], list[str]]]:
             continue
         cols = line.split("\t")
         tag = cols[2]
-        if tag.endswith(("deriv", "part")):
+        if tag.endswith(("deriv", "part")) and not keep_derived:
             tag = "O"
         words.append(cols[1])
         tags.append(tag)
