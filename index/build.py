@@ -8,6 +8,7 @@ single Whoosh writer (Whoosh allows one writer per index).
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import threading
@@ -54,13 +55,34 @@ def _load(source: SourceFile) -> Article | Skipped:
         return Skipped(str(source.path), f"internal error: {type(exc).__name__}: {exc}", "error")
 
 
+def _exit_with_parent(parent_pid: int) -> None:
+    """Pool worker start-up: exit as soon as the builder is gone. A worker holds
+    both ends of its task queue, so it would otherwise wait on it forever after
+    the builder is killed (SIGKILL runs no clean-up)."""
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def load_articles(sources: list[SourceFile], workers: int | None = None) -> Iterator[Article | Skipped]:
     """Read articles in order, in a process pool when there are many."""
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     if len(sources) < POOL_THRESHOLD or workers <= 1:
         yield from map(_load, sources)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # "spawn", not fork: a forked worker would inherit the build lock's file
+    # descriptor (keeping the lock held after the builder is killed) and the
+    # queue pipes (so it never notices its parent is gone and lingers forever);
+    # forking a process with threads (the TUI) is unsafe besides.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context,
+        initializer=_exit_with_parent, initargs=(os.getpid(),),
+    ) as pool:
         yield from pool.map(_load, sources, chunksize=16)
 
 
@@ -151,6 +173,9 @@ def update_index(
     """
     start = time.perf_counter()
     articles_dir = Path(articles_dir).resolve()
+    # The lock file outlives the index: if it exists, an index was built here
+    # before, so a missing index folder means it was deleted, not a first run.
+    built_before = store.lock_path(index_dir).exists()
     with store.build_lock(index_dir, wait=wait):
         store.remove_leftovers(index_dir)
         problem = "rebuild requested" if rebuild else store.check_index(index_dir, articles_dir)
@@ -169,22 +194,26 @@ def update_index(
             target, ix = store.new_temp_index(index_dir)
         else:
             target, ix = index_dir, store.open_index(index_dir)
-        writer = ix.writer(limitmb=128)
         try:
-            added, updated, touched = _write(writer, plan, manifest, progress, cancel, workers)
+            writer = ix.writer(limitmb=128)
+            try:
+                added, updated, touched = _write(writer, plan, manifest, progress, cancel, workers)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+            ix.close()
+            # Manifest first, then the metadata that seals the build: a crash in
+            # between leaves a fingerprint mismatch, caught as damage next start.
+            store.write_json_atomic(target / store.MANIFEST_FILE, manifest)
+            store.write_meta(target, articles_dir)
+            if full:
+                store.swap_in(target, index_dir)
         except BaseException:
-            writer.cancel()
             ix.close()
             if full:
                 shutil.rmtree(target, ignore_errors=True)
             raise
-        writer.commit()
-        ix.close()
-        store.write_json_atomic(target / store.MANIFEST_FILE, manifest)
-        store.write_json_atomic(target / store.META_FILE, store.expected_meta(articles_dir))
-        if full:
-            store.swap_in(target, index_dir)
-    message = None if not full or problem in ("no index yet", "rebuild requested") else problem
     return BuildReport(
         added=added,
         updated=updated,
@@ -194,8 +223,18 @@ def update_index(
         skipped=tuple(plan.skipped),
         seconds=time.perf_counter() - start,
         rebuilt=full,
-        message=message,
+        message=_rebuild_message(problem, built_before),
     )
+
+
+def _rebuild_message(problem: str | None, built_before: bool) -> str | None:
+    """What to tell the user about a rebuild; None when there is nothing to say
+    (no rebuild, a first build, or the user asked for it)."""
+    if problem is None or problem == "rebuild requested":
+        return None
+    if problem == "no index yet":
+        return "index folder was missing: rebuilt it" if built_before else None
+    return f"{problem}: rebuilt the index"
 
 
 def build_in_memory(

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from whoosh import index as whoosh_index
 from whoosh.searching import Searcher
@@ -20,6 +22,12 @@ from index.build import Progress, build_in_memory, update_index
 from index.paths import index_dir_for
 from index.records import Article, BuildReport, SearchResult
 from index.serialize import article_from_dict
+
+T = TypeVar("T")
+
+_OPEN_ATTEMPTS = 5
+"""Another instance swaps a rebuilt index in by two renames; an open that
+lands between them finds no folder for a moment, so it is retried briefly."""
 
 
 class ArticlesDirError(Exception):
@@ -92,14 +100,33 @@ class Library:
                 rebuilt=True,
                 message=f"index folder not writable ({reason}): using an in-memory index",
             )
-        self._set_index(store.open_index(self.index_dir), in_memory=False)
+        self._set_index(self._open_disk_index(), in_memory=False)
         return report
 
-    def _set_index(self, ix: whoosh_index.Index, in_memory: bool) -> None:
+    def _open_disk_index(self) -> whoosh_index.Index:
+        for attempt in range(_OPEN_ATTEMPTS):
+            try:
+                return store.open_index(self.index_dir)
+            except Exception:
+                if attempt == _OPEN_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.1 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def _set_index(self, ix: whoosh_index.Index | None, in_memory: bool) -> None:
         with self._lock:
-            if self._searcher is not None:
-                self._searcher.close()
+            self._forget_searchers()
             self._ix, self._searcher, self.in_memory = ix, None, in_memory
+
+    def _forget_searchers(self) -> None:
+        """Close our searcher and the one index.search caches for our index."""
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+        if self._ix is not None:
+            from index.search import forget_index
+
+            forget_index(self._ix)
 
     @property
     def ready(self) -> bool:
@@ -109,7 +136,7 @@ class Library:
         """Open the index as it is on disk, without updating (for a fast start)."""
         if store.check_index(self.index_dir, self.articles_dir) is not None:
             return False
-        self._set_index(store.open_index(self.index_dir), in_memory=False)
+        self._set_index(self._open_disk_index(), in_memory=False)
         return True
 
     # -- reading ----------------------------------------------------------
@@ -135,16 +162,27 @@ class Library:
         with self._lock:
             return search(self.ix, query, limit=limit, sort=sort)
 
-    def article(self, article_id: str) -> Article | None:
+    def _read(self, read: Callable[[Searcher], T]) -> T:
+        """Run `read` on a fresh searcher; once more on a reopened searcher if
+        it fails (another instance may have just swapped in a rebuilt index)."""
         with self._lock:
-            fields = self.searcher().document(id=article_id)
+            try:
+                return read(self.searcher())
+            except Exception:
+                if self._searcher is not None:
+                    self._searcher.close()
+                self._searcher = None
+                time.sleep(0.1)
+                return read(self.searcher())
+
+    def article(self, article_id: str) -> Article | None:
+        fields = self._read(lambda s: s.document(id=article_id))
         if not fields:
             return None
         return article_from_dict(json.loads(fields["record"]))
 
     def count(self) -> int:
-        with self._lock:
-            return self.searcher().doc_count()
+        return self._read(lambda s: s.doc_count())
 
     def entity_article_count(self, field: str, name: str) -> int:
         """How many articles name this person/place/org (field: person, place, org)."""
@@ -152,8 +190,4 @@ class Library:
         return self.search(f'{field}:"{escaped}"', limit=1).total
 
     def close(self) -> None:
-        with self._lock:
-            if self._searcher is not None:
-                self._searcher.close()
-            self._searcher = None
-            self._ix = None
+        self._set_index(None, in_memory=False)

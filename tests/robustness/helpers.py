@@ -55,3 +55,38 @@ def assert_clean_exit(run: Run, code: int = 0) -> None:
     """The expected exit code and no traceback on either stream."""
     assert "Traceback" not in run.err + run.out, run.err
     assert run.code == code, f"exit {run.code}\nstdout:\n{run.out}\nstderr:\n{run.err}"
+
+
+STUB_SITE = Path(__file__).resolve().parent / "stub_site"
+"""A sitecustomize that stubs out extraction in a child and its pool workers."""
+
+
+def write_articles(folder: Path, count: int, tag: str = "") -> list[Path]:
+    """`count` small distinct articles a000.txt … in `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(count):
+        path = folder / f"a{n:03d}.txt"
+        path.write_text(good_text(f"{n}{tag}"), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def python_child(code: str, *args: str) -> subprocess.Popen[str]:
+    """Start `python -c CODE ARGS` (extraction stubbed) with unbuffered stdout."""
+    path = os.pathsep.join(filter(None, [str(STUB_SITE), str(ROOT), os.environ.get("PYTHONPATH")]))
+    return subprocess.Popen(
+        [sys.executable, "-u", "-c", code, *args],
+        env={**os.environ, "PYTHONPATH": path, "PYTHONIOENCODING": "utf-8"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+    )
+
+
+def cli_child(*args: str) -> subprocess.Popen[str]:
+    """Start the CLI (`diplo-reader ARGS`) with extraction stubbed."""
+    code = "import sys\nfrom reader.cli import main\nsys.exit(main(sys.argv[1:]))\n"
+    return python_child(code, *args)
