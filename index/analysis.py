@@ -9,8 +9,10 @@ Three Whoosh tokenizers feed three index fields from that one analysis:
   words dropped; a genitive name also yields its base form at the same position.
 - `PartsTokenizer` (parts): stemmed compound parts and joined hyphen compounds,
   so "Hilfe" finds "Militärhilfe" with a lower weight than a whole-word match.
-- `WordTokenizer` (words): folded, unstemmed words for prefix, fuzzy and
-  did-you-mean (the stemmer would turn "Regier*" into "regi*").
+- `NameTokenizer` (person, place, org): folded words, nothing dropped.
+
+Prefix and fuzzy terms expand over the stems with folded, unstemmed query
+text (the stemmer would turn "Regier*" into "regi*").
 """
 
 from __future__ import annotations
@@ -200,7 +202,8 @@ class PartsTokenizer(_FieldTokenizer):
 
 
 class WordTokenizer(_FieldTokenizer):
-    """Folded, unstemmed pieces for prefix, fuzzy and suggestions."""
+    """Folded, unstemmed pieces. No field uses it since schema 3; kept so an
+    index written by schema 2 still unpickles (and is then rebuilt)."""
 
     def _terms(self, text: str) -> Iterator[tuple[str, int, int, int]]:
         for m in WORD_RE.finditer(text):

@@ -5,7 +5,7 @@ prefix*, [a TO b]) with no schema, so every word reaches us exactly as typed;
 we then rewrite each leaf through index/analysis.py. Doing the analysis
 ourselves is what lets a word match its genitive, its compound parts (in the
 low-weighted `parts` field), and lets prefix/fuzzy terms expand over folded,
-unstemmed words with a cap, so "B*" or "x~" stay cheap on a large vocabulary.
+the stem vocabulary with a cap, so "B*" or "x~" stay cheap on a large one.
 """
 
 from __future__ import annotations
@@ -19,13 +19,12 @@ from whoosh.reading import IndexReader
 from whoosh.support.levenshtein import damerau_levenshtein
 from whoosh.util.text import rcompile
 
-from index.analysis import HYPHENS_RE, WORD_RE, fold, query_words
+from index.analysis import HYPHENS_RE, WORD_RE, fold, query_words, stem
 from index.query_dates import date_query
 
 TITLE_BOOST = 2.0
 BODY_BOOST = 1.0
 PARTS_BOOST = 0.3  # compound parts rank below whole words
-WORDS_BOOST = 1.0
 MAX_QUERY_CHARS = 500
 MAX_LEAVES = 32  # words/phrases/prefixes kept from one query
 PREFIX_CAP = 40  # most frequent expansions of a prefix
@@ -222,23 +221,34 @@ class _Rewriter:
     def _expand(
         self, fieldname: str, prefix: str, pattern: re.Pattern[str] | None, boost: float, positive: bool
     ) -> query.Query | None:
-        """Capped prefix/wildcard expansion: the most frequent matches only."""
+        """Capped prefix/wildcard expansion over stems: the most frequent only.
+
+        The prefix is folded, never stemmed ("Regier*" stays "regier", not
+        "regi"). A stem that starts with it belongs only to words that do too;
+        the prefix's own stem is added so "Regierung*" still finds "Regierung"
+        (stem "regier")."""
         prefix = "".join(m.group() for m in WORD_RE.finditer(prefix))
         if not prefix:
             self.error = "Ungültige Suche: Platzhalter brauchen mindestens einen Buchstaben davor"
             return None
-        target = fieldname if fieldname in NAME_FIELDS or fieldname == "title" else "words"
+        target = fieldname if fieldname in NAME_FIELDS or fieldname == "title" else "body"
         found = _prefix_terms(self.reader, target, prefix, pattern)
+        if pattern is None and target in ("body", "title"):
+            own = stem(prefix)
+            if own != prefix and own not in found and self.reader.doc_frequency(target, own):
+                found.append(own)
         if positive:
             self._term(prefix + "*")
         if not found:
             return query.NullQuery
-        return _or([query.Term(target, w, boost=boost * WORDS_BOOST) for w in found])
+        return _or([query.Term(target, w, boost=boost) for w in found])
 
     def _wildcard(self, q: query.Wildcard, positive: bool) -> query.Query | None:
         text = fold(q.text) if q.text.replace("*", "").replace("?", "") else ""
         literal = re.split(r"[*?]", text, maxsplit=1)[0]
-        pattern = rcompile(re.escape(text).replace(r"\*", ".*").replace(r"\?", ".") + "$")
+        # Stems are cut words: match "h?lfe" as its stem "h?lf".
+        shape = text if text.endswith("*") or q.fieldname in NAME_FIELDS else stem(text)
+        pattern = rcompile(re.escape(shape).replace(r"\*", ".*").replace(r"\?", ".") + "$")
         return self._expand(q.fieldname, literal, pattern, q.boost, positive)
 
     def _fuzzy(self, q: query.FuzzyTerm, positive: bool) -> query.Query | None:
@@ -246,16 +256,15 @@ class _Rewriter:
         if not word:
             return None
         maxdist = max(1, min(int(q.maxdist), 2))
-        found = near_terms(self.reader, "words", word, maxdist, FUZZY_CAP)
+        target = q.fieldname if q.fieldname in NAME_FIELDS else "body"
+        key = word if target in NAME_FIELDS else stem(word)
+        found = near_terms(self.reader, target, key, maxdist, FUZZY_CAP)
         if positive:
             self.words.append(q.text)
             self._term(word)
             for w in found:
-                self._term(w)
-        subs: list[query.Query] = [query.Term("words", w, boost=q.boost) for w in found]
-        exact = self._words(q.text, q.fieldname if q.fieldname == "title" else "text", q.boost, False)
-        if exact is not None:
-            subs.append(exact)
+                self._term(w if target in NAME_FIELDS else "=" + w)
+        subs: list[query.Query] = [query.Term(target, w, boost=q.boost) for w in found]
         return _or(subs) if subs else query.NullQuery
 
     def _date(self, q: query.Query) -> query.Query | None:

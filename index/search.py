@@ -12,6 +12,7 @@ from __future__ import annotations
 import heapq
 import json
 import logging
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -43,11 +44,45 @@ def search(ix: Index, query: str, *, limit: int = 20, sort: str = "relevance") -
     """Search the index; see the module docstring. Never raises."""
     query = query if isinstance(query, str) else ""
     try:
-        with ix.searcher(weighting=scoring.BM25F()) as searcher:
-            return _search(searcher, query, max(1, limit), sort)
+        if isinstance(ix, Searcher):  # a caller that manages its own searcher
+            return _search(ix, query, max(1, limit), sort)
+        with _CACHE_LOCK:
+            return _search(_cached_searcher(ix), query, max(1, limit), sort)
     except Exception as exc:  # a bug or a damaged index must not kill the UI
         log.exception("search failed for %r", query)
         return SearchResult(query, (), 0, error=f"Suche fehlgeschlagen: {type(exc).__name__}: {exc}")
+
+
+# Opening a searcher costs several ms (and reads a compound segment file
+# whole), so one is kept per index and refreshed when a writer has committed.
+# Whoosh readers are not safe to share between threads: searches on a cached
+# searcher are serialized by this lock (each takes a few ms).
+_CACHE_LOCK = threading.RLock()
+_CACHE: dict[int, tuple[Index, Searcher]] = {}
+_CACHE_SIZE = 2
+
+
+def _cached_searcher(ix: Index) -> Searcher:
+    entry = _CACHE.get(id(ix))
+    if entry is not None and entry[0] is ix:
+        # refresh() reuses unchanged segments and closes what it no longer needs.
+        searcher = entry[1].refresh()
+    else:
+        searcher = ix.searcher(weighting=scoring.BM25F())
+    _CACHE.pop(id(ix), None)
+    while len(_CACHE) >= _CACHE_SIZE:  # oldest first: dicts keep insertion order
+        _, old = _CACHE.pop(next(iter(_CACHE)))
+        old.close()
+    _CACHE[id(ix)] = (ix, searcher)
+    return searcher
+
+
+def forget_index(ix: Index) -> None:
+    """Close the cached searcher of `ix` (before deleting its files)."""
+    with _CACHE_LOCK:
+        entry = _CACHE.pop(id(ix), None)
+        if entry is not None:
+            entry[1].close()
 
 
 def _search(searcher: Searcher, text: str, limit: int, sort: str) -> SearchResult:

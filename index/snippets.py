@@ -24,6 +24,9 @@ class TermMatcher:
         keys: set[str] = set()
         prefixes: list[str] = []
         for term in terms:
+            if term.startswith("="):  # a stem as found by fuzzy expansion
+                keys.add(term[1:])
+                continue
             if term.endswith("*"):
                 p = fold(term.rstrip("*"))
                 if p:
@@ -45,12 +48,22 @@ class TermMatcher:
         """True if this word (one hyphen-free piece or whole word) matches."""
         hit = self._seen.get(surface)
         if hit is None:
-            info = analyze_word(surface)
-            hit = bool(word_keys(info) & self.keys) or any(
-                f.startswith(p) for f in info.folded for p in self.prefixes
-            )
-            self._seen[surface] = hit
+            hit = self._seen[surface] = self._match(surface)
         return hit
+
+    def _match(self, surface: str) -> bool:
+        # Stems, genitive bases and compound parts are all substrings of the
+        # folded word, so most words are ruled out without full analysis
+        # (which costs ~100 µs for a word not seen before).
+        folded = fold(surface)
+        if not any(k in folded for k in self.keys) and not any(
+            p in folded for p in self.prefixes
+        ):
+            return False
+        info = analyze_word(surface)
+        return bool(word_keys(info) & self.keys) or any(
+            f.startswith(p) for f in info.folded for p in self.prefixes
+        )
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Character spans of matching words; hyphen compounds by piece."""
@@ -83,7 +96,8 @@ def _pieces(word: str, offset: int) -> list[tuple[str, int, int]]:
 
 
 def match_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
-    """Spans in `text` of words matching `terms` (SearchResult.terms)."""
+    """Spans in `text` of words matching `terms` (SearchResult.terms: folded
+    words, "prefix*", or "=stem" for a fuzzy expansion)."""
     return TermMatcher(terms).spans(text)
 
 

@@ -1,9 +1,9 @@
 """Did-you-mean from the index's own vocabulary ("Kishda" -> "Kishida").
 
 Only asked when a query found nothing, so it may take a few milliseconds: each
-typed word that the index does not know is replaced by the most frequent
-folded word within two edits (same first letters), written back with the
-user's capitalization.
+typed word whose stem the index does not know is replaced by a word whose
+stem is within two edits (same first letters, most documents first), spelled
+as an article spells it.
 """
 
 from __future__ import annotations
@@ -13,32 +13,33 @@ from collections.abc import Sequence
 
 from whoosh.reading import IndexReader
 
-from index.analysis import HYPHENS_RE, STOPWORDS, WORD_RE, fold
+from index.analysis import HYPHENS_RE, STOPWORDS, WORD_RE, analyze_word, fold, stem
 from index.query import OPERATORS, near_terms
 
 
-def _known(reader: IndexReader, folded: str) -> bool:
-    return reader.doc_frequency("words", folded) > 0
+def _known(reader: IndexReader, key: str) -> bool:
+    return reader.doc_frequency("body", key) > 0
 
 
-def _surface(reader: IndexReader, folded: str) -> str:
-    """How the folded vocabulary word is written in an article that has it
-    ("dusseldorf" -> "Düsseldorf"), falling back to the folded form."""
+def _surface(reader: IndexReader, key: str) -> str | None:
+    """How a word with this stem is written in an article that has it
+    ("dusseldorf" -> "Düsseldorf"); None if no article shows it."""
     try:
-        docnum = next(iter(reader.postings("words", folded).all_ids()))
+        docnum = next(iter(reader.postings("body", key).all_ids()))
         record = json.loads(reader.stored_fields(docnum)["record"])
-    except Exception:  # no posting or no record: the folded form will do
-        return folded
+    except Exception:  # no posting or no record
+        return None
     for m in WORD_RE.finditer(record.get("text", "")):
         for piece in HYPHENS_RE.split(m.group()):
-            if fold(piece) == folded:
+            info = analyze_word(piece) if piece else None
+            if info and info.stems and key in info.stems[0]:
                 return piece
-    return folded
+    return None
 
 
 def suggest(reader: IndexReader, query: str, words: Sequence[str]) -> str | None:
     """A corrected query string, or None when no word could be improved."""
-    if "words" not in reader.schema:
+    if "body" not in reader.schema:
         return None
     replacements: dict[str, str] = {}
     for word in words:
@@ -47,12 +48,14 @@ def suggest(reader: IndexReader, query: str, words: Sequence[str]) -> str | None
             folded = fold(typed)
             if typed in OPERATORS or folded in STOPWORDS or len(folded) < 3:
                 continue
-            if _known(reader, folded):
+            key = stem(folded)
+            if _known(reader, key):
                 continue
             for maxdist in (1, 2):
-                found = near_terms(reader, "words", folded, maxdist, 1)
-                if found:
-                    better = _surface(reader, found[0])
+                found = near_terms(reader, "body", key, maxdist, 3)
+                surfaces = [s for s in (_surface(reader, k) for k in found) if s]
+                if surfaces:
+                    better = surfaces[0]
                     if typed[:1].isupper() and better[:1].islower():
                         better = better.capitalize()
                     replacements[typed] = better
