@@ -74,7 +74,7 @@ def build_index(corpus_dir: Path, index_dir: Path, procs: int = 1) -> dict[str, 
     shutil.rmtree(index_dir, ignore_errors=True)
     index_dir.mkdir(parents=True)
     files = sorted(corpus_dir.glob("*.txt"))
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     ix = whoosh_index.create_in(str(index_dir), build_schema())
     kwargs: dict[str, Any] = {"limitmb": 256}
     if procs > 1:
@@ -83,11 +83,39 @@ def build_index(corpus_dir: Path, index_dir: Path, procs: int = 1) -> dict[str, 
     for path in files:
         writer.add_document(**article_document(_article(path)))
     writer.commit()
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     size = sum(p.stat().st_size for p in index_dir.iterdir())
+    n = max(1, len(files))
     return {"articles": len(files), "seconds": round(seconds, 2),
-            "ms_per_article": round(seconds * 1000 / max(1, len(files)), 2),
+            "ms_per_article": round(seconds * 1000 / n, 2),
+            "cpu_ms_per_article": round(cpu * 1000 / n, 2),
             "index_mb": round(size / 1e6, 1)}
+
+
+def build_baseline(corpus_dir: Path, index_dir: Path) -> dict[str, Any]:
+    """The same articles with plain LanguageAnalyzer("de") on title and body,
+    for a same-machine, same-load comparison of the analysis cost."""
+    from whoosh import fields
+    from whoosh.analysis import LanguageAnalyzer
+
+    shutil.rmtree(index_dir, ignore_errors=True)
+    index_dir.mkdir(parents=True)
+    analyzer = LanguageAnalyzer("de")
+    schema = fields.Schema(id=fields.ID(stored=True, unique=True),
+                           title=fields.TEXT(analyzer=analyzer, stored=True),
+                           body=fields.TEXT(analyzer=analyzer, stored=True))
+    files = sorted(corpus_dir.glob("*.txt"))
+    start, cpu = time.perf_counter(), time.process_time()
+    writer = whoosh_index.create_in(str(index_dir), schema).writer(limitmb=256)
+    for path in files:
+        a = _article(path)
+        writer.add_document(id=a.id, title=a.title, body=a.text)
+    writer.commit()
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    n = max(1, len(files))
+    return {"articles": len(files), "seconds": round(seconds, 2),
+            "ms_per_article": round(seconds * 1000 / n, 2),
+            "cpu_ms_per_article": round(cpu * 1000 / n, 2)}
 
 
 def _stats(times_ms: Sequence[float]) -> dict[str, float]:
@@ -171,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--index-dir", type=Path, default=ROOT / "bench" / "corpora" / "search-index")
     parser.add_argument("--reuse", action="store_true", help="search an existing index")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--baseline", action="store_true",
+                        help="also build a plain LanguageAnalyzer index for comparison")
     args = parser.parse_args(argv)
 
     corpus_dir = make_corpus(args.size)
@@ -179,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.reuse and whoosh_index.exists_in(str(index_dir))):
         result["build"] = build_index(corpus_dir, index_dir, args.procs)
         print("build:", result["build"])
+    if args.baseline:
+        result["baseline_build"] = build_baseline(corpus_dir, args.index_dir / f"{args.size}-baseline")
+        print("baseline build:", result["baseline_build"])
     ix = whoosh_index.open_dir(str(index_dir))
     search(ix, "Warmlauf")  # imports, lexicon and reader caches
     result["queries"] = measure_queries(ix, QUERIES)

@@ -2,14 +2,17 @@
 
 Whoosh's highlighter re-analyzes every hit and costs ~11 ms per 10 hits; here
 each surface word is analyzed once per process (analysis.analyze_word is
-cached) and a hit costs one regex pass over its text plus set lookups. A word
+cached) and a hit costs one regex pass over a folded copy of its text. A word
 matches when it shares a key with a query term: its stem, a genitive base, a
 compound part ("Militärhilfe" for "Hilfe"), or a prefix of its folded form.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 from index.analysis import HYPHENS_RE, WORD_RE, analyze_word, fold, query_words, word_keys
 
@@ -40,6 +43,7 @@ class TermMatcher:
         self.keys = frozenset(keys)
         self.prefixes = tuple(prefixes)
         self._seen: dict[str, bool] = {}
+        self._finder: re.Pattern[str] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.keys or self.prefixes)
@@ -66,23 +70,100 @@ class TermMatcher:
         )
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        """Character spans of matching words; hyphen compounds by piece."""
+        """Character spans of matching words; hyphen compounds by piece.
+
+        Every key is a substring of the folded word it matches, so instead of
+        tokenizing the whole text we search a same-length folded copy for the
+        keys (one C-speed regex pass) and check only the words found there.
+        """
         if not self:
             return []
+        if self._finder is None:
+            self._finder = _finder(tuple(sorted(self.keys | set(self.prefixes))))
+        lowered = _same_length_fold(text)
+        out: list[tuple[int, int]] = []
+        done_until = -1
+        for hit in self._finder.finditer(lowered):
+            if hit.start() < done_until:
+                continue
+            m = _word_at(text, hit.start())
+            if m is None:
+                continue
+            done_until = m.end()
+            self._add(m, out)
+        return out
+
+    def spans_by_scan(self, text: str) -> list[tuple[int, int]]:
+        """Reference implementation: tokenize everything (tests compare)."""
         out: list[tuple[int, int]] = []
         for m in WORD_RE.finditer(text):
-            word = m.group()
-            if not self.matches(word):
-                continue
-            if "-" not in word and "\u2010" not in word and "\u2011" not in word:
-                out.append(m.span())
-                continue
-            pieces = [p for p in _pieces(word, m.start()) if self.matches(p[0])]
-            if pieces:
-                out.extend((s, e) for _, s, e in pieces)
-            else:  # matched as a whole ("US-Außenminister" for the phrase)
-                out.append(m.span())
+            self._add(m, out)
         return out
+
+    def _add(self, m: re.Match[str], out: list[tuple[int, int]]) -> None:
+        word = m.group()
+        if not self.matches(word):
+            return
+        if "-" not in word and "\u2010" not in word and "\u2011" not in word:
+            out.append(m.span())
+            return
+        pieces = [p for p in _pieces(word, m.start()) if self.matches(p[0])]
+        if pieces:
+            out.extend((s, e) for _, s, e in pieces)
+        else:  # matched as a whole ("US-Außenminister" for the phrase)
+            out.append(m.span())
+
+
+def _fold_table() -> dict[int, str]:
+    """Latin letters with diacritics -> base letter, one char for one char."""
+    table = {ord("İ"): "i", ord("ẞ"): "ß"}
+    for code in range(0xC0, 0x250):
+        ch = chr(code)
+        if ch in "ßẞ":
+            continue
+        base = unicodedata.normalize("NFKD", ch)[0].lower()
+        if base.isascii() and base.isalpha() and base != ch:
+            table[code] = base
+    return table
+
+
+_TABLE = _fold_table()
+
+
+def _same_length_fold(text: str) -> str:
+    lowered = text.translate(_TABLE).lower()
+    return lowered if len(lowered) == len(text) else text.lower()
+
+
+@lru_cache(maxsize=256)
+def _finder(keys: tuple[str, ...]) -> re.Pattern[str]:
+    """A regex finding each folded key in same-length-folded text: a vowel may
+    be followed by the "e" of a spelled-out umlaut, "ss" may be "ß"."""
+    alternatives = []
+    for key in sorted(keys, key=len, reverse=True):
+        parts = []
+        i = 0
+        while i < len(key):
+            if key.startswith("ss", i):
+                parts.append("(?:ss|ß)")
+                i += 2
+                continue
+            ch = key[i]
+            parts.append(re.escape(ch) + ("e?" if ch in "aou" else ""))
+            i += 1
+        alternatives.append("".join(parts))
+    return re.compile("|".join(alternatives))
+
+
+def _word_at(text: str, pos: int) -> re.Match[str] | None:
+    """The WORD_RE match covering position `pos` of `text`."""
+    start = pos
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-\u2010\u2011"):
+        start -= 1
+    m = WORD_RE.search(text, start)
+    while m is not None and m.end() <= pos:
+        m = WORD_RE.search(text, m.end())
+    return m if m is not None and m.start() <= pos else None
 
 
 def _pieces(word: str, offset: int) -> list[tuple[str, int, int]]:

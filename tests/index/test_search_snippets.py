@@ -1,0 +1,64 @@
+"""Snippets and highlight spans (index/snippets.py)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from index.snippets import SNIPPET_CHARS, TermMatcher, make_snippet, match_spans
+
+WORDS = [
+    "Düsseldorf", "Duesseldorf", "DÜSSELDORF", "Straße", "Strasse", "Grenzschließung",
+    "Flüchtlingshilfe", "Hilfe", "Hilfen", "hilflos", "EU-Kommission", "Kommissionen",
+    "Kubas", "Kuba", "Paris", "Erdoğan", "İstanbul", "Señora", "neue", "Frequenz",
+    "Bauer", "Thema", "Themen", "Waffenruhe", "Friedensverhandlungen", "–", "„Zitat“",
+    "US‑Präsident", "Präsidentin", "Brüssels", "der", "und", "1.000", "G7-Gipfel",
+]
+TERMS = [
+    ["hilfe"], ["dusseldorf"], ["strasse"], ["kuba"], ["kommission"], ["erdogan"],
+    ["istanbul"], ["prasident*"], ["frieden"], ["thema", "waffen"], ["=hilf"], ["senora"],
+    ["g7"], ["bruessel"],
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=40),
+    seps=st.lists(st.sampled_from([" ", "\n", ", ", ". ", " – ", "\n\n", "-"]), min_size=40, max_size=40),
+    terms=st.sampled_from(TERMS),
+)
+def test_fast_spans_equal_full_scan(words: list[str], seps: list[str], terms: list[str]) -> None:
+    text = "".join(w + s for w, s in zip(words, seps, strict=False))
+    matcher = TermMatcher(terms)
+    assert matcher.spans(text) == TermMatcher(terms).spans_by_scan(text)
+
+
+def test_spans_through_folding_genitive_and_compounds() -> None:
+    text = "In DUESSELDORF und Düsseldorfs Straßen half die Flüchtlingshilfe; Kubas Hilfen."
+    got = [text[s:e] for s, e in match_spans(text, ["düsseldorf", "hilfe", "kuba", "strasse"])]
+    assert got == ["DUESSELDORF", "Düsseldorfs", "Straßen", "Flüchtlingshilfe", "Kubas", "Hilfen"]
+
+
+def test_hyphen_compound_highlights_the_matching_piece() -> None:
+    text = "Die EU-Kommission tagte."
+    assert [text[s:e] for s, e in match_spans(text, ["kommission"])] == ["Kommission"]
+
+
+def test_prefix_terms() -> None:
+    text = "Präsidentin, Präsidenten und Präsidium, aber nicht Vizepräsident."
+    got = [text[s:e] for s, e in match_spans(text, ["prasident*"])]
+    assert got == ["Präsidentin", "Präsidenten"]
+
+
+def test_snippet_is_one_line_around_the_best_passage() -> None:
+    text = ("Einleitung ohne Treffer. " * 20) + "\nHier geht es um Hilfe\nund Flüchtlingshilfe. " + (
+        "Schluss ohne Treffer. " * 20)
+    snippet, spans = make_snippet(text, TermMatcher(["hilfe"]))
+    assert "\n" not in snippet and snippet.startswith("…") and snippet.endswith("…")
+    assert len(snippet) <= SNIPPET_CHARS + 2
+    assert [snippet[s:e] for s, e in spans] == ["Hilfe", "Flüchtlingshilfe"]
+
+
+def test_snippet_without_matches_starts_at_the_top() -> None:
+    snippet, spans = make_snippet("Kurzer Text.", TermMatcher(["nichts"]))
+    assert snippet == "Kurzer Text." and spans == ()
