@@ -115,6 +115,7 @@ class DiploReader(NavigationMixin, App[int]):
         self.main_screen.query_one(SearchPane).show_filter(self.user_state.filter_label)
         self.update_layout()
         self.main_screen.query_one(StatusBar).set_text(t("index.opening"))
+        self.main_screen.query_one(SearchPane).show_notice(t("index.opening"))
         if self._corrupt_state is not None:
             self.notify(t("state.corrupt", path=self._corrupt_state), severity="warning", markup=False)
         self.load_index()

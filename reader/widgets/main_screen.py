@@ -29,7 +29,8 @@ class MainScreen(Screen[None]):
             yield ArticleView(id="article")
             yield SidePanel(id="side-panel")
         yield StatusBar(id="status")
-        yield Footer()
+        # Compact: at 80 columns every key of the focused pane should fit.
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.post_message(ScreenReady())

@@ -48,11 +48,19 @@ class ResultsList(OptionList):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.hit_ids: list[str] = []
+        self._hits: Sequence[Hit] = ()
+        self._width = 0
+
+    def on_resize(self) -> None:
+        # Entries are cut to the pane's width: cut them again when it changes.
+        if self.scrollable_content_region.width != self._width and self._hits:
+            self.show_hits(self._hits, self.highlighted_id)
 
     def show_hits(self, hits: Sequence[Hit], keep: str | None = None) -> None:
         """Replace the list; keep the highlight on article `keep` if it is still there."""
-        self.hit_ids = [hit.id for hit in hits]
-        width = (self.scrollable_content_region.width or 40) - 2
+        self._hits, self.hit_ids = hits, [hit.id for hit in hits]
+        self._width = self.scrollable_content_region.width
+        width = (self._width or 40) - 2
         options: list[Option | None] = []
         for hit in hits:
             # A divider line (None) between hits keeps multi-line entries apart.

@@ -83,3 +83,20 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     kwargs = {name: pyfuncitem.funcargs[name] for name in names}
     asyncio.run(pyfuncitem.obj(**kwargs))
     return True
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "snapshot: compares an SVG screenshot with tests/reader/__snapshots__"
+    )
+
+
+async def settle_all(pilot: Any) -> None:
+    """settle(), and also wait for the index worker to finish (status line final)."""
+    await settle(pilot)
+    app: DiploReader = pilot.app
+    for _ in range(500):
+        if not any(w.is_running for w in app.workers):
+            break
+        await pilot.pause(0.02)
+    await settle(pilot)

@@ -94,7 +94,7 @@ class FakeLibrary:
         terms = tuple(w.casefold() for w in query.split() if ":" not in w)
         hits = []
         for a in found[:limit]:
-            snippet = a.text.split("\n", 1)[1][:80]
+            snippet = a.text.split("\n", 1)[1].replace("## ", "")[:80]
             spans = []
             for term in terms:
                 at = snippet.casefold().find(term)
