@@ -83,6 +83,8 @@ def _marks(words: tuple[str, ...], gaz: Gazetteer) -> tuple[str, ...]:
                 place = gaz.places.get(key)
                 if place is not None:
                     kind = place.kind
+                    if kind == "city" and place.population < 15_000:
+                        kind = "town"  # villages are much less reliable evidence
                 elif key in gaz.orgs or tuple(words[i : i + span]) in gaz.orgs:
                     kind = "org"
                 else:
@@ -121,6 +123,10 @@ def _word_core(w: str) -> tuple[str, ...]:
         f.append("fn")
     if w in gaz.surnames:
         f.append("sn")
+    if w in gaz.nouns:
+        f.append("cn")
+    if w in gaz.toponyms:
+        f.append("topo")
     if is_role(w):
         f.append("role")
     return tuple(f)
@@ -136,11 +142,12 @@ def _pack(w: str) -> tuple[tuple[str, ...], ...]:
     """
     low = w.lower()
     core = _word_core(w)
-    own = ("b", core[0], "w=" + w, "l=" + low, "s3=" + low[-3:], "s4=" + low[-4:], "p3=" + low[:3], *core[1:])
+    own = ("b", core[0], "w=" + w, "l=" + low, "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:],
+           "s5=" + low[-5:], "p3=" + low[:3], "p4=" + low[:4], *core[1:])
     prev = ("pw=" + low, *("-1" + c for c in core))
     nxt = ("nw=" + low, *("+1" + c for c in core))
-    prev2 = ("pw2=" + low, *("-2" + c for c in core[:2]))
-    nxt2 = ("nw2=" + low,)
+    prev2 = ("pw2=" + low, *("-2" + c for c in core))
+    nxt2 = ("nw2=" + low, *("+2" + c for c in core))
     small = ("b", core[0], "l=" + low)
     return own, prev, nxt, prev2, nxt2, small
 
@@ -171,7 +178,7 @@ def static_features(words: Sequence[str], gaz: Gazetteer) -> list[list[str]]:
                 f.append("gz=" + marks[i])
             out.append(f)
             continue
-        f = [*packs[i][0], *p1[1], *n1[2]]
+        f = [*packs[i][0], *p1[1], *n1[2], p1[1][0] + "|" + packs[i][0][3]]
         f.extend(packs[i - 2][3] if i > 1 else _START[3])
         f.extend(packs[i + 2][4] if i + 2 < n else _END[4])
         if marks[i]:

@@ -50,6 +50,10 @@ class Gazetteer:
     """3-4 letter endings -> log-odds of proper vs common noun for unknown words."""
     surnames: frozenset[str]
     """Frequent surnames of many countries (names-dataset)."""
+    nouns: frozenset[str]
+    """Inflected forms of German common nouns (Wiktionary via german-nouns)."""
+    toponyms: frozenset[str]
+    """Inflected forms of German toponyms (same source)."""
 
 
 def _adj_stem(word: str) -> str | None:
@@ -135,9 +139,14 @@ def load() -> Gazetteer:
                 orgs.setdefault((form + "s",), name)
     words = frozenset(k[0] for k in places) | frozenset(k[0] for k in orgs)
     ne, nn, sfx = _load_morphemes()
-    with gzip.open(DATA_DIR / "surnames.txt.gz", "rt", encoding="utf-8") as fh:
-        surnames = frozenset(fh.read().split())
-    return Gazetteer(places, orgs, frozenset(raw["first_names"]), words, lexicon, ne, nn, sfx, surnames)
+    surnames, nouns, toponyms = (_word_set(name) for name in ("surnames", "nouns", "toponyms"))
+    return Gazetteer(places, orgs, frozenset(raw["first_names"]), words, lexicon, ne, nn, sfx,
+                     surnames, nouns, toponyms)
+
+
+def _word_set(name: str) -> frozenset[str]:
+    with gzip.open(DATA_DIR / f"{name}.txt.gz", "rt", encoding="utf-8") as fh:
+        return frozenset(fh.read().split("\n")) - {""}
 
 
 def _load_morphemes() -> tuple[frozenset[str], frozenset[str], dict[str, int]]:

@@ -55,6 +55,11 @@ def _is_common_word(word: str) -> bool:
     return cls is not None and not cls.startswith("NE") and "+NE" not in cls
 
 
+def _is_name_particle(word: str) -> bool:
+    head, _, tail = word.partition("-")
+    return head in ("al", "el", "as", "ad", "ash", "bin", "ibn", "abu", "ben") and tail[:1].isupper()
+
+
 def refine_spans(words: list[str], tagged: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Reconcile tagger spans with the gazetteer.
 
@@ -68,6 +73,14 @@ def refine_spans(words: list[str], tagged: list[tuple[int, int, str]]) -> list[t
     for a, b, cls in tagged:
         while b - a > 1 and _is_common_word(words[b - 1]):
             b -= 1
+        inner = sorted((ga, gb) for (ga, gb), k in gaz.items()
+                       if a <= ga and gb <= b and k in ("country", "region", "water"))
+        if cls != "PER" and len(inner) > 1 and (a, b) not in gaz and sum(gb - ga for ga, gb in inner) == b - a:
+            # Two known places side by side ("die USA Russland beschuldigt") are two mentions.
+            out.extend((ga, gb, "LOC") for ga, gb in inner)
+            continue
+        if cls == "PER" and b < len(words) and _is_name_particle(words[b]):
+            b += 1  # "Mohammed Shia al-Sudani": the tagger often stops before "al-"
         wider = [(ga, gb, k) for (ga, gb), k in gaz.items()
                  if gb - ga > 1 and ga <= a and b <= gb and (ga, gb) != (a, b)]
         if wider:
