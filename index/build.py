@@ -68,7 +68,9 @@ def _exit_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-def load_articles(sources: list[SourceFile], workers: int | None = None) -> Iterator[Article | Skipped]:
+def load_articles(
+    sources: list[SourceFile], workers: int | None = None
+) -> Iterator[Article | Skipped]:
     """Read articles in order, in a process pool when there are many."""
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     if len(sources) < POOL_THRESHOLD or workers <= 1:
@@ -80,8 +82,10 @@ def load_articles(sources: list[SourceFile], workers: int | None = None) -> Iter
     # forking a process with threads (the TUI) is unsafe besides.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context,
-        initializer=_exit_with_parent, initargs=(os.getpid(),),
+        max_workers=workers,
+        mp_context=context,
+        initializer=_exit_with_parent,
+        initargs=(os.getpid(),),
     ) as pool:
         yield from pool.map(_load, sources, chunksize=16)
 
@@ -126,7 +130,10 @@ def _write(
             source = by_id[item.id]
             old = manifest.get(item.id)
             entry: list[Any] | None = [
-                str(source.path), source.size, source.mtime_ns, item.content_hash
+                str(source.path),
+                source.size,
+                source.mtime_ns,
+                item.content_hash,
             ]
             if old and old[3] == item.content_hash:
                 touched += 1  # mtime changed, content did not: nothing to re-index

@@ -204,7 +204,9 @@ def _apply_front_matter(meta: Metadata, front: dict[str, str]) -> Metadata:
     return replace(meta, **changes) if changes else meta  # type: ignore[arg-type]
 
 
-def read_article(path: Path, article_id: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> Article:
+def read_article(
+    path: Path, article_id: str | None = None, max_bytes: int = MAX_FILE_BYTES
+) -> Article:
     """Read one article file. Raises ArticleError with a clear reason."""
     try:
         size = path.stat().st_size

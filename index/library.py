@@ -55,6 +55,8 @@ class Library:
         self.index_dir = index_dir or index_dir_for(self.articles_dir)
         self._ix: whoosh_index.Index | None = None
         self._searcher: Searcher | None = None
+        self._seen: tuple[int, int, int] | None = None
+        """(inode, device, generation) of the on-disk index our searchers read."""
         self._lock = threading.RLock()
         self.in_memory = False
 
@@ -75,16 +77,24 @@ class Library:
         try:
             try:
                 report = update_index(
-                    self.articles_dir, self.index_dir, rebuild=rebuild,
-                    progress=progress, cancel=cancel, wait=0.0,
+                    self.articles_dir,
+                    self.index_dir,
+                    rebuild=rebuild,
+                    progress=progress,
+                    cancel=cancel,
+                    wait=0.0,
                 )
             except store.IndexBusy:
                 if on_busy is not None:
                     on_busy()
                 try:
                     report = update_index(
-                        self.articles_dir, self.index_dir, rebuild=rebuild,
-                        progress=progress, cancel=cancel, wait=wait,
+                        self.articles_dir,
+                        self.index_dir,
+                        rebuild=rebuild,
+                        progress=progress,
+                        cancel=cancel,
+                        wait=wait,
                     )
                 except store.IndexBusy:
                     if store.check_index(self.index_dir, self.articles_dir) is not None:
@@ -96,7 +106,9 @@ class Library:
             self._set_index(ix, in_memory=True)
             reason = exc.strerror or str(exc)
             return BuildReport(
-                added=report.added, skipped=report.skipped, seconds=report.seconds,
+                added=report.added,
+                skipped=report.skipped,
+                seconds=report.seconds,
                 rebuilt=True,
                 message=f"index folder not writable ({reason}): using an in-memory index",
             )
@@ -117,6 +129,32 @@ class Library:
         with self._lock:
             self._forget_searchers()
             self._ix, self._searcher, self.in_memory = ix, None, in_memory
+            self._seen = None if ix is None or in_memory else self._on_disk()
+
+    def _on_disk(self) -> tuple[int, int, int] | None:
+        try:
+            st = self.index_dir.stat()
+            return st.st_ino, st.st_dev, self.ix.latest_generation()
+        except Exception:  # mid-swap by another process: try again next time
+            return None
+
+    def _sync(self) -> None:
+        """Follow commits and swaps made by other processes.
+
+        Searchers are reopened, never `refresh()`ed: whoosh-reloaded's
+        `reader(reuse=…)` keeps every old segment the new generation no longer
+        lists, so a refreshed searcher counts updated articles twice. A full
+        rebuild swaps in a new folder whose generation may equal the old one,
+        so the folder's inode is compared too."""
+        if self._ix is None or self.in_memory:
+            return
+        now = self._on_disk()
+        if now is None or now == self._seen:
+            return
+        self._forget_searchers()
+        if self._seen is None or now[:2] != self._seen[:2]:
+            self._ix = self._open_disk_index()
+        self._seen = self._on_disk()
 
     def _forget_searchers(self) -> None:
         """Close our searcher and the one index.search caches for our index."""
@@ -150,16 +188,16 @@ class Library:
     def searcher(self) -> Searcher:
         """A shared searcher, refreshed to the latest committed generation."""
         with self._lock:
+            self._sync()
             if self._searcher is None:
                 self._searcher = self.ix.searcher()
-            else:
-                self._searcher = self._searcher.refresh()
             return self._searcher
 
     def search(self, query: str, *, limit: int = 20, sort: str = "relevance") -> SearchResult:
         from index.search import search
 
         with self._lock:
+            self._sync()  # drops index.search's cached searcher after a commit
             return search(self.ix, query, limit=limit, sort=sort)
 
     def _read(self, read: Callable[[Searcher], T]) -> T:

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.robustness.helpers import good_text
+import index.corpus
+from index.records import Metadata
+from tests.robustness.helpers import _stub_path, good_text
 
 
 @pytest.fixture(autouse=True)
@@ -30,3 +32,11 @@ def articles(tmp_path: Path) -> Path:
     for n in range(3):
         (folder / f"ok-{n}.txt").write_text(good_text(n), encoding="utf-8")
     return folder
+
+
+@pytest.fixture
+def stub_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Extraction is slow and irrelevant to tests of reading, locking and
+    recovery: stub it here and, through PYTHONPATH, in spawned pool workers."""
+    monkeypatch.setattr(index.corpus, "extract_metadata", lambda text, header_lines=(): Metadata())
+    monkeypatch.setenv("PYTHONPATH", _stub_path())

@@ -27,7 +27,6 @@ def good_text(n: int | str = 0) -> str:
     return GOOD_TEXT.format(n=n)
 
 
-
 @dataclass
 class Run:
     code: int
@@ -35,9 +34,12 @@ class Run:
     err: str
 
 
-def run_cli(*args: str, timeout: float = 120, env: dict[str, str] | None = None) -> Run:
-    """Run `diplo-reader ARGS` in a fresh interpreter, as a user would."""
-    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "100", **(env or {})}
+def run_cli(*args: str, timeout: float = 120, stub_extraction: bool = False) -> Run:
+    """Run `diplo-reader ARGS` in a fresh interpreter, as a user would (with
+    extraction stubbed out when the test is not about article content)."""
+    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "100"}
+    if stub_extraction:
+        full_env["PYTHONPATH"] = _stub_path()
     proc = subprocess.run(
         [sys.executable, "-m", "reader.cli", *args],
         capture_output=True,
@@ -61,6 +63,11 @@ STUB_SITE = Path(__file__).resolve().parent / "stub_site"
 """A sitecustomize that stubs out extraction in a child and its pool workers."""
 
 
+def _stub_path() -> str:
+    """PYTHONPATH that loads the stub first (and finds the checkout)."""
+    return os.pathsep.join(filter(None, [str(STUB_SITE), str(ROOT), os.environ.get("PYTHONPATH")]))
+
+
 def write_articles(folder: Path, count: int, tag: str = "") -> list[Path]:
     """`count` small distinct articles a000.txt … in `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -74,10 +81,9 @@ def write_articles(folder: Path, count: int, tag: str = "") -> list[Path]:
 
 def python_child(code: str, *args: str) -> subprocess.Popen[str]:
     """Start `python -c CODE ARGS` (extraction stubbed) with unbuffered stdout."""
-    path = os.pathsep.join(filter(None, [str(STUB_SITE), str(ROOT), os.environ.get("PYTHONPATH")]))
     return subprocess.Popen(
         [sys.executable, "-u", "-c", code, *args],
-        env={**os.environ, "PYTHONPATH": path, "PYTHONIOENCODING": "utf-8"},
+        env={**os.environ, "PYTHONPATH": _stub_path(), "PYTHONIOENCODING": "utf-8"},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -39,9 +39,7 @@ BIDI_AND_ZERO_WIDTH: tuple[str, ...] = (
     "\ufeff",  # ZERO WIDTH NO-BREAK SPACE (BOM inside text)
 )
 
-FORBIDDEN_CHARS: frozenset[str] = frozenset(
-    {"\x1b", "\x07", "\x9b", "\x9d", *BIDI_AND_ZERO_WIDTH}
-)
+FORBIDDEN_CHARS: frozenset[str] = frozenset({"\x1b", "\x07", "\x9b", "\x9d", *BIDI_AND_ZERO_WIDTH})
 """Characters that must never appear in anything written to the terminal."""
 
 HOSTILE_ID = "hostile"

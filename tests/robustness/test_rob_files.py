@@ -190,7 +190,7 @@ def test_unreadable_file_simulated(articles: Path, monkeypatch: pytest.MonkeyPat
     def guarded_open(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
         if self.name == "secret.txt":
             raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr(Path, "open", guarded_open)
     library = Library(articles)
@@ -274,7 +274,7 @@ def test_file_truncated_to_empty_while_indexing(articles: Path) -> None:
     assert library.count() == 3
 
 
-def test_file_deleted_while_indexing_in_process_pool(tmp_path: Path) -> None:
+def test_file_deleted_while_indexing_in_process_pool(tmp_path: Path, stub_extraction: None) -> None:
     """Same with enough files for the process pool: the file is either read
     before it vanished (and removed on the next update) or skipped as vanished."""
     folder = tmp_path / "many"

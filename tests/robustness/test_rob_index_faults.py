@@ -20,29 +20,16 @@ from pathlib import Path
 import psutil
 import pytest
 
-import index.corpus
 from index import store
 from index.library import Library
 from index.paths import index_dir_for
-from index.records import Metadata
 from tests.robustness.helpers import (
-    ROOT,
-    STUB_SITE,
     assert_clean_exit,
     good_text,
     python_child,
     run_cli,
     write_articles,
 )
-
-
-@pytest.fixture
-def stub_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Extraction is slow and irrelevant to recovery: stub it here and, through
-    PYTHONPATH, in the pool workers this process spawns."""
-    monkeypatch.setattr(index.corpus, "extract_metadata", lambda text, header_lines=(): Metadata())
-    paths = [str(STUB_SITE), str(ROOT), os.environ.get("PYTHONPATH", "")]
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, paths)))
 
 
 def built(articles: Path) -> tuple[Library, Path]:
@@ -98,7 +85,8 @@ def delete(path: Path) -> None:
 
 
 DAMAGE = {
-    f.__name__: f for f in (truncate_half, truncate_tail, empty, garbage_whole, garbage_middle, delete)
+    f.__name__: f
+    for f in (truncate_half, truncate_tail, empty, garbage_whole, garbage_middle, delete)
 }
 
 
@@ -162,10 +150,10 @@ def test_older_index_is_rebuilt(articles: Path, key: str, value: object, reason:
 def test_cli_rebuilds_damaged_index_and_says_so(articles: Path) -> None:
     _, index_dir = built(articles)
     garbage_whole(seg_file(index_dir))
-    run = run_cli("--articles", str(articles), "index")
+    run = run_cli("--articles", str(articles), "index", stub_extraction=True)
     assert_clean_exit(run)
     assert "rebuilt the index" in run.err and "Rebuilt index" in run.out
-    search = run_cli("--articles", str(articles), "search", "Genf", "--json")
+    search = run_cli("--articles", str(articles), "search", "Genf", "--json", stub_extraction=True)
     assert_clean_exit(search)
     assert len(json.loads(search.out)) == 3
 
@@ -236,7 +224,9 @@ def test_rebuild_killed_halfway_keeps_old_index(tmp_path: Path, stub_extraction:
     Library(articles).update()
     child = python_child(
         _KILLABLE_BUILD.replace("progress=progress", "progress=progress, rebuild=True"),
-        str(articles), str(index_dir), "150",
+        str(articles),
+        str(index_dir),
+        "150",
     )
     kill_when_half_done(child)
     assert store.check_index(index_dir, articles.resolve()) is None
@@ -281,7 +271,7 @@ def test_cache_dir_under_a_regular_file_falls_back_to_memory(
     assert library.in_memory
     assert report.message and report.message.startswith("index folder not writable")
     assert library.count() == 3 and library.search("Genf").hits
-    run = run_cli("--articles", str(articles), "search", "Genf", "--json")
+    run = run_cli("--articles", str(articles), "search", "Genf", "--json", stub_extraction=True)
     assert_clean_exit(run)
     assert "in-memory index" in run.err and len(json.loads(run.out)) == 3
 
@@ -318,7 +308,7 @@ def test_lock_file_cannot_be_created_falls_back_to_memory(
     def read_only_fs(self: Path, mode: str = "r", *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
         if self.name.endswith(".lock"):
             raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(self))
-        return real_open(self, mode, *args, **kwargs)  # type: ignore[arg-type]
+        return real_open(self, mode, *args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr(Path, "open", read_only_fs)
     library = Library(articles)

@@ -34,21 +34,28 @@ print(json.dumps({
 """
 
 
-def build_in_child(articles: Path, index_dir: Path) -> dict:  # type: ignore[type-arg]
-    proc = subprocess.run(
+def start_build(articles: Path, index_dir: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
         [sys.executable, "-c", _CHILD, str(articles), str(index_dir)],
-        capture_output=True, text=True, timeout=300, cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
     )
-    assert proc.returncode == 0, proc.stderr
-    assert "Traceback" not in proc.stderr
-    return json.loads(proc.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def result_of(proc: subprocess.Popen[str]) -> dict:  # type: ignore[type-arg]
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err
+    return json.loads(out.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
 def write_text_file(path: Path, size: int) -> None:
     """A real German text file of about `size` bytes, in paragraphs."""
     para = (good_text("groß").split("\n\n")[1] + "\n\n").encode("utf-8")
     with path.open("wb") as fh:
-        fh.write("Eine sehr lange Datei\n\n".encode())
+        fh.write(b"Eine sehr lange Datei\n\n")
         written = 0
         while written < size:
             fh.write(para)
@@ -66,15 +73,17 @@ def small_folder(root: Path, name: str) -> Path:
 @pytest.mark.slow
 def test_memory_bounded_with_50_mb_file(tmp_path: Path) -> None:
     baseline_dir = small_folder(tmp_path, "baseline")
-    baseline = build_in_child(baseline_dir, tmp_path / "ix-base")
-
     big_dir = small_folder(tmp_path, "big")
     write_text_file(big_dir / "fifty.txt", 50 * MB)
-    big = build_in_child(big_dir, tmp_path / "ix-big")
-
     limit_dir = small_folder(tmp_path, "at-limit")
     write_text_file(limit_dir / "at-limit.txt", MAX_FILE_BYTES - MB // 2)
-    at_limit = build_in_child(limit_dir, tmp_path / "ix-limit")
+    # Three separate processes (each measures only itself), run side by side.
+    procs = [
+        start_build(baseline_dir, tmp_path / "ix-base"),
+        start_build(big_dir, tmp_path / "ix-big"),
+        start_build(limit_dir, tmp_path / "ix-limit"),
+    ]
+    baseline, big, at_limit = (result_of(p) for p in procs)
 
     print(
         f"\npeak RSS: baseline {baseline['peak_mb']:.0f} MB; "

@@ -43,7 +43,9 @@ def unescape_markdown(text: str) -> str:
 
 
 def assert_safe(output: str) -> None:
-    assert not forbidden_in(output), f"terminal control characters in output: {forbidden_in(output)}"
+    assert not forbidden_in(output), (
+        f"terminal control characters in output: {forbidden_in(output)}"
+    )
 
 
 def assert_markup_literal(output: str) -> None:
@@ -111,7 +113,9 @@ def test_hostile_file_names_never_reach_the_terminal(
     assert_safe(run.out + run.err)
     assert run.out.count("rename the file") == 3, run.out
     assert "evil\\x1b[2J.txt" in run.out and "caf\\xe9" in run.out
-    found = run_main(capsys, "--articles", str(hostile_articles), "search", "Außenministerin", "--json")
+    found = run_main(
+        capsys, "--articles", str(hostile_articles), "search", "Außenministerin", "--json"
+    )
     assert_clean_exit(found)
     assert_safe(found.out)
     assert sorted(hit["id"] for hit in json.loads(found.out)) == [HOSTILE_ID, "ok"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -32,13 +31,78 @@ QUERY_SECONDS = 2.0
 TIMES: list[tuple[float, str]] = []
 
 FRAGMENTS = (
-    "AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "(", ")", '"', "'", "*", "?", "~", "~2", "~9",
-    "^", "^3", "^-1", ":", "::", "person:", "place:", "org:", "date:", "title:", "body:",
-    "id:", "record:", "nosuchfield:", "[", "]", "{", "}", "TO", "[a TO", "date:[2020 TO 2024]",
-    "date:[morgen TO]", "date:2024", "date:yesterday", "-", "+", "\\", "/", "*:*", "…", "„", "“",
-    "Genf", "Außenminister", "Au*", "*ß*", "?enf", "G*f", "*", "**", "Gespräch~3", "Kamikava~",
-    "person:Blinken", "place:Tokio", "\"territoriale Integrität\"", "\"a", "ß", "ẞ", "ÄÖÜ",
-    "\x00", "\x1b[2J", "\u202e", "\u200b", "\ud800", "\U0001f600", "   ", "\t", "\n",
+    "AND",
+    "OR",
+    "NOT",
+    "ANDNOT",
+    "ANDMAYBE",
+    "(",
+    ")",
+    '"',
+    "'",
+    "*",
+    "?",
+    "~",
+    "~2",
+    "~9",
+    "^",
+    "^3",
+    "^-1",
+    ":",
+    "::",
+    "person:",
+    "place:",
+    "org:",
+    "date:",
+    "title:",
+    "body:",
+    "id:",
+    "record:",
+    "nosuchfield:",
+    "[",
+    "]",
+    "{",
+    "}",
+    "TO",
+    "[a TO",
+    "date:[2020 TO 2024]",
+    "date:[morgen TO]",
+    "date:2024",
+    "date:yesterday",
+    "-",
+    "+",
+    "\\",
+    "/",
+    "*:*",
+    "…",
+    "„",
+    "“",
+    "Genf",
+    "Außenminister",
+    "Au*",
+    "*ß*",
+    "?enf",
+    "G*f",
+    "*",
+    "**",
+    "Gespräch~3",
+    "Kamikava~",
+    "person:Blinken",
+    "place:Tokio",
+    '"territoriale Integrität"',
+    '"a',
+    "ß",
+    "ẞ",
+    "ÄÖÜ",
+    "\x00",
+    "\x1b[2J",
+    "\u202e",
+    "\u200b",
+    "\ud800",
+    "\U0001f600",
+    "   ",
+    "\t",
+    "\n",
 )
 
 control_text = st.text(
@@ -54,7 +118,7 @@ long_queries = st.one_of(
         lambda parts: (" ".join(parts) + " ") * (10_000 // (len(" ".join(parts)) + 1) + 1)
     ),
     st.sampled_from(FRAGMENTS).map(lambda f: (f + " ") * (10_000 // (len(f) + 1) + 1)),
-    st.sampled_from(["a*", "*a", "?", "Genf~2", "(", "\"", "x OR ", "NOT "]).map(
+    st.sampled_from(["a*", "*a", "?", "Genf~2", "(", '"', "x OR ", "NOT "]).map(
         lambda f: (f * (10_000 // len(f) + 1))[:10_000]
     ),
 )
@@ -122,10 +186,30 @@ def test_10000_character_queries(library: Library, query: str) -> None:
 @pytest.mark.parametrize(
     "query",
     [
-        "", " ", "*", "?", "*:*", "\\", '"', "(((", ")))", "NOT", "AND OR NOT",
-        "a" * 10_000, "*" * 10_000, "Genf~" * 2_000, "?" * 10_000, "(" * 10_000,
-        " ".join(["Au*"] * 2_000), " ".join(["*e*"] * 2_000), "date:[0000 TO 9999]",
-        "date:[1 TO", "person:", "place:\"", "\x1b]52;c;ZWNobyBwd25lZA==\x07", "\u202eGenf",
+        "",
+        " ",
+        "*",
+        "?",
+        "*:*",
+        "\\",
+        '"',
+        "(((",
+        ")))",
+        "NOT",
+        "AND OR NOT",
+        "a" * 10_000,
+        "*" * 10_000,
+        "Genf~" * 2_000,
+        "?" * 10_000,
+        "(" * 10_000,
+        " ".join(["Au*"] * 2_000),
+        " ".join(["*e*"] * 2_000),
+        "date:[0000 TO 9999]",
+        "date:[1 TO",
+        "person:",
+        'place:"',
+        "\x1b]52;c;ZWNobyBwd25lZA==\x07",
+        "\u202eGenf",
     ],
 )
 def test_known_nasty_queries(library: Library, query: str) -> None:
@@ -141,7 +225,10 @@ def test_zz_report_query_times() -> None:
     """Runs last in this module: print the slowest queries seen."""
     assert TIMES, "no query was timed"
     slowest = sorted(TIMES, reverse=True)[:3]
-    print(f"\n{len(TIMES)} queries; slowest: " + "; ".join(
-        f"{t * 1000:.0f} ms for {q[:40]!r}{'…' if len(q) > 40 else ''}" for t, q in slowest
-    ))
+    print(
+        f"\n{len(TIMES)} queries; slowest: "
+        + "; ".join(
+            f"{t * 1000:.0f} ms for {q[:40]!r}{'…' if len(q) > 40 else ''}" for t, q in slowest
+        )
+    )
     assert slowest[0][0] < QUERY_SECONDS
