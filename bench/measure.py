@@ -54,7 +54,7 @@ class TreeSampler:
     worker or the writer needs); `peak_total` the largest sum over the tree.
     """
 
-    def __init__(self, pid: int, interval: float = 0.02) -> None:
+    def __init__(self, pid: int, interval: float = 0.1) -> None:
         self.pid = pid
         self.interval = interval
         self.peak_single = 0
@@ -187,8 +187,21 @@ def time_to_line(
     return found, output
 
 
+_source_root = Path(__file__).resolve().parent.parent
+
+
+def use_source(root: Path) -> None:
+    """Run every measured process on the code in `root` (a snapshot)."""
+    global _source_root
+    _source_root = Path(root)
+
+
+def source_root() -> Path:
+    return _source_root
+
+
 def _pythonpath(env: Mapping[str, str] | None) -> str:
-    """The project root first, so `python -m bench.…` works from anywhere."""
-    root = str(Path(__file__).resolve().parent.parent)
+    """The code under test first: it shadows the editable install, whose
+    finder comes after sys.path, so `diplo-reader` runs the snapshot too."""
     existing = (env or {}).get("PYTHONPATH") or os.environ.get("PYTHONPATH", "")
-    return root + (os.pathsep + existing if existing else "")
+    return str(_source_root) + (os.pathsep + existing if existing else "")

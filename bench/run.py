@@ -31,7 +31,7 @@ import psutil
 
 from bench import report
 from bench.corpus import ROOT, article_name, make_corpus, private_copy
-from bench.measure import MB, dir_size, run_measured, time_to_line
+from bench.measure import MB, dir_size, run_measured, source_root, time_to_line, use_source
 
 RESULTS_DIR = ROOT / "bench" / "results"
 COLD_QUERY = "Regierung"
@@ -229,7 +229,7 @@ class SizeRun:
             capture_output=True,
             text=True,
             cwd=ROOT,
-            env={**os.environ, **self.env, "PYTHONPATH": str(ROOT)},
+            env={**os.environ, **self.env, "PYTHONPATH": str(source_root())},
         )
         if proc.returncode != 0 or not out.exists():
             self.notes.append(f"search ({label}) n/a: {_last_line(proc.stderr)}")
@@ -325,6 +325,21 @@ def _is_first_hit(line: str) -> bool:
     )
 
 
+SNAPSHOT_PACKAGES = ("index", "reader", "bench", "articles")
+
+
+def snapshot_source(dest: Path) -> Path:
+    """Copy the code under test, so that commits and edits made in this
+    (shared) checkout while the benchmark runs do not change what it measures
+    halfway through (a schema bump would turn a cold search into a rebuild)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__", "corpora", "results", "*.pyc")
+    for name in SNAPSHOT_PACKAGES:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, dest / name, ignore=ignore)
+    return dest
+
+
 def write_json(result: dict[str, Any], out_dir: Path) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d_%H%M%S")
@@ -364,12 +379,19 @@ def main(argv: list[str] | None = None, emit: Callable[[str], None] = print) -> 
     args = parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     results = []
-    for size in sizes:
-        result = SizeRun(size, args).run()
-        path = write_json(result, args.out)
-        results.append(result)
-        emit(report.render_text(result))
-        emit(f"(JSON: {path})\n")
+    env = environment()  # of the checkout, at the moment of the snapshot
+    with tempfile.TemporaryDirectory(prefix="diplo-bench-src-") as src:
+        use_source(snapshot_source(Path(src)))
+        try:
+            for size in sizes:
+                result = SizeRun(size, args).run()
+                result["env"] = {**env, "loadavg": result["env"]["loadavg"]}
+                path = write_json(result, args.out)
+                results.append(result)
+                emit(report.render_text(result))
+                emit(f"(JSON: {path})\n")
+        finally:
+            use_source(ROOT)
     if args.docs is not None:
         args.docs.parent.mkdir(parents=True, exist_ok=True)
         args.docs.write_text(
