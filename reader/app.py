@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
-from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.timer import Timer
 from textual.widgets import Input
 
@@ -21,6 +20,7 @@ from reader import workers
 from reader.commands import ReaderCommands
 from reader.i18n import detect_language, set_language, t
 from reader.navigation import NavigationMixin
+from reader.result_cache import cached_result, hits_to_cache
 from reader.state import load_state, save_state
 from reader.widgets.article_view import ArticleView
 from reader.widgets.entity_list import EntityList
@@ -33,22 +33,28 @@ from reader.widgets.status_bar import StatusBar
 if TYPE_CHECKING:
     from index.records import SearchResult
 
-TYPING_KEYS_OFF = {"quit", "people", "places", "clear_filter", "toggle_side_panel",
-                   "toggle_sort", "help_key", "focus_query_key"}
+TYPING_KEYS_OFF = {
+    "quit",
+    "people",
+    "places",
+    "clear_filter",
+    "toggle_side_panel",
+    "toggle_sort",
+    "help_key",
+    "focus_query_key",
+}
 """Actions on printable keys: off while the query has focus, so they type."""
 
 
-class DiploReader(NavigationMixin, App[int]):
+class DiploReader(NavigationMixin):
     """Search pane, article pane and side panel over one articles library."""
 
     CSS_PATH = "app.tcss"
     TITLE = "diplo-reader"
-    COMMANDS = {ReaderCommands}
+    COMMANDS: ClassVar[set[Any]] = {ReaderCommands}
     """Only our own, translated palette commands (Textual's are English)."""
-    NARROW = 110
-    """Below this many columns the side panel is hidden unless asked for."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         # Focus the query (also Ctrl+F).
         Binding("slash", "focus_query_key", "b.focus_query", show=False),
         # Focus the query, even while typing.
@@ -115,13 +121,29 @@ class DiploReader(NavigationMixin, App[int]):
         self.main_screen.query_one(SearchPane).show_filter(self.user_state.filter_label)
         self.update_layout()
         self.main_screen.query_one(StatusBar).set_text(t("index.opening"))
-        self.main_screen.query_one(SearchPane).show_notice(t("index.opening"))
+        saved = self.user_state
+        cached = cached_result(
+            self.full_query(), saved.results_query, saved.results, saved.results_total
+        )
+        if cached is not None:
+            self.main_screen.query_one(SearchPane).show_result(cached, False, None)
+        else:
+            self.main_screen.query_one(SearchPane).show_notice(t("index.opening"))
         if self._corrupt_state is not None:
-            self.notify(t("state.corrupt", path=self._corrupt_state), severity="warning", markup=False)
+            self.notify(
+                t("state.corrupt", path=self._corrupt_state), severity="warning", markup=False
+            )
         self.load_index()
 
     def on_unmount(self) -> None:
         self._cancel.set()
+        result = self.result
+        if result is not None and not result.error:
+            self.remember(
+                results_query=result.query,
+                results=hits_to_cache(result.hits),
+                results_total=result.total,
+            )
 
     # -- state ------------------------------------------------------------
 
@@ -134,14 +156,16 @@ class DiploReader(NavigationMixin, App[int]):
         except OSError as exc:
             if not self._state_error_shown:
                 self._state_error_shown = True
-                self.notify(t("state.unwritable", msg=exc.strerror or exc), severity="warning",
-                            markup=False)
+                self.notify(
+                    t("state.unwritable", msg=exc.strerror or exc), severity="warning", markup=False
+                )
 
     # -- index --------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def load_index(self, rebuild: bool = False) -> None:
         if self.library is None:
+            assert self.articles_dir is not None, "need an articles folder or a library"
             self.library = workers.open_library(self.articles_dir, self.index_dir)
         workers.load_index(self.library, self.post_message, self._cancel, rebuild)
 
@@ -162,14 +186,17 @@ class DiploReader(NavigationMixin, App[int]):
         first, self.index_ready = not self.index_ready, True
         status = self.main_screen.query_one(StatusBar)
         status.set_progress(0, None)
-        status.set_text(t("index.ready", n=message.count) if message.report else t("index.checking"))
+        status.set_text(
+            t("index.ready", n=message.count) if message.report else t("index.checking")
+        )
         report = message.report
         changed = report is not None and (report.processed or report.removed)
         if first or changed:
             self.search_now()
         if message.count == 0:
             self.main_screen.query_one(ArticleView).show_placeholder(
-                f"{t('empty.title')}\n\n{t('empty.body', path=self.articles_dir)}")
+                f"{t('empty.title')}\n\n{t('empty.body', path=self.articles_dir)}"
+            )
         elif self._restore_article:
             self.open_article(self._restore_article, focus=False)
             self._restore_article = None
@@ -231,7 +258,9 @@ class DiploReader(NavigationMixin, App[int]):
         self.shown_seq, self.result = message.seq, message.result
         view = self.main_screen.query_one(ArticleView)
         keep = view.article.id if view.article else None
-        self.main_screen.query_one(SearchPane).show_result(message.result, bool(self.user_state.filter), keep)
+        self.main_screen.query_one(SearchPane).show_result(
+            message.result, bool(self.user_state.filter), keep
+        )
         terms = self.current_terms()
         if view.article is not None and terms != view.terms:
             view.show_article(view.article, terms)

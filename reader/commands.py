@@ -42,5 +42,6 @@ class ReaderCommands(Provider):
         for title, callback, help_text in self._commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, text=title,
-                          help=help_text or None)
+                yield Hit(
+                    score, matcher.highlight(title), callback, text=title, help=help_text or None
+                )

@@ -26,14 +26,24 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "sort.relevance": ("Sortierung: Relevanz", "Sorted by relevance"),
     "sort.date": ("Sortierung: Datum", "Sorted by date"),
     "index.opening": ("Index wird geöffnet …", "Opening the index …"),
-    "index.building": ("Index wird aufgebaut … {done}/{total}", "Building the index … {done}/{total}"),
+    "index.building": (
+        "Index wird aufgebaut … {done}/{total}",
+        "Building the index … {done}/{total}",
+    ),
     "index.checking": ("Index wird aktualisiert …", "Updating the index …"),
-    "index.busy": ("Ein anderer Diplo-Reader aktualisiert den Index; warte …",
-                   "Another diplo-reader is updating the index; waiting …"),
+    "index.busy": (
+        "Ein anderer Diplo-Reader aktualisiert den Index; warte …",
+        "Another diplo-reader is updating the index; waiting …",
+    ),
     "index.ready": ("{n} Artikel im Index", "{n} articles indexed"),
-    "index.changed": ("Index aktualisiert: {added} neu, {updated} geändert, {removed} entfernt",
-                      "Index updated: {added} added, {updated} changed, {removed} removed"),
-    "index.failed": ("Index konnte nicht aufgebaut werden: {msg}", "Could not build the index: {msg}"),
+    "index.changed": (
+        "Index aktualisiert: {added} neu, {updated} geändert, {removed} entfernt",
+        "Index updated: {added} added, {updated} changed, {removed} removed",
+    ),
+    "index.failed": (
+        "Index konnte nicht aufgebaut werden: {msg}",
+        "Could not build the index: {msg}",
+    ),
     "index.skipped": ("{n} Datei(en) nicht lesbar:", "{n} file(s) could not be read:"),
     "index.note": ("Hinweis: {msg}", "Note: {msg}"),
     "search.unavailable": ("Suche noch nicht verfügbar", "Search not available yet"),
@@ -44,8 +54,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "The articles folder {path} holds no readable articles.\n"
         "Put text files (.txt) into it or start with --articles FOLDER.",
     ),
-    "article.none": ("Kein Artikel geöffnet.\nWählen Sie links einen Treffer und drücken Sie Enter.",
-                     "No article open.\nPick a result on the left and press Enter."),
+    "article.none": (
+        "Kein Artikel geöffnet.\nWählen Sie links einen Treffer und drücken Sie Enter.",
+        "No article open.\nPick a result on the left and press Enter.",
+    ),
     "article.hits": ("Treffer {i}/{n}", "Match {i}/{n}"),
     "article.no_hits": ("Keine markierten Treffer im Artikel", "No marked matches in this article"),
     "meta.date": ("Datum", "Date"),
@@ -57,9 +69,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "meta.none": ("—", "—"),
     "meta.entity_count": ("{name}: in {n} Artikel(n)", "{name}: in {n} article(s)"),
     "date.unknown": ("unbekannt", "unknown"),
-    "state.corrupt": ("Gespeicherter Zustand war beschädigt und wurde beiseitegelegt: {path}",
-                      "Saved state was corrupt and has been set aside: {path}"),
-    "state.unwritable": ("Zustand konnte nicht gespeichert werden: {msg}", "Could not save state: {msg}"),
+    "state.corrupt": (
+        "Gespeicherter Zustand war beschädigt und wurde beiseitegelegt: {path}",
+        "Saved state was corrupt and has been set aside: {path}",
+    ),
+    "state.unwritable": (
+        "Zustand konnte nicht gespeichert werden: {msg}",
+        "Could not save state: {msg}",
+    ),
     "folder": ("Artikelordner: {path}", "Articles folder: {path}"),
     "theme.set": ("Farbschema: {name}", "Theme: {name}"),
     "help.title": ("Tastenbelegung", "Key bindings"),
@@ -117,10 +134,34 @@ _TEXTS: dict[str, tuple[str, str]] = {
 }
 
 _MONTHS = {
-    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
-           "September", "Oktober", "November", "Dezember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
+    "de": (
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 }
 
 _language = "de"
@@ -156,7 +197,7 @@ def t(key: str, **values: object) -> str:
 
 
 def format_date(iso: str | None, precision: str) -> str:
-    """"5. November 2023", "Januar 2025", "2024" or "unbekannt", by precision."""
+    """ "5. November 2023", "Januar 2025", "2024" or "unbekannt", by precision."""
     if not iso or precision == "unknown":
         return t("date.unknown")
     parts = iso.split("-")
@@ -168,7 +209,11 @@ def format_date(iso: str | None, precision: str) -> str:
         return iso
     months = _MONTHS[_language]
     if precision == "day" and day and month:
-        return f"{day}. {months[month - 1]} {year}" if _language == "de" else f"{day} {months[month - 1]} {year}"
+        return (
+            f"{day}. {months[month - 1]} {year}"
+            if _language == "de"
+            else f"{day} {months[month - 1]} {year}"
+        )
     if precision in ("day", "month") and month:
         return f"{months[month - 1]} {year}"
     return str(year)

@@ -10,9 +10,11 @@ Rich/Textual markup.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _INLINE_STYLES = {"strong": "bold", "em": "italic", "s": "strike", "link": "underline"}
 
@@ -33,6 +35,9 @@ _parser: MarkdownIt | None = None
 def _md() -> MarkdownIt:
     global _parser
     if _parser is None:
+        # Imported on first use: not needed for the first paint.
+        from markdown_it import MarkdownIt
+
         # commonmark without raw HTML: an article's <script> stays text.
         _parser = MarkdownIt("commonmark", {"html": False}).enable("strikethrough")
     return _parser

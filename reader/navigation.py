@@ -6,9 +6,11 @@ A mixin so app.py stays wiring; it relies on the app's `user_state`,
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from textual import events
+from textual.app import App
 from textual.widgets import Input
 
 from reader.i18n import t
@@ -19,14 +21,26 @@ from reader.widgets.search_pane import SearchPane
 from reader.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
-    from reader.app import DiploReader
-
-    _Base = DiploReader
-else:
-    _Base = object
+    from index.records import SearchResult
+    from reader.state import UserState
+    from reader.widgets.main_screen import MainScreen
 
 
-class NavigationMixin(_Base):
+class NavigationMixin(App[int]):
+    """Key actions of DiploReader (which provides the state and the searching)."""
+
+    NARROW = 110
+    """Below this many columns the side panel is hidden unless asked for."""
+
+    if TYPE_CHECKING:
+        user_state: UserState
+        main_screen: MainScreen
+        result: SearchResult | None
+        articles_dir: Path | None
+
+        def remember(self, **changes: Any) -> None: ...
+        def search_now(self) -> None: ...
+        def open_article(self, article_id: str, focus: bool = True) -> None: ...
     # -- focus and the Esc chain -----------------------------------------
 
     def action_focus_query(self) -> None:

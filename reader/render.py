@@ -45,9 +45,7 @@ def highlighted(
 
 
 def _fold(text: str) -> str:
-    return (
-        text.casefold().replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("ß", "s")
-    )
+    return text.casefold().replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("ß", "s")
 
 
 def _fallback_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:

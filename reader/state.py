@@ -11,7 +11,7 @@ import contextlib
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,12 @@ class UserState:
     sort: str = "relevance"
     side_panel: bool | None = None
     """Explicit side panel choice; None follows the terminal width."""
+    results_query: str | None = None
+    """The full query that `results` answered."""
+    results_total: int = 0
+    results: list[dict[str, Any]] = field(default_factory=list)
+    """The first hits shown when the app quit: painted at once on the next
+    start (before the index has even been opened), then replaced by a live search."""
 
 
 def load_state(path: Path) -> tuple[UserState, Path | None]:
@@ -58,14 +64,15 @@ def load_state(path: Path) -> tuple[UserState, Path | None]:
 def _from_dict(data: dict[str, Any]) -> UserState:
     state = UserState()
     for f in fields(UserState):
-        value = data.get(f.name, getattr(state, f.name))
+        default = getattr(state, f.name)
+        value = data.get(f.name, default)
         # Only keep values of the expected shape; a hand-edited file may hold anything.
         if f.name == "side_panel":
             ok = value is None or isinstance(value, bool)
-        elif f.name in ("query", "sort"):
-            ok = isinstance(value, str)
-        else:
+        elif default is None:
             ok = value is None or isinstance(value, str)
+        else:
+            ok = isinstance(value, type(default))
         if ok:
             setattr(state, f.name, value)
     if state.sort not in ("relevance", "date"):

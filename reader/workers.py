@@ -82,14 +82,18 @@ def _list_all(library: Any, query: str) -> Any:
         if needle and needle not in record["text"].casefold():
             continue
         meta = record.get("meta") or {}
-        hits.append(Hit(
-            id=record["id"], title=record["title"], date=meta.get("date"),
-            date_precision=meta.get("date_precision", "unknown"), score=0.0,
-            snippet=record["text"][len(record["title"]):][:160].strip(),
-        ))
+        hits.append(
+            Hit(
+                id=record["id"],
+                title=record["title"],
+                date=meta.get("date"),
+                date_precision=meta.get("date_precision", "unknown"),
+                score=0.0,
+                snippet=record["text"][len(record["title"]) :][:160].strip(),
+            )
+        )
     hits.sort(key=lambda h: h.date or "", reverse=True)
-    return SearchResult(query=query, hits=tuple(hits), total=len(hits),
-                        terms=tuple(needle.split()))
+    return SearchResult(query=query, hits=tuple(hits), total=len(hits), terms=tuple(needle.split()))
 
 
 def load_article(library: Any, article_id: str, post: Post) -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content, Span
 from textual.widgets import Static
@@ -40,7 +40,7 @@ class ArticleBlock(Static):
 class ArticleView(VerticalScroll, can_focus=True):
     """Scrollable article text; `n`/`N` step through the marked matches."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         # Scroll to the next marked match.
         Binding("n", "next_hit", "b.next_hit"),
         # Scroll to the previous marked match.

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 class EntityList(OptionList):
     """Entities with their mention counts; Enter filters the search by one."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         # Narrow the search to articles that name this entry.
         Binding("enter", "select", "b.filter"),
         # Next entry (also ↓).

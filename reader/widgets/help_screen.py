@@ -7,6 +7,7 @@ rely on), so it cannot drift from what the keys really do.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -22,20 +23,44 @@ from reader.widgets.query_input import QueryInput
 from reader.widgets.results_list import ResultsList
 
 _KEY_NAMES = {
-    "slash": "/", "question_mark": "?", "left_square_bracket": "[", "right_square_bracket": "]",
-    "escape": "Esc", "enter": "Enter", "up": "↑", "down": "↓", "home": "Home", "end": "End",
-    "pageup": "PgUp", "pagedown": "PgDn", "tab": "Tab", "shift+tab": "Shift+Tab", "space": "Space",
+    "slash": "/",
+    "question_mark": "?",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "escape": "Esc",
+    "enter": "Enter",
+    "up": "↑",
+    "down": "↓",
+    "home": "Home",
+    "end": "End",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "tab": "Tab",
+    "shift+tab": "Shift+Tab",
+    "space": "Space",
     "f1": "F1",
 }
 
-_LISTS = [("up", "b.up"), ("down", "b.down"), ("home", "b.first"), ("end", "b.last"),
-          ("pageup", "b.page_up"), ("pagedown", "b.page_down")]
-_SCROLL = [("up", "b.scroll_up"), ("down", "b.scroll_down"), ("pageup", "b.page_up"),
-           ("pagedown", "b.page_down"), ("home", "b.top"), ("end", "b.bottom")]
+_LISTS = [
+    ("up", "b.up"),
+    ("down", "b.down"),
+    ("home", "b.first"),
+    ("end", "b.last"),
+    ("pageup", "b.page_up"),
+    ("pagedown", "b.page_down"),
+]
+_SCROLL = [
+    ("up", "b.scroll_up"),
+    ("down", "b.scroll_down"),
+    ("pageup", "b.page_up"),
+    ("pagedown", "b.page_down"),
+    ("home", "b.top"),
+    ("end", "b.bottom"),
+]
 
 
 def key_label(keys: str) -> str:
-    """"slash,ctrl+f" -> "/  Strg+F" (Ctrl+F in English)."""
+    """ "slash,ctrl+f" -> "/  Strg+F" (Ctrl+F in English)."""
     ctrl = "Strg" if language() == "de" else "Ctrl"
     labels = []
     for key in keys.split(","):
@@ -54,8 +79,12 @@ def _rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
 
 def help_sections(app_bindings: Sequence[BindingType]) -> list[tuple[str, list[tuple[str, str]]]]:
     """(section heading key, [(keys, description key)]) for the whole app."""
-    everywhere = [*_rows(app_bindings), ("tab", "b.next_pane"), ("shift+tab", "b.prev_pane"),
-                  ("ctrl+p", "b.palette")]
+    everywhere = [
+        *_rows(app_bindings),
+        ("tab", "b.next_pane"),
+        ("shift+tab", "b.prev_pane"),
+        ("ctrl+p", "b.palette"),
+    ]
     return [
         ("help.section.app", everywhere),
         ("help.section.query", _rows(QueryInput.BINDINGS)),
@@ -79,7 +108,7 @@ def help_content(app_bindings: Sequence[BindingType]) -> Content:
 class HelpScreen(ModalScreen[None]):
     """A scrollable list of all key bindings."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         # Close the help.
         Binding("escape,q,question_mark,f1", "dismiss", "b.back"),
     ]

@@ -39,6 +39,8 @@ class MainScreen(Screen[None]):
     def active_bindings(self) -> dict[str, ActiveBinding]:
         # Binding descriptions are i18n keys; the footer shows them translated.
         return {
-            key: active._replace(binding=replace(active.binding, description=t(active.binding.description)))
+            key: active._replace(
+                binding=replace(active.binding, description=t(active.binding.description))
+            )
             for key, active in super().active_bindings.items()
         }

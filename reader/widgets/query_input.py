@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
 
 class QueryInput(Input):
     """Where the user types; searching as they type is the app's job."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         # Move to the results. Enter is bound here too (not left to Input's
         # Submitted message) so a quick Enter, Enter opens the first hit.
         Binding("down,enter", "app.focus_results", "b.to_results", show=False),

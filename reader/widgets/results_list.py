@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -15,6 +15,7 @@ from reader.render import highlighted
 
 if TYPE_CHECKING:
     from index.records import Hit
+
 
 def _clip(text: str, chars: int) -> str:
     return text if len(text) <= chars else text[: max(1, chars - 1)].rstrip() + "…"
@@ -28,13 +29,17 @@ def hit_prompt(hit: Hit, width: int = 40) -> Content:
     title = highlighted(_clip(hit.title, chars), (), base="bold")
     date = Content.styled(format_date(hit.date, hit.date_precision), "italic $text-muted")
     body = highlighted(snippet, spans)
-    return Content.assemble(title, "\n", date, "\n", body) if snippet else Content.assemble(title, "\n", date)
+    return (
+        Content.assemble(title, "\n", date, "\n", body)
+        if snippet
+        else Content.assemble(title, "\n", date)
+    )
 
 
 class ResultsList(OptionList):
     """The hits of the current search; Enter opens one."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         # Next result (also ↓).
         Binding("j", "cursor_down", "b.down", show=False),
         # Previous result (also ↑).
@@ -85,4 +90,3 @@ class ResultsList(OptionList):
         index = max(0, min(len(self.hit_ids) - 1, index + delta))
         self.highlighted = index
         return self.hit_ids[index]
-

@@ -15,8 +15,11 @@ from reader.widgets.entity_list import EntityList
 if TYPE_CHECKING:
     from index.records import Article
 
-SECTIONS = (("place", "meta.places", "places"), ("person", "meta.people", "people"),
-            ("org", "meta.orgs", "orgs"))
+SECTIONS = (
+    ("place", "meta.places", "places"),
+    ("person", "meta.people", "people"),
+    ("org", "meta.orgs", "orgs"),
+)
 """(index field, heading text key, Metadata attribute), in the order shown."""
 
 

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from reader_fakes import FakeLibrary
 
 from reader.app import DiploReader
-from reader_fakes import FakeLibrary
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "articles"
@@ -30,8 +30,12 @@ async def settle(pilot: Any, timeout: float = 10.0) -> None:
     while loop.time() < deadline:
         await pilot.pause(0.02)
         busy = any(w.is_running for w in app.workers if w.group != "index")
-        if (app.index_ready and app._debounce is None and app.shown_seq == app.search_seq
-                and not busy):
+        if (
+            app.index_ready
+            and app._debounce is None
+            and app.shown_seq == app.search_seq
+            and not busy
+        ):
             break
     await pilot.pause()
 
@@ -55,8 +59,12 @@ def shared_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def make_app(tmp_path: Path, shared_index: Path) -> Callable[..., DiploReader]:
     """Build a DiploReader over the bundled articles (or a given library)."""
 
-    def make(articles: Path | None = None, library: Any = None, lang: str = "de",
-             state: Path | None = None) -> DiploReader:
+    def make(
+        articles: Path | None = None,
+        library: Any = None,
+        lang: str = "de",
+        state: Path | None = None,
+    ) -> DiploReader:
         return DiploReader(
             articles or (None if library else BUNDLED),
             library=library,

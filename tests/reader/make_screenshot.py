@@ -15,15 +15,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from conftest import BUNDLED, ROOT, settle_all  # noqa: E402
+from conftest import BUNDLED, ROOT, settle_all
 
-from reader.app import DiploReader  # noqa: E402
+from reader.app import DiploReader
 
 
 async def main(target: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        app = DiploReader(BUNDLED, state_path=Path(tmp) / "state.json",
-                          index_dir=Path(tmp) / "index", lang="de", search_delay=0.01)
+        app = DiploReader(
+            BUNDLED,
+            state_path=Path(tmp) / "state.json",
+            index_dir=Path(tmp) / "index",
+            lang="de",
+            search_delay=0.01,
+        )
         async with app.run_test(size=(150, 42)) as pilot:
             await settle_all(pilot)
             await pilot.press(*"Tokio")

@@ -14,12 +14,21 @@ from pathlib import Path
 from index.records import Article, BuildReport, Entity, Hit, Metadata, SearchResult
 
 
-def _article(aid: str, title: str, body: str, date: str | None, precision: str,
-             people: tuple[tuple[str, int], ...] = (), places: tuple[tuple[str, int], ...] = (),
-             orgs: tuple[tuple[str, int], ...] = ()) -> Article:
+def _article(
+    aid: str,
+    title: str,
+    body: str,
+    date: str | None,
+    precision: str,
+    people: tuple[tuple[str, int], ...] = (),
+    places: tuple[tuple[str, int], ...] = (),
+    orgs: tuple[tuple[str, int], ...] = (),
+) -> Article:
     meta = Metadata(
-        date=date, date_precision=precision,  # type: ignore[arg-type]
-        source="Testquelle", author=None,
+        date=date,
+        date_precision=precision,  # type: ignore[arg-type]
+        source="Testquelle",
+        author=None,
         people=tuple(Entity(n, "person", c) for n, c in people),
         places=tuple(Entity(n, "place", c, place_kind="city") for n, c in places),
         orgs=tuple(Entity(n, "org", c) for n, c in orgs),
@@ -29,24 +38,32 @@ def _article(aid: str, title: str, body: str, date: str | None, precision: str,
 
 ARTICLES = [
     _article(
-        "a1", "Gipfel in Tokio",
+        "a1",
+        "Gipfel in Tokio",
         "Die Außenminister trafen sich in Tokio.\n\n## Gespräche\n\n"
         "Kamikawa empfing Blinken. In Tokio ging es um Sicherheit, sagte Blinken.",
-        "2023-11-05", "day",
+        "2023-11-05",
+        "day",
         people=(("Antony Blinken", 3), ("Yoko Kamikawa", 2)),
-        places=(("Tokio", 4), ("Peking", 1)), orgs=(("Nato", 1),),
+        places=(("Tokio", 4), ("Peking", 1)),
+        orgs=(("Nato", 1),),
     ),
     _article(
-        "a2", "Treffen in Genf",
+        "a2",
+        "Treffen in Genf",
         "Lawrow und Blinken sprachen in Genf über die Ukraine.",
-        "2025-01", "month",
-        people=(("Sergej Lawrow", 2), ("Antony Blinken", 1)), places=(("Genf", 2),),
+        "2025-01",
+        "month",
+        people=(("Sergej Lawrow", 2), ("Antony Blinken", 1)),
+        places=(("Genf", 2),),
     ),
     _article(
-        "a3", "Markup [bold]bleibt[/bold] Text",
+        "a3",
+        "Markup [bold]bleibt[/bold] Text",
         "Ein Absatz mit [link=https://example.org]Link[/link], [@click=app.quit]Klick[/] "
         "und \x1b[31mrot\x1b[0m sowie *betont*.",
-        None, "unknown",
+        None,
+        "unknown",
     ),
 ]
 
@@ -54,7 +71,9 @@ ARTICLES = [
 class FakeLibrary:
     """Same methods as index.library.Library, over ARTICLES."""
 
-    def __init__(self, articles: list[Article] | None = None, delays: dict[str, float] | None = None):
+    def __init__(
+        self, articles: list[Article] | None = None, delays: dict[str, float] | None = None
+    ):
         self.articles = {a.id: a for a in (ARTICLES if articles is None else articles)}
         self.articles_dir = Path("/fake")
         self.delays = delays or {}
@@ -78,8 +97,11 @@ class FakeLibrary:
             field, _, value = word.partition(":")
             if value:
                 value = value.strip('"()')
-                ents = {"place": article.meta.places, "person": article.meta.people,
-                        "org": article.meta.orgs}[field]
+                ents = {
+                    "place": article.meta.places,
+                    "person": article.meta.people,
+                    "org": article.meta.orgs,
+                }[field]
                 if not any(e.name == value for e in ents):
                     return False
             elif word.strip("()").casefold() not in article.text.casefold():
@@ -100,8 +122,9 @@ class FakeLibrary:
                 at = snippet.casefold().find(term)
                 if at >= 0:
                     spans.append((at, at + len(term)))
-            hits.append(Hit(a.id, a.title, a.meta.date, a.meta.date_precision, 1.0, snippet,
-                            tuple(spans)))
+            hits.append(
+                Hit(a.id, a.title, a.meta.date, a.meta.date_precision, 1.0, snippet, tuple(spans))
+            )
         suggestion = "Tokio" if not hits and query == "Tokyo" else None
         return SearchResult(query, tuple(hits), len(found), suggestion=suggestion, terms=terms)
 

@@ -45,7 +45,9 @@ def _gold_cases() -> list:
         # Full-text search has landed; person:/place:/date: still depend on
         # metadata extraction being finished by others, so those may fail.
         strict = not case["q"].startswith(("person:", "place:", "date:"))
-        marks = () if strict else (pytest.mark.xfail(strict=False, reason="index work in progress"),)
+        marks = (
+            () if strict else (pytest.mark.xfail(strict=False, reason="index work in progress"),)
+        )
         params.append(pytest.param(case["q"], case["expect"], marks=marks, id=case["q"]))
     return params
 

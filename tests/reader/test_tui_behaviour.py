@@ -68,8 +68,13 @@ async def test_palette_has_the_issue_commands_in_german(make_app, fake_library) 
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         titles = [title for title, _cb, _help in ReaderCommands(app.screen)._commands()]
-        for title in ("Index neu aufbauen", "Seitenleiste ein/aus", "Nach Relevanz sortieren",
-                      "Nach Datum sortieren", "Artikelordner anzeigen"):
+        for title in (
+            "Index neu aufbauen",
+            "Seitenleiste ein/aus",
+            "Nach Relevanz sortieren",
+            "Nach Datum sortieren",
+            "Artikelordner anzeigen",
+        ):
             assert title in titles
         assert any(title.startswith("Farbschema: ") for title in titles)
 
@@ -205,7 +210,9 @@ async def test_empty_articles_folder(make_app, tmp_path) -> None:
 async def test_unreadable_files_are_reported(make_app) -> None:
     class Skipping(FakeLibrary):
         def update(self, **_kwargs: object) -> BuildReport:
-            return BuildReport(skipped=(Skipped("/x/kaputt.txt", "binary file (not text)", "binary"),))
+            return BuildReport(
+                skipped=(Skipped("/x/kaputt.txt", "binary file (not text)", "binary"),)
+            )
 
     app = make_app(library=Skipping(ARTICLES))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -226,3 +233,31 @@ def test_state_round_trip_and_atomic_write(tmp_path: Path) -> None:
     path.write_text('{"query": 5, "sort": "weird"}', encoding="utf-8")
     state, corrupt = load_state(path)
     assert corrupt is None and state.query == "" and state.sort == "relevance"
+
+
+async def test_last_results_paint_before_the_index_opens(make_app, tmp_path) -> None:
+    """The hits shown at quit come back with the first frame, then a live search
+    replaces them once the (here deliberately slow) index is open."""
+    import threading
+
+    state = tmp_path / "st" / "state.json"
+    app = make_app(library=FakeLibrary(), state=state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+    assert json.loads(state.read_text(encoding="utf-8"))["results_total"] == 3
+
+    gate = threading.Event()
+
+    class Slow(FakeLibrary):
+        def open_existing(self) -> bool:
+            gate.wait(5)
+            return True
+
+    app2 = make_app(library=Slow(), state=state)
+    async with app2.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.1)
+        assert not app2.index_ready
+        assert app2.main_screen.query_one(ResultsList).hit_ids == ["a2", "a1", "a3"]
+        gate.set()
+        await settle(pilot)
+        assert app2.shown_seq == app2.search_seq >= 1
