@@ -12,23 +12,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from heapq import nlargest
 
 from whoosh import qparser, query
 from whoosh.reading import IndexReader
-from whoosh.support.levenshtein import damerau_levenshtein
 from whoosh.util.text import rcompile
 
 from index.analysis import HYPHENS_RE, WORD_RE, fold, query_words, stem
 from index.query_dates import date_query
+from index.query_expand import ExpandedTerms
+from index.query_vocab import near_terms, prefix_terms
 
 TITLE_BOOST = 2.0
 BODY_BOOST = 1.0
 PARTS_BOOST = 0.3  # compound parts rank below whole words
 MAX_QUERY_CHARS = 500
 MAX_LEAVES = 32  # words/phrases/prefixes kept from one query
-PREFIX_CAP = 40  # most frequent expansions of a prefix
-PREFIX_SCAN = 20_000  # vocabulary entries looked at per prefix/wildcard
 FUZZY_CAP = 12
 
 TEXT_FIELDS = ("text", "title", "body")
@@ -110,6 +108,9 @@ def build_query(text: str, reader: IndexReader) -> BuiltQuery:
         error = rewriter.error
     if q is not None:
         q = q.normalize()  # an unknown prefix leaves NullQuery: no hits
+        if isinstance(q, query.Not):
+            # Whoosh's bare Not also yields deleted documents; Every does not.
+            q = query.And([query.Every(), q])
     return BuiltQuery(q, rewriter.terms, rewriter.words, error)
 
 
@@ -232,7 +233,7 @@ class _Rewriter:
             self.error = "Ungültige Suche: Platzhalter brauchen mindestens einen Buchstaben davor"
             return None
         target = fieldname if fieldname in NAME_FIELDS or fieldname == "title" else "body"
-        found = _prefix_terms(self.reader, target, prefix, pattern)
+        found = prefix_terms(self.reader, target, prefix, pattern)
         if pattern is None and target in ("body", "title"):
             own = stem(prefix)
             if own != prefix and own not in found and self.reader.doc_frequency(target, own):
@@ -241,7 +242,7 @@ class _Rewriter:
             self._term(prefix + "*")
         if not found:
             return query.NullQuery
-        return _or([query.Term(target, w, boost=boost) for w in found])
+        return ExpandedTerms(target, found, boost=boost)
 
     def _wildcard(self, q: query.Wildcard, positive: bool) -> query.Query | None:
         text = fold(q.text) if q.text.replace("*", "").replace("?", "") else ""
@@ -264,8 +265,7 @@ class _Rewriter:
             self._term(word)
             for w in found:
                 self._term(w if target in NAME_FIELDS else "=" + w)
-        subs: list[query.Query] = [query.Term(target, w, boost=q.boost) for w in found]
-        return _or(subs) if subs else query.NullQuery
+        return ExpandedTerms(target, found, boost=q.boost) if found else query.NullQuery
 
     def _date(self, q: query.Query) -> query.Query | None:
         if isinstance(q, query.TermRange):
@@ -283,42 +283,3 @@ def _boost(fieldname: str) -> float:
 
 def _or(subs: list[query.Query]) -> query.Query:
     return subs[0] if len(subs) == 1 else query.Or(subs)
-
-
-def _iter_terms(reader: IndexReader, fieldname: str, prefix: str) -> dict[str, int]:
-    """Terms with a prefix and their document counts, summed over segments
-    (a multi-segment reader would look each term up again: slow)."""
-    counts: dict[str, int] = {}
-    for leaf, _ in reader.leaf_readers():
-        if fieldname not in leaf.schema:
-            continue
-        for n, (btext, info) in enumerate(leaf.iter_prefix(fieldname, prefix)):
-            if n >= PREFIX_SCAN:
-                break
-            text = btext.decode("utf-8")
-            counts[text] = counts.get(text, 0) + info.doc_frequency()
-    return counts
-
-
-def _prefix_terms(
-    reader: IndexReader, fieldname: str, prefix: str, pattern: re.Pattern[str] | None
-) -> list[str]:
-    """Up to PREFIX_CAP terms starting with `prefix`, most documents first."""
-    counts = _iter_terms(reader, fieldname, prefix)
-    if pattern is not None:
-        counts = {t: c for t, c in counts.items() if pattern.match(t)}
-    return nlargest(PREFIX_CAP, counts, key=lambda t: (counts[t], t))
-
-
-def near_terms(reader: IndexReader, fieldname: str, word: str, maxdist: int, cap: int) -> list[str]:
-    """Terms within `maxdist` edits of `word` sharing its first letter(s),
-    most documents first. Length is checked before the (costly) distance."""
-    shared = 2 if len(word) >= 6 else 1
-    lo, hi = len(word) - maxdist, len(word) + maxdist
-    counts = _iter_terms(reader, fieldname, word[:shared])
-    found = {
-        t: c
-        for t, c in counts.items()
-        if lo <= len(t) <= hi and damerau_levenshtein(word, t, maxdist) <= maxdist
-    }
-    return nlargest(cap, found, key=lambda t: (found[t], t))

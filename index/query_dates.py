@@ -1,4 +1,4 @@
-"""date: values in queries -> Whoosh DateRange over the `date` field.
+"""date: values in queries -> a DateFilter over the `date` column.
 
 Accepts a year (2023), a month (2025-01), a day (2024-04-29; also 29.04.2024)
 and ranges [2024-01-01 TO 2025-12-31] with either end open ([2024 TO]). Each
@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 import re
 
-from whoosh import query
+from index.query_expand import DateFilter
 
 _ISO_RE = re.compile(r"^(\d{4})(?:[-./](\d{1,2})(?:[-./](\d{1,2}))?)?$")
 _GERMAN_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
@@ -43,13 +43,13 @@ def date_span(text: str) -> tuple[dt.datetime, dt.datetime] | None:
     return dt.datetime(d.year, d.month, d.day), dt.datetime(d.year, d.month, d.day, 23, 59, 59)
 
 
-def date_query(start: str | None, end: str | None, single: bool = False) -> query.Query | None:
+def date_query(start: str | None, end: str | None, single: bool = False) -> DateFilter | None:
     """A DateRange for one value (single=True) or a range; None if invalid."""
     if single:
         span = date_span(start or "")
-        return query.DateRange("date", span[0], span[1]) if span else None
+        return DateFilter("date", span[0], span[1]) if span else None
     lo = date_span(start) if start else None
     hi = date_span(end) if end else None
     if (start and lo is None) or (end and hi is None) or (lo is None and hi is None):
         return None
-    return query.DateRange("date", lo[0] if lo else None, hi[1] if hi else None)
+    return DateFilter("date", lo[0] if lo else None, hi[1] if hi else None)

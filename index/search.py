@@ -21,7 +21,9 @@ from whoosh import scoring
 from whoosh.index import Index
 from whoosh.searching import Searcher
 
-from index.query import build_query
+from index.query import BuiltQuery, build_query
+from index.query_count import count_matches, matching_docs
+from index.query_expand import _LeafQuery
 from index.records import Hit, SearchResult
 from index.snippets import TermMatcher, make_snippet
 from index.snippets import match_spans as _match_spans
@@ -98,13 +100,25 @@ def _search(searcher: Searcher, text: str, limit: int, sort: str) -> SearchResul
         docs = _by_date(searcher, q, limit, dates)
         total = _count(searcher, q, listing)
     else:
+        if isinstance(q, _LeafQuery):  # one prefix/fuzzy/date leaf: scores known
+            scored_all = _leaf_scores(searcher, q)
+            top = heapq.nsmallest(
+                limit, scored_all, key=lambda d: (-round(d[1], 6), -_date_key(dates, d[0]))
+            )
+            hits = tuple(_hit(searcher, d, sc, TermMatcher(built.terms)) for d, sc in top)
+            return _result(searcher, text, built, hits, len(scored_all))
         results = searcher.search(q, limit=limit + TIE_EXTRA)
         scored = [(hit.docnum, hit.score or 0.0) for hit in results]
         scored.sort(key=lambda d: (-round(d[1], 6), -_date_key(dates, d[0])))
         docs = scored[:limit]
-        total = len(results)
+        total = len(results) if results.has_exact_length() else count_matches(searcher, q)
     matcher = TermMatcher(built.terms)
     hits = tuple(_hit(searcher, docnum, score, matcher) for docnum, score in docs)
+    return _result(searcher, text, built, hits, total)
+
+
+def _result(searcher: Searcher, text: str, built: BuiltQuery, hits: tuple[Hit, ...],
+            total: int) -> SearchResult:
     suggestion = None
     if not hits and built.words:
         suggestion = suggest(searcher.reader(), text, built.words)
@@ -116,6 +130,15 @@ def _search(searcher: Searcher, text: str, limit: int, sort: str) -> SearchResul
         suggestion=suggestion,
         terms=tuple(built.terms),
     )
+
+
+def _leaf_scores(searcher: Searcher, q: _LeafQuery) -> list[tuple[int, float]]:
+    """(global docnum, score) of every match of a precomputed leaf query."""
+    out: list[tuple[int, float]] = []
+    for leaf, offset in searcher.reader().leaf_readers():
+        ids, scores = q.scores(leaf)
+        out.extend(zip((d + offset for d in ids), scores, strict=True))
+    return out
 
 
 def _date_column(searcher: Searcher) -> Any:
@@ -137,7 +160,7 @@ def _date_key(dates: Any, docnum: int) -> float:
 def _by_date(searcher: Searcher, q: wq.Query, limit: int, dates: Any) -> list[tuple[int, float]]:
     """Newest first, unknown dates last (Whoosh's own date sort would put
     them first); matches are found without scoring, which is not shown."""
-    docnums = searcher.docs_for_query(q)
+    docnums = matching_docs(searcher, q)
     top = heapq.nsmallest(limit, docnums, key=lambda d: (-_date_key(dates, d), d))
     return [(d, 0.0) for d in top]
 
@@ -145,7 +168,7 @@ def _by_date(searcher: Searcher, q: wq.Query, limit: int, dates: Any) -> list[tu
 def _count(searcher: Searcher, q: wq.Query, listing: bool) -> int:
     if listing:
         return searcher.doc_count()
-    return len(searcher.search(q, limit=1))
+    return count_matches(searcher, q)
 
 
 def _hit(searcher: Searcher, docnum: int, score: float, matcher: TermMatcher) -> Hit:

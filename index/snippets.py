@@ -2,7 +2,7 @@
 
 Whoosh's highlighter re-analyzes every hit and costs ~11 ms per 10 hits; here
 each surface word is analyzed once per process (analysis.analyze_word is
-cached) and a hit costs one regex pass over a folded copy of its text. A word
+cached) and a hit costs one regex pass over a lower-cased copy of its text. A word
 matches when it shares a key with a query term: its stem, a genitive base, a
 compound part ("Militärhilfe" for "Hilfe"), or a prefix of its folded form.
 """
@@ -73,14 +73,14 @@ class TermMatcher:
         """Character spans of matching words; hyphen compounds by piece.
 
         Every key is a substring of the folded word it matches, so instead of
-        tokenizing the whole text we search a same-length folded copy for the
-        keys (one C-speed regex pass) and check only the words found there.
+        tokenizing the whole text we search a lower-cased copy for the keys
+        (one C-speed regex pass) and check only the words found there.
         """
         if not self:
             return []
         if self._finder is None:
             self._finder = _finder(tuple(sorted(self.keys | set(self.prefixes))))
-        lowered = _same_length_fold(text)
+        lowered = _lower(text)
         out: list[tuple[int, int]] = []
         done_until = -1
         for hit in self._finder.finditer(lowered):
@@ -114,31 +114,36 @@ class TermMatcher:
             out.append(m.span())
 
 
-def _fold_table() -> dict[int, str]:
-    """Latin letters with diacritics -> base letter, one char for one char."""
-    table = {ord("İ"): "i", ord("ẞ"): "ß"}
+def _variants() -> dict[str, str]:
+    """For each ASCII letter, a regex class of its lower-case accented forms
+    ("a" -> "[aàáâãäåā…]"), so keys are found in merely lower-cased text."""
+    forms: dict[str, set[str]] = {}
     for code in range(0xC0, 0x250):
-        ch = chr(code)
-        if ch in "ßẞ":
+        ch = chr(code).lower()
+        if len(ch) != 1 or ch == "ß":
             continue
-        base = unicodedata.normalize("NFKD", ch)[0].lower()
+        base = unicodedata.normalize("NFKD", ch)[0]
         if base.isascii() and base.isalpha() and base != ch:
-            table[code] = base
-    return table
+            forms.setdefault(base, set()).add(ch)
+    return {b: "[" + b + "".join(sorted(f)) + "]" for b, f in forms.items()}
 
 
-_TABLE = _fold_table()
+_VARIANTS = _variants()
 
 
-def _same_length_fold(text: str) -> str:
-    lowered = text.translate(_TABLE).lower()
-    return lowered if len(lowered) == len(text) else text.lower()
+def _lower(text: str) -> str:
+    """Lower case with the same length ("İ" would grow by one character)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower()[0] for c in text)
 
 
 @lru_cache(maxsize=256)
 def _finder(keys: tuple[str, ...]) -> re.Pattern[str]:
-    """A regex finding each folded key in same-length-folded text: a vowel may
-    be followed by the "e" of a spelled-out umlaut, "ss" may be "ß"."""
+    """A regex finding each folded key in lower-cased text: a letter may carry
+    a diacritic, a vowel may be followed by the "e" of a spelled-out umlaut,
+    "ss" may be "ß"."""
     alternatives = []
     for key in sorted(keys, key=len, reverse=True):
         parts = []
@@ -149,7 +154,7 @@ def _finder(keys: tuple[str, ...]) -> re.Pattern[str]:
                 i += 2
                 continue
             ch = key[i]
-            parts.append(re.escape(ch) + ("e?" if ch in "aou" else ""))
+            parts.append(_VARIANTS.get(ch, re.escape(ch)) + ("e?" if ch in "aou" else ""))
             i += 1
         alternatives.append("".join(parts))
     return re.compile("|".join(alternatives))

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from whoosh.reading import IndexReader
 
 from index.analysis import HYPHENS_RE, STOPWORDS, WORD_RE, analyze_word, fold, stem
-from index.query import OPERATORS, near_terms
+from index.query import OPERATORS
+from index.query_vocab import near_terms
 
 
 def _known(reader: IndexReader, key: str) -> bool:

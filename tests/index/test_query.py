@@ -10,6 +10,7 @@ from whoosh.filedb.filestore import RamStorage
 
 from index import query as q
 from index.query_dates import date_span
+from index.query_vocab import PREFIX_CAP
 from index.records import Article
 from index.schema import article_document, build_schema
 
@@ -54,7 +55,7 @@ def test_prefix_expansion_is_capped_to_most_frequent(reader) -> None:  # type: i
     built = q.build_query("bahn*", reader)
     assert built.query is not None
     terms = [t for t in built.query.iter_all_terms()]
-    assert len(terms) <= q.PREFIX_CAP + 1
+    assert len(terms) <= PREFIX_CAP + 1
 
 
 def test_prefix_is_folded_not_stemmed(reader) -> None:  # type: ignore[no-untyped-def]

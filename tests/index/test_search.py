@@ -225,3 +225,38 @@ def test_terms_and_match_spans_on_arbitrary_text(ix: Index) -> None:
     assert words == ["BRÜSSEL", "Katastrophenhilfe", "Brüssels", "Hilfen"]
     assert [text[s:e] for s, e in match_spans(text, ["flucht*"])] == []
     assert match_spans("US-Außenminister", ["aussenminister"]) == [(3, 16)]
+
+
+def test_counts_and_results_on_a_multi_segment_index_with_deletions() -> None:
+    """Exact totals come from index/query_count.py; they must agree with
+    Whoosh's own matching on several segments with a deleted document."""
+    from whoosh import writing
+
+    from index.query import build_query
+    from index.query_count import count_matches
+
+    ix = make_index({k: v for k, v in DOCS.items() if k in ("a1", "a2", "a3")})
+    with ix.writer() as w:
+        for key in ("a4", "a5", "a6"):
+            w.add_document(**article_document(_article(key, *DOCS[key])))
+        w.mergetype = writing.NO_MERGE
+    with ix.writer() as w:
+        w.delete_by_term("id", "a2")
+        w.mergetype = writing.NO_MERGE
+    assert len(ix.reader().leaf_readers()) == 2
+    queries = ["Hilfe", "Paris", "Thema NOT Waffe", "Flücht*", "date:2024", "date:[2020 TO 2022]",
+               '"Militärhilfe für Moldau"', "Hilfe OR Kuba", "NOT Hilfe", "Bauer~", "",
+               "Berlin AND Moldau", "person:Müller"]
+    with ix.searcher() as searcher:
+        for text in queries:
+            built = build_query(text, searcher.reader())
+            if built.query is None:
+                continue
+            reader = searcher.reader()  # Whoosh's Not still yields deleted docs
+            expected = {d for d in searcher.docs_for_query(built.query) if not reader.is_deleted(d)}
+            assert count_matches(searcher, built.query) == len(expected), text
+            result = search(ix, text, limit=50)
+            assert result.total == len(expected), text
+            assert "a2" not in [h.id for h in result.hits]
+    assert ids(ix, "Paris") == []
+    assert set(ids(ix, "Hilfe")) == {"a1", "a5", "a6"}
