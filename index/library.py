@@ -47,6 +47,17 @@ def check_articles_dir(path: Path) -> Path:
     return path.resolve()
 
 
+def empty_note(articles_dir: Path, report: BuildReport) -> str:
+    """Why an index holds no article, for the CLI's error line and the TUI's
+    empty state: the folder has no article files, or none could be read."""
+    if report.skipped:
+        return (
+            f"no readable articles in {articles_dir}: "
+            f"{len(report.skipped)} file(s) skipped (see `diplo-reader index`)"
+        )
+    return f"no articles in {articles_dir} (looked for .txt and .md files in it and below)"
+
+
 class Library:
     """An articles folder and its Whoosh index."""
 

@@ -121,16 +121,30 @@ def _print_report(report: BuildReport) -> None:
         print(f"  skipped {skipped.path}: {skipped.reason}")
 
 
+def _no_articles(library: Any, report: BuildReport) -> str | None:
+    """The error line when the folder yields no article at all (exit code 2)."""
+    from index.library import empty_note
+
+    return empty_note(library.articles_dir, report) if library.count() == 0 else None
+
+
 def cmd_index(args: argparse.Namespace) -> int:
-    _, report = _open_library(args.articles, rebuild=args.rebuild, quiet=False)
+    library, report = _open_library(args.articles, rebuild=args.rebuild, quiet=False)
     _print_report(report)
+    # The (empty) index is still written, so removed articles vanish from it.
+    empty = _no_articles(library, report)
+    if empty:
+        print(f"diplo-reader: {empty}", file=sys.stderr)
+        return 2
     return 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise CliError("--limit must be at least 1")
-    library, _ = _open_library(args.articles)
+    library, report = _open_library(args.articles)
+    if empty := _no_articles(library, report):
+        raise CliError(empty)
     result = library.search(" ".join(args.query), limit=args.limit, sort=args.sort)
     if result.error:
         print(result.error, file=sys.stderr)
@@ -149,7 +163,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    library, _ = _open_library(args.articles)
+    library, report = _open_library(args.articles)
+    if empty := _no_articles(library, report):
+        raise CliError(empty)
     article = library.article(args.id)
     if article is None:
         raise CliError(f"no article with id {args.id!r}")

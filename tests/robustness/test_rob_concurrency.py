@@ -92,8 +92,9 @@ def test_reader_reads_while_another_process_writes(folder: Path, mode: str) -> N
     reader = python_child(_READER, str(folder), "6")
     code, out, _ = finish(reader)
     assert code == 0 and out.startswith("READ")
-    counts = json.loads(out.split()[1])
+    counts, totals = json.loads(out.split()[1]), json.loads(out.split()[2])
     assert counts == [N], f"the reader saw a half-written index: {out}"
+    assert totals == [N], f"search saw duplicates or a partial index: {out}"
     code, out, _ = finish(writer)
     assert code == 0 and out.split()[-1] == str(N)
     assert store.check_index(index_dir_for(folder), folder.resolve()) is None
@@ -128,3 +129,22 @@ def test_two_instances_starting_together(folder: Path) -> None:
     )
     code, out, _ = finish(search)
     assert code == 0 and len(json.loads(out)) == N
+
+
+def test_searches_follow_another_writer_without_duplicates(folder: Path) -> None:
+    """Another Library (as another process would) updates half the articles:
+    this one's counts and searches show each article once, in its new version.
+    (Guards against whoosh-reloaded's Searcher.refresh(), which keeps the
+    replaced segments and so counts updated articles twice.)"""
+    reader = Library(folder)
+    reader.update()
+    assert reader.search("Außenministerin", limit=500).total == N
+    for n in range(0, N, 2):
+        (folder / f"a{n:03d}.txt").write_text(good_text(f"{n} neu"), encoding="utf-8")
+    assert Library(folder).update().updated == N // 2
+    result = reader.search("Außenministerin", limit=500)
+    ids = [hit.id for hit in result.hits]
+    assert result.total == N and len(ids) == len(set(ids)) == N
+    assert reader.count() == N
+    article = reader.article("a000")
+    assert article is not None and "Treffen 0 neu" in article.text
