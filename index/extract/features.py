@@ -19,13 +19,27 @@ ROLE_WORDS = frozenset(
     generalsekretärin botschafter botschafterin vorsitzende vorsitzender parteichef parteichefin
     senator senatorin gouverneur gouverneurin bürgermeister bürgermeisterin abgeordnete
     abgeordneter kandidat kandidatin amtskollege amtskollegen amtskollegin general admiral
-    oberst kommandeur anführer führer chefdiplomat chefdiplomatin spitzendiplomat
+    oberst kommandeur anführer führer chefdiplomat chefdiplomatin spitzendiplomat graf gräfin
+    herzog herzogin fürst fürstin kardinal bischof pfarrer sultan emir scheich schah zar zarin
     vizepräsident vizepräsidentin vizekanzler vizekanzlerin trainer autor autorin sänger
     sängerin schauspieler schauspielerin regisseur regisseurin präsidenten ministers""".split()
 )
 ROLE_SUFFIXES = ("minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin",
                  "chef", "chefin", "sekretär", "sekretärin", "diplomat", "diplomatin",
-                 "sprecher", "sprecherin", "kollege", "kollegen", "führer", "haber")
+                 "sprecher", "sprecherin", "kollege", "kollegen", "führer", "haber",
+                 "vorsitzender", "vorsitzende", "vorsitzenden", "direktor", "direktorin", "leiter",
+                 "leiterin", "senator", "senatorin", "trainer", "trainerin", "spieler", "spielerin",
+                 "manager", "managerin", "gründer", "gründerin", "politiker", "politikerin",
+                 "abgeordneter", "komponist", "komponistin", "musiker", "musikerin", "sänger",
+                 "sängerin", "autor", "autorin", "schriftsteller", "schriftstellerin", "maler",
+                 "malerin", "regisseur", "regisseurin", "bischof", "kardinal", "anwalt", "anwältin",
+                 "richter", "richterin", "kommissar", "kommissarin", "kandidat", "kandidatin",
+                 "stürmer", "torhüter", "professor", "professorin", "beauftragter", "beauftragte")
+PLACE_CUE_SUFFIXES = ("stadt", "städtchen", "dorf", "gemeinde", "region", "staat", "provinz", "kreis",
+                      "bezirk", "insel", "fluss", "see", "berg", "gebirge", "land", "kanton",
+                      "ortsteil", "viertel", "tal", "hafen", "bucht", "meer", "küste", "republik",
+                      "königreich", "metropole", "ort", "hauptstadt", "grafschaft", "bundesland")
+"""Common nouns that introduce a place name ("die Gemeinde Löhne", "im Bundesstaat Nevada")."""
 _SENT_START = frozenset(("„", "“", '"', "«", "»", ":", "(", "-", "–"))
 
 
@@ -127,6 +141,8 @@ def _word_core(w: str) -> tuple[str, ...]:
         f.append("cn")
     if w in gaz.toponyms:
         f.append("topo")
+    if w in gaz.nouns and low.endswith(PLACE_CUE_SUFFIXES):
+        f.append("pcue")
     if is_role(w):
         f.append("role")
     return tuple(f)

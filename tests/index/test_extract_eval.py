@@ -28,8 +28,33 @@ def test_seed_gold_thresholds() -> None:
 
 
 @needs_shared
-@pytest.mark.xfail(reason="tagger still below the 0.75 gate; being improved", strict=False)
-def test_germeval_test_f1() -> None:
+def test_germeval_test_f1_floor() -> None:
+    """Guards the measured level (PER 0.74, LOC 0.74 F1) against regressions."""
+    scores = germeval.evaluate(SHARED / "data" / "germeval2014" / "NER-de-test.tsv", tag_tokens)
+    assert scores["PER"].f1 >= 0.72, scores["PER"]
+    assert scores["LOC"].f1 >= 0.72, scores["LOC"]
+
+
+@needs_shared
+@pytest.mark.xfail(reason="issue 4 gate is 0.75; the dev-trained CRF reaches about 0.74", strict=False)
+def test_germeval_test_f1_issue_gate() -> None:
     scores = germeval.evaluate(SHARED / "data" / "germeval2014" / "NER-de-test.tsv", tag_tokens)
     assert scores["PER"].f1 >= 0.75, scores["PER"]
     assert scores["LOC"].f1 >= 0.75, scores["LOC"]
+
+
+@needs_shared
+def test_seeds_through_read_article() -> None:
+    """The real pipeline (cleaner + extraction) on the bundled seeds: dates and people."""
+    corpus = pytest.importorskip("index.corpus")
+    import json
+
+    gold = json.loads((SHARED / "gold" / "seeds.json").read_text(encoding="utf-8"))
+    for name, g in gold.items():
+        if name.startswith("_"):
+            continue
+        article = corpus.read_article(SHARED / "seeds" / name)
+        assert article.meta.date == g["date"], name
+        found = {p.name for p in article.meta.people}
+        for person in g["people"]:
+            assert found & {person["name"], *person["aliases"]}, (name, person["name"], found)
