@@ -199,16 +199,16 @@ class _Rewriter:
                 for f in info.folded:
                     self._term(f)
         fields = ("title",) if fieldname == "title" else ("title", "body")
-        if phrase or sum(len(i.stems) for i in infos) > 1:
+        if sum(len(i.stems) for i in infos) > 1:
             seq = [alts[0] for i in infos for alts in i.stems]
-            if phrase and len(seq) > 1:
+            if phrase:
                 return _or([query.Phrase(f, seq, boost=boost * _boost(f)) for f in fields])
             if len(infos) == 1:  # one hyphenated word: the phrase or the whole
                 info = infos[0]
                 subs: list[query.Query] = [
                     query.Phrase(f, seq, boost=boost * _boost(f)) for f in fields
                 ]
-                if fieldname != "title":
+                if fieldname != "title" and info.parts:
                     subs.append(query.Term("parts", info.parts[-1], boost=boost * PARTS_BOOST))
                 return _or(subs)
             # Several words in one leaf ("Gaza–Krieg"): all of them.

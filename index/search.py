@@ -1,7 +1,7 @@
 """search(): the one entry point the CLI, the TUI and the tests use.
 
-Relevance is Whoosh's BM25F over title (weighted x2), body and compound parts
-(weighted low), ties broken newest first; sort="date" lists newest first with
+Relevance is BM25F over title (weighted x2), body and compound parts
+(weighted low), computed in index/query_eval.py; ties broken newest first; sort="date" lists newest first with
 unknown dates last. Snippets come from the stored record (index/snippets.py).
 The function never raises: a malformed query yields SearchResult.error, and
 where possible the plain words are searched anyway.
@@ -22,8 +22,7 @@ from whoosh.index import Index
 from whoosh.searching import Searcher
 
 from index.query import BuiltQuery, build_query
-from index.query_count import count_matches, matching_docs
-from index.query_expand import _LeafQuery
+from index.query_eval import evaluate
 from index.records import Hit, SearchResult
 from index.snippets import TermMatcher, make_snippet
 from index.snippets import match_spans as _match_spans
@@ -31,7 +30,6 @@ from index.suggest import suggest
 
 log = logging.getLogger(__name__)
 
-TIE_EXTRA = 20  # extra hits fetched so equal scores can be ordered by date
 _NO_DATE = float("-inf")
 _MISSING = 2**63
 
@@ -96,22 +94,15 @@ def _search(searcher: Searcher, text: str, limit: int, sort: str) -> SearchResul
             return SearchResult(text, (), 0, error=built.error)
         q = wq.Every()
     dates = _date_column(searcher)
+    # One pass over the postings gives every match with its score, so the
+    # exact total is free (index/query_eval.py).
+    scores = dict.fromkeys(searcher.reader().all_doc_ids(), 0.0) if listing else evaluate(searcher, q)
+    total = len(scores)
     if listing or sort == "date":
-        docs = _by_date(searcher, q, limit, dates)
-        total = _count(searcher, q, listing)
-    else:
-        if isinstance(q, _LeafQuery):  # one prefix/fuzzy/date leaf: scores known
-            scored_all = _leaf_scores(searcher, q)
-            top = heapq.nsmallest(
-                limit, scored_all, key=lambda d: (-round(d[1], 6), -_date_key(dates, d[0]))
-            )
-            hits = tuple(_hit(searcher, d, sc, TermMatcher(built.terms)) for d, sc in top)
-            return _result(searcher, text, built, hits, len(scored_all))
-        results = searcher.search(q, limit=limit + TIE_EXTRA)
-        scored = [(hit.docnum, hit.score or 0.0) for hit in results]
-        scored.sort(key=lambda d: (-round(d[1], 6), -_date_key(dates, d[0])))
-        docs = scored[:limit]
-        total = len(results) if results.has_exact_length() else count_matches(searcher, q)
+        key = lambda d: (-_date_key(dates, d[0]), -d[1], d[0])  # noqa: E731
+    else:  # equal scores: newest first
+        key = lambda d: (-round(d[1], 6), -_date_key(dates, d[0]), d[0])  # noqa: E731
+    docs = heapq.nsmallest(limit, scores.items(), key=key)
     matcher = TermMatcher(built.terms)
     hits = tuple(_hit(searcher, docnum, score, matcher) for docnum, score in docs)
     return _result(searcher, text, built, hits, total)
@@ -132,15 +123,6 @@ def _result(searcher: Searcher, text: str, built: BuiltQuery, hits: tuple[Hit, .
     )
 
 
-def _leaf_scores(searcher: Searcher, q: _LeafQuery) -> list[tuple[int, float]]:
-    """(global docnum, score) of every match of a precomputed leaf query."""
-    out: list[tuple[int, float]] = []
-    for leaf, offset in searcher.reader().leaf_readers():
-        ids, scores = q.scores(leaf)
-        out.extend(zip((d + offset for d in ids), scores, strict=True))
-    return out
-
-
 def _date_column(searcher: Searcher) -> Any:
     reader = searcher.reader()
     if not reader.has_column("date"):
@@ -155,20 +137,6 @@ def _date_key(dates: Any, docnum: int) -> float:
     value = dates[docnum]
     # Whoosh stores "no date" as the largest unsigned 64-bit value.
     return float(value) if value < _MISSING else _NO_DATE
-
-
-def _by_date(searcher: Searcher, q: wq.Query, limit: int, dates: Any) -> list[tuple[int, float]]:
-    """Newest first, unknown dates last (Whoosh's own date sort would put
-    them first); matches are found without scoring, which is not shown."""
-    docnums = matching_docs(searcher, q)
-    top = heapq.nsmallest(limit, docnums, key=lambda d: (-_date_key(dates, d), d))
-    return [(d, 0.0) for d in top]
-
-
-def _count(searcher: Searcher, q: wq.Query, listing: bool) -> int:
-    if listing:
-        return searcher.doc_count()
-    return count_matches(searcher, q)
 
 
 def _hit(searcher: Searcher, docnum: int, score: float, matcher: TermMatcher) -> Hit:

@@ -228,12 +228,12 @@ def test_terms_and_match_spans_on_arbitrary_text(ix: Index) -> None:
 
 
 def test_counts_and_results_on_a_multi_segment_index_with_deletions() -> None:
-    """Exact totals come from index/query_count.py; they must agree with
+    """Matches come from index/query_eval.py; they must agree with
     Whoosh's own matching on several segments with a deleted document."""
     from whoosh import writing
 
     from index.query import build_query
-    from index.query_count import count_matches
+    from index.query_eval import evaluate
 
     ix = make_index({k: v for k, v in DOCS.items() if k in ("a1", "a2", "a3")})
     with ix.writer() as w:
@@ -254,9 +254,15 @@ def test_counts_and_results_on_a_multi_segment_index_with_deletions() -> None:
                 continue
             reader = searcher.reader()  # Whoosh's Not still yields deleted docs
             expected = {d for d in searcher.docs_for_query(built.query) if not reader.is_deleted(d)}
-            assert count_matches(searcher, built.query) == len(expected), text
+            assert set(evaluate(searcher, built.query)) == expected, text
             result = search(ix, text, limit=50)
             assert result.total == len(expected), text
             assert "a2" not in [h.id for h in result.hits]
     assert ids(ix, "Paris") == []
     assert set(ids(ix, "Hilfe")) == {"a1", "a5", "a6"}
+
+
+@pytest.mark.parametrize(("q", "expect"), [('"Quelle"', ["a4"]), ('"EU-Kommission"', ["a3"]),
+                                           ('"der"', []), ('"Mikl-Leitner"', [])])
+def test_one_word_phrases(ix: Index, q: str, expect: list[str]) -> None:
+    assert ids(ix, q) == expect
