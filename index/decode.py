@@ -30,10 +30,18 @@ _BINARY_MAGIC = (
 )
 
 # C0/C1 controls except tab and newline, the ESC of every terminal sequence among
-# them; bidirectional overrides/isolates; zero-width characters and BOMs.
+# them; bidirectional marks, overrides and isolates (with the Arabic letter
+# mark); zero-width characters and BOMs; Unicode tag characters (invisible
+# copies of ASCII, used to smuggle hidden text). Text is German news: the
+# joiners some other scripts need are not worth a terminal-spoofing risk.
 _CONTROL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000e0000-\U000e007f"
+    # The remaining invisible format characters (Unicode category Cf) of other
+    # scripts; a test checks that no Cc/Cf character but the soft hyphen is left.
+    "\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u180e\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a]"
 )
 # What remains of an escape sequence once its ESC is gone: "[2J", "]52;c;…".
 _ESCAPE_SEQ = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import json
 import os
+import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
 
+from index.decode import sanitize
 from reader.cli import main
 from tests.robustness.helpers import Run, assert_clean_exit, good_text, run_cli
 from tests.robustness.hostile import HOSTILE_ID, HOSTILE_TEXT, forbidden_in
@@ -119,3 +122,17 @@ def test_hostile_file_names_never_reach_the_terminal(
     assert_clean_exit(found)
     assert_safe(found.out)
     assert sorted(hit["id"] for hit in json.loads(found.out)) == [HOSTILE_ID, "ok"]
+
+
+def test_sanitize_removes_every_control_and_format_character() -> None:
+    """The rule behind all of the above, over the whole of Unicode: after
+    decoding, no control (Cc) but tab/newline and no invisible format
+    character (Cf) but the soft hyphen survives into article text."""
+    survivors = [
+        f"U+{cp:04X}"
+        for cp in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(cp)) in ("Cc", "Cf")
+        and chr(cp) not in "\t\n\u00ad"
+        and chr(cp) in sanitize(f"a{chr(cp)}b")
+    ]
+    assert not survivors, survivors
