@@ -116,13 +116,17 @@ def eval_speed(csv_path: Path, limit: int | None = None) -> float:
     texts = texts[:limit] if limit else texts
     extract_metadata("Warm-up\n\nAngela Merkel reiste nach Wien.")
     t0 = time.perf_counter()
+    c0 = time.process_time()
     words = 0
     for text in texts:
         extract_metadata(text)
         words += len(text.split())
     dt = time.perf_counter() - t0
-    rate = len(texts) / dt
-    print(f"speed: {len(texts)} articles ({words / len(texts):.0f} words avg) in {dt:.2f}s = {rate:.0f} articles/s")
+    cpu = time.process_time() - c0
+    rate = len(texts) / cpu
+    # CPU time is the fair figure on a shared machine; wall time is shown too.
+    print(f"speed: {len(texts)} articles ({words / len(texts):.0f} words avg): "
+          f"{rate:.0f} articles/s per CPU second ({cpu:.2f}s CPU), {len(texts) / dt:.0f} articles/s wall")
     return rate
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from index.extract.features import gazetteer_marks, is_role
 from index.extract.gazetteer import Place, load, lookup_key
 from index.extract.tagger import spans, tag_raw
-from index.extract.tokens import sentences
+from index.extract.tokens import sentence_words
 
 _BIG_CITY = 100_000
 """Cities smaller than this count only when the tagger also calls them a place."""
@@ -119,8 +119,7 @@ def find_mentions(text: str) -> Mentions:
     pos = 0
     unknown: list[tuple[int, str, list[str], int, int]] = []
     seen: list[tuple[int, list[str], list[bool]]] = []
-    for sent in sentences(text):
-        words = [t.text for t in sent]
+    for words in sentence_words(text):
         tagged = refine_spans(words, spans(tag_raw(words)))
         covered = [False] * len(words)
         seen.append((pos, words, covered))
