@@ -116,7 +116,8 @@ def analyze_word(surface: str, query: bool = False) -> WordInfo:
         alt = stem(base) if base else None
         folded.append(f)
         stems.append((s, alt) if alt and alt != s else (s,))
-        for part in compounds.split_compound(f):
+        # A query word is matched whole; its parts are only needed in text.
+        for part in () if query else compounds.split_compound(f):
             ps = stem(part)
             if ps not in parts and ps != s:
                 parts.append(ps)

@@ -17,7 +17,8 @@ from typing import Any
 from whoosh.support.levenshtein import damerau_levenshtein
 
 PREFIX_CAP = 40  # most frequent expansions of a prefix
-PREFIX_POSTINGS = 15_000  # postings read for one expansion, at most
+PREFIX_POSTINGS = 15_000  # postings read for one expansion, at most...
+SHORT_PREFIX_POSTINGS = (4_000, 8_000)  # ...and for 1- and 2-letter prefixes
 PREFIX_SCAN = 20_000  # vocabulary entries looked at per segment and prefix
 _CACHE: OrderedDict[tuple[str, str, str], list[tuple[str, int]]] = OrderedDict()
 _CACHE_SIZE = 512
@@ -62,7 +63,7 @@ def prefix_terms(reader: Any, fieldname: str, prefix: str, pattern: re.Pattern[s
     if pattern is not None:
         counts = {t: c for t, c in counts.items() if pattern.match(t)}
     chosen: list[str] = []
-    budget = PREFIX_POSTINGS
+    budget = SHORT_PREFIX_POSTINGS[len(prefix) - 1] if len(prefix) <= 2 else PREFIX_POSTINGS
     for term in nlargest(PREFIX_CAP, counts, key=lambda t: (counts[t], t)):
         if counts[term] <= budget or not chosen:
             chosen.append(term)
