@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -97,6 +98,10 @@ def iter_article_files(root: Path, skipped: list[Skipped] | None = None) -> Iter
                 st = entry.stat()
             except OSError as exc:
                 skip(path, f"cannot read: {exc.strerror or exc}", "unreadable")
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                # A FIFO would block the build forever; a device never ends.
+                skip(path, "not a regular file", "not-file")
                 continue
             rel = path.relative_to(root).with_suffix("").as_posix()
             article_id = rel if rel not in ids else path.relative_to(root).as_posix()
@@ -209,10 +214,15 @@ def read_article(
 ) -> Article:
     """Read one article file. Raises ArticleError with a clear reason."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise ArticleError("not-file", "not a regular file")
+        size = st.st_size
         if size > max_bytes:
             raise ArticleError(
-                "too-large", f"too large ({size / 1e6:.1f} MB; limit {max_bytes / 1e6:.0f} MB)"
+                "too-large",
+                f"too large ({size / 1e6:.1f} MB; limit {max_bytes / 1e6:.0f} MB): "
+                "split it into one file per article",
             )
         with path.open("rb") as fh:
             raw = fh.read(max_bytes + 1)

@@ -88,8 +88,8 @@ FILES: dict[str, tuple[Callable[[], bytes], str]] = {
 
 
 def make_hostile_folder(root: Path) -> Path:
-    """Good articles plus every hostile file above, a symlink loop and a
-    self-referencing symlink."""
+    """Good articles plus every hostile file above, a symlink loop, broken and
+    self-referencing symlinks, a FIFO and a device."""
     folder = root / "hostile-articles"
     folder.mkdir()
     for n in range(3):
@@ -102,6 +102,8 @@ def make_hostile_folder(root: Path) -> Path:
     (sub / "loop").symlink_to("..", target_is_directory=True)  # sub/loop -> folder
     (folder / "self.txt").symlink_to("self.txt")  # ELOOP when opened
     (folder / "dangling.txt").symlink_to("does-not-exist.txt")
+    os.mkfifo(folder / "pipe.txt")  # reading it would block forever
+    (folder / "zeros.txt").symlink_to("/dev/zero")  # a device that never ends
     return folder
 
 
@@ -136,6 +138,7 @@ def test_every_hostile_file_is_indexed_or_skipped_with_reason(hostile_folder: Pa
     assert library.article("sub/nested") is not None
     assert not any("loop/" in s.path for s in report.skipped if s.path.endswith(".txt"))
     assert "self.txt" in skipped and "dangling.txt" in skipped
+    assert skipped["pipe.txt"] == skipped["zeros.txt"] == "not a regular file"
     assert "loop" in skipped, "the symlink loop is reported"
     expected = 3 + 1 + sum(1 for _, outcome in FILES.values() if outcome == "indexed")
     assert library.count() == expected
@@ -155,7 +158,7 @@ def test_cli_index_names_every_skipped_file_and_exits_0(hostile_folder: Path) ->
     for name, (_, outcome) in FILES.items():
         if outcome == "skipped":
             assert f"{name}:" in run.out, f"{name} not reported:\n{run.out}"
-    assert "self.txt:" in run.out and "loop:" in run.out
+    assert "self.txt:" in run.out and "loop:" in run.out and "pipe.txt:" in run.out
     # A second run over the unchanged folder reads nothing again and still says why
     # files are skipped.
     again = run_cli("--articles", str(hostile_folder), "index")
