@@ -18,7 +18,7 @@ MAX_FILE_BYTES = 8 * 1024 * 1024
 News articles are 2-20 KB; a bigger file is a dump or an archive of many
 articles, which as one "article" would be useless to read and to rank. The
 limit bounds memory and time per file: indexing a file just under it peaks
-around 70 MB above the process's baseline and takes a few seconds
+about 75 MB above a build's baseline and takes under ten seconds
 (tests/robustness/test_rob_memory.py prints the figures)."""
 
 _BINARY_MAGIC = (
