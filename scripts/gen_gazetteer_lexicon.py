@@ -60,14 +60,15 @@ def main() -> None:
 def write_morphemes(model: tuple, tag_names: dict[int, str]) -> None:
     """Proper-noun and common-noun morphemes, and 4-letter suffix odds NE vs NN.
 
-    Lines: "<morpheme>\tNE" / "<morpheme>\tNN" (TIGER names such as "merkel";
-    noun stems such as "weisung" that end German compounds), and
+    Lines: "<morpheme>\tNE" / "<morpheme>\tNN" / "<morpheme>\tVV" (TIGER names such
+    as "merkel"; noun stems such as "weisung" that end German compounds; verb
+    stems such as "blink", so "Blinken" can be read as an infinitive), and
     "<suffix>\tSFX\t<log-odds bucket>" for how much likelier an unknown word
     with that ending is a proper noun than a common noun.
     """
     ids = {name: i for i, name in tag_names.items()}
     lines = []
-    for tag in ("NE", "NN"):
+    for tag in ("NE", "NN", "VV"):
         for morph in sorted(model[7][ids[tag]]):
             if len(morph) >= 3 and morph.isalpha():
                 lines.append(f"{morph}\t{tag}")

@@ -40,6 +40,7 @@ PLACE_CUE_SUFFIXES = ("stadt", "städtchen", "dorf", "gemeinde", "region", "staa
                       "ortsteil", "viertel", "tal", "hafen", "bucht", "meer", "küste", "republik",
                       "königreich", "metropole", "ort", "hauptstadt", "grafschaft", "bundesland")
 """Common nouns that introduce a place name ("die Gemeinde Löhne", "im Bundesstaat Nevada")."""
+_GERMAN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüß-'.’0123456789")
 _SENT_START = frozenset(("„", "“", '"', "«", "»", ":", "(", "-", "–"))
 
 
@@ -143,6 +144,10 @@ def _word_core(w: str) -> tuple[str, ...]:
         f.append("topo")
     if w in gaz.nouns and low.endswith(PLACE_CUE_SUFFIXES):
         f.append("pcue")
+    if w[:1].isupper():
+        f.append("len=" + str(min(len(w), 12) // 3))
+        if not _GERMAN_LETTERS.issuperset(low):
+            f.append("foreign")  # "Jørund", "Kyōto", "Švejnar": letters German does not use
     if is_role(w):
         f.append("role")
     return tuple(f)

@@ -48,6 +48,8 @@ class Gazetteer:
     """Lower-cased common-noun stems; a word ending in one is likely a compound noun."""
     suffix_odds: dict[str, int]
     """3-4 letter endings -> log-odds of proper vs common noun for unknown words."""
+    verb_stems: frozenset[str]
+    """Lower-cased German verb stems ("blink"): "Blinken" may be an infinitive."""
     surnames: frozenset[str]
     """Frequent surnames of many countries (names-dataset)."""
     nouns: frozenset[str]
@@ -138,10 +140,10 @@ def load() -> Gazetteer:
             if len(toks) == 1 and not form.endswith("s"):
                 orgs.setdefault((form + "s",), name)
     words = frozenset(k[0] for k in places) | frozenset(k[0] for k in orgs)
-    ne, nn, sfx = _load_morphemes()
+    ne, nn, vv, sfx = _load_morphemes()
     surnames, nouns, toponyms = (_word_set(name) for name in ("surnames", "nouns", "toponyms"))
     return Gazetteer(places, orgs, frozenset(raw["first_names"]), words, lexicon, ne, nn, sfx,
-                     surnames, nouns, toponyms)
+                     vv, surnames, nouns, toponyms)
 
 
 def _word_set(name: str) -> frozenset[str]:
@@ -149,9 +151,10 @@ def _word_set(name: str) -> frozenset[str]:
         return frozenset(fh.read().split("\n")) - {""}
 
 
-def _load_morphemes() -> tuple[frozenset[str], frozenset[str], dict[str, int]]:
+def _load_morphemes() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[str, int]]:
     ne: set[str] = set()
     nn: set[str] = set()
+    vv: set[str] = set()
     sfx: dict[str, int] = {}
     with gzip.open(DATA_DIR / "morphemes.tsv.gz", "rt", encoding="utf-8") as fh:
         for line in fh:
@@ -160,9 +163,11 @@ def _load_morphemes() -> tuple[frozenset[str], frozenset[str], dict[str, int]]:
                 ne.add(parts[0])
             elif parts[1] == "NN" and len(parts[0]) >= 4:
                 nn.add(parts[0])
+            elif parts[1] == "VV":
+                vv.add(parts[0])
             elif parts[1] == "SFX":
                 sfx[parts[0]] = int(parts[2])
-    return frozenset(ne), frozenset(nn), sfx
+    return frozenset(ne), frozenset(nn), frozenset(vv), sfx
 
 
 def _load_lexicon() -> dict[str, str]:

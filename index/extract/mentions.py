@@ -55,6 +55,22 @@ def _is_common_word(word: str) -> bool:
     return cls is not None and not cls.startswith("NE") and "+NE" not in cls
 
 
+def _initial_common_word(words: list[str], a: int, b: int) -> bool:
+    """A lone sentence-initial word that German also uses as a noun, adjective or verb
+    ("Frisch von einer Reise zurück", "Blinken gehört dazu"): too weak to be a person
+    on its own (a full name elsewhere still brings it back, see `_propagate_surnames`)."""
+    if b - a != 1 or (a > 0 and words[a - 1] not in _OPENERS):
+        return False
+    gaz = load()
+    low = words[a].lower()
+    if low.endswith("en") and low[:-2] in gaz.verb_stems:
+        return True  # an infinitive such as "Blinken" or "Essen"
+    return words[a] in gaz.nouns or gaz.lexicon.get(low, "NE").startswith(("ADJ", "V", "X"))
+
+
+_OPENERS = frozenset(("„", "“", '"', "«", "»", ":", "(", "-", "–", "‚", "'"))
+
+
 def _is_name_particle(word: str) -> bool:
     head, _, tail = word.partition("-")
     return head in ("al", "el", "as", "ad", "ash", "bin", "ibn", "abu", "ben") and tail[:1].isupper()
@@ -134,6 +150,8 @@ def find_mentions(text: str) -> Mentions:
                 else:
                     while a < b and is_role(words[a]):
                         a += 1
+                    if a < b and _initial_common_word(words, a, b):
+                        continue  # left uncovered: a full name elsewhere may still claim it
                     if a < b:
                         found.people.append((pos + a, tuple(words[a:b])))
             elif cls == "ORG" or _find_org(words, a, b):
