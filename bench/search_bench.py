@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import shutil
 import statistics
 import sys
@@ -44,6 +45,7 @@ QUERIES: list[str] = [q.text for q in HARNESS_QUERIES] + [
     "oesterreichische Regierung", '"Angela Merkel"', "Putins", "Russlands", "EU-Gipfel",
     "datum:2016-01", "ort:Wien Polizei", "B*", "Fl*", "Kanzler~",
 ]
+CATEGORY: dict[str, str] = {q.text: q.category for q in HARNESS_QUERIES}
 KEYSTROKES: list[str] = [
     "Brüssel", "Flüchtlinge", "Regierung", "Merkel", "Sicherheit",
     "Griechenland", "Polizei", "Wahlkampf", "Aussenminister", "Türkei",
@@ -133,16 +135,22 @@ def measure_queries(ix: Any, queries: Iterable[str], repeat: int = 3, limit: int
     """
     per_query: dict[str, float] = {}
     all_times: list[float] = []
+    cpu_times: list[float] = []
+    by_category: dict[str, list[float]] = {}
     for q in queries:
         times = []
         for _ in range(repeat):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             search(ix, q, limit=limit)
             times.append((time.perf_counter() - t) * 1000)
+            cpu_times.append((time.process_time() - c) * 1000)
         per_query[q] = statistics.median(times)
         all_times.extend(times)
+        by_category.setdefault(CATEGORY.get(q, "other"), []).extend(times)
     slowest = sorted(per_query.items(), key=lambda kv: -kv[1])[:5]
-    return {"overall": _stats(all_times), "slowest": [(q, round(t, 1)) for q, t in slowest],
+    return {"overall": _stats(all_times), "overall_cpu": _stats(cpu_times),
+            "by_category": {k: _stats(v) for k, v in by_category.items()},
+            "slowest": [(q, round(t, 1)) for q, t in slowest],
             "per_query_ms": {q: round(t, 2) for q, t in per_query.items()}}
 
 
@@ -150,13 +158,16 @@ def measure_keystrokes(ix: Any, words: Iterable[str] = KEYSTROKES, limit: int = 
     """Search-as-you-type: every prefix of each word, as typed and as a prefix query."""
     plain: list[float] = []
     starred: list[float] = []
+    cpu: list[float] = []
     for word in words:
         for i in range(1, len(word) + 1):
             for q, bucket in ((word[:i], plain), (word[:i] + "*", starred)):
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 search(ix, q, limit=limit)
                 bucket.append((time.perf_counter() - t) * 1000)
-    return {"typed": _stats(plain), "typed_prefix": _stats(starred)}
+                if bucket is plain:
+                    cpu.append((time.process_time() - c) * 1000)
+    return {"typed": _stats(plain), "typed_cpu": _stats(cpu), "typed_prefix": _stats(starred)}
 
 
 def analysis_costs(corpus_dir: Path, sample: int = 2000) -> dict[str, float]:
@@ -217,10 +228,15 @@ def main(argv: list[str] | None = None) -> int:
     result["queries"] = measure_queries(ix, QUERIES)
     result["keystrokes"] = measure_keystrokes(ix)
     result["analysis"] = analysis_costs(corpus_dir)
+    rows = {"all queries": result["queries"]["overall"],
+            "all queries, CPU time": result["queries"]["overall_cpu"]}
+    rows.update({f"  {k}": v for k, v in result["queries"]["by_category"].items()})
+    rows.update({"keystroke (as typed)": result["keystrokes"]["typed"],
+                 "keystroke, CPU time": result["keystrokes"]["typed_cpu"],
+                 "keystroke (as prefix*)": result["keystrokes"]["typed_prefix"]})
     _print_table(f"search with snippets, top 20, {args.size} articles, {len(QUERIES)} queries x3",
-                 {"all queries": result["queries"]["overall"],
-                  "keystroke (as typed)": result["keystrokes"]["typed"],
-                  "keystroke (as prefix*)": result["keystrokes"]["typed_prefix"]})
+                 rows)
+    print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print("slowest:", result["queries"]["slowest"])
     print("compound splitting:", result["analysis"])
     if args.json:
