@@ -99,9 +99,10 @@ def build_query(text: str, reader: IndexReader) -> BuiltQuery:
         return BuiltQuery(None, error=error)
     try:
         parsed = _PARSER.parse(text)
-    except Exception:  # Whoosh's parser is lenient; this is a last resort
+    except Exception:  # Whoosh's parser trips on a few odd inputs ("NOT NOT x:")
         error = error or "Ungültige Suche: als einfache Wörter gesucht"
-        parsed = _PARSER.parse(" ".join(m.group() for m in WORD_RE.finditer(text)))
+        words = [m.group() for m in WORD_RE.finditer(text) if m.group() not in OPERATORS]
+        parsed = query.And([query.Term("text", w) for w in words]) if words else query.NullQuery
     rewriter = _Rewriter(reader)
     q = rewriter.rewrite(parsed, positive=True)
     if rewriter.error and not error:

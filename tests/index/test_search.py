@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from whoosh.filedb.filestore import RamStorage
 from whoosh.index import Index
 
@@ -270,3 +272,18 @@ def test_one_word_phrases(ix: Index, q: str, expect: list[str]) -> None:
 
 def test_stop_words_alone_list_everything_like_an_empty_query(ix: Index) -> None:
     assert ids(ix, '"der"') == ids(ix, "die und") == ids(ix, "")
+
+
+_ALPHABET = "abcÄöüßéİ -–„“\"'()[]*?~:^+!\\/.,;0123456789\x00\x1b\n\t"
+_PIECES = ["AND", "OR", "NOT", "person:", "ort:", "datum:", "title:", "TO", "[", "]", "(", ")",
+           '"', "*", "~", "~2", "Hilfe", "Kubas", "EU-Kommission", "2024", "2024-13", "date:"]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(_ALPHABET, max_size=6)), max_size=12))
+def test_search_never_fails_internally(ix: Index, pieces: list[str]) -> None:
+    """Any input yields a SearchResult; errors are user messages, never crashes."""
+    text = " ".join(pieces)
+    result = search(ix, text)
+    assert result.error is None or not result.error.startswith("Suche fehlgeschlagen"), result.error
+    assert result.total >= len(result.hits)
