@@ -84,7 +84,9 @@ def genitive_base(folded: str, capitalized: bool) -> str | None:
     base = folded[:-1]
     z_base, z_full = compounds.zipf(base), compounds.zipf(folded)
     if z_full == 0.0 and z_base == 0.0:
-        return base  # a rare name ("Kishidas"): index both forms
+        # A rare name ("Kishidas"): index both forms. A rare compound whose
+        # head ends in s ("Startpreis", "Medienkulturhaus") is no genitive.
+        return None if compounds.split_compound(folded) else base
     return base if z_base >= z_full else None
 
 
@@ -117,7 +119,10 @@ def analyze_word(surface: str, query: bool = False) -> WordInfo:
         folded.append(f)
         stems.append((s, alt) if alt and alt != s else (s,))
         # A query word is matched whole; its parts are only needed in text.
-        for part in () if query else compounds.split_compound(f):
+        # Only nouns (capitalized) are split: lower-case verbs and adjectives
+        # ("abtasten", "fahrlässig") split mostly into noise.
+        splittable = not query and piece[:1].isupper()
+        for part in compounds.split_compound(f) if splittable else ():
             ps = stem(part)
             if ps not in parts and ps != s:
                 parts.append(ps)

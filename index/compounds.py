@@ -32,7 +32,8 @@ SHORT_MODIFIER_ZIPF = 4.0  # ...unless very common ("Ost-", "Amt-")
 MIN_HEAD = 3  # "-see" in "Genfersee"
 MIN_MODIFIER_ZIPF = 3.0  # modifiers must be ordinary words...
 MIN_HEAD_ZIPF = 2.5  # ...heads may be rarer (inflected forms)
-SHORT_HEAD_ZIPF = 4.0  # 3-letter heads only when very common ("see", "amt")
+SHORT_HEAD_ZIPF = 4.5  # 3-letter heads only when very common ("see", "amt")
+FOUR_LETTER_MODIFIER_ZIPF = 3.5  # "Atom-", not abbreviations like "Ausg-"
 SPLIT_MARGIN = 0.2  # parts must beat the whole word by this much (Zipf)
 
 # Particles and derivational endings are not compound parts: "Einmarsch" is no
@@ -90,7 +91,9 @@ def _modifier_zipf(left: str, inner: bool) -> float:
         if not z and not fuge:
             # "Schul-buch": the modifier drops the final -e of "Schule".
             z = lex.get(stem + "e", 0)
-        floor = SHORT_MODIFIER_ZIPF if len(stem) < MIN_MODIFIER else MIN_MODIFIER_ZIPF
+        floor = (SHORT_MODIFIER_ZIPF if len(stem) < MIN_MODIFIER
+                 else FOUR_LETTER_MODIFIER_ZIPF if len(stem) == MIN_MODIFIER
+                 else MIN_MODIFIER_ZIPF)
         if z / 100.0 >= floor:
             best = max(best, z / 100.0)
     return best
@@ -149,7 +152,7 @@ def _strip_fuge(modifier: str) -> str:
     for fuge in FUGEN[1:]:
         if modifier.endswith(fuge):
             stem = modifier[: -len(fuge)]
-            if len(stem) >= MIN_MODIFIER - 1 and lex.get(stem, 0) > best_z:
+            if len(stem) >= MIN_MODIFIER - 1 and stem not in NOT_MODIFIERS and lex.get(stem, 0) > best_z:
                 best, best_z = stem, lex[stem]
     if not best_z and modifier + "e" in lex:
         return modifier + "e"

@@ -28,7 +28,7 @@ from whoosh import fields
 from index.analysis import NameTokenizer, PartsTokenizer, StemTokenizer
 from index.records import Article, Entity
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def build_schema() -> fields.Schema:

@@ -112,3 +112,17 @@ def test_hyphen_compound_keys() -> None:
 def test_compound_parts_are_stemmed_keys() -> None:
     keys = word_keys(analyze_word("Flüchtlingshilfen"))
     assert stem("hilfe") in keys
+
+
+def test_only_capitalized_words_are_split() -> None:
+    assert analyze_word("abtasten").parts == ()
+    assert analyze_word("Friedensverhandlungen").parts
+
+
+@pytest.mark.parametrize("word", ["Startpreis", "Hauptfokus", "Medienkulturhaus"])
+def test_rare_compounds_ending_in_s_are_not_genitives(word: str) -> None:
+    assert genitive_base(fold(word), True) is None
+
+
+def test_modifiers_drop_linking_elements_but_not_into_function_words() -> None:
+    assert "war" not in split_compound(fold("Metallwarenindustrie"))
