@@ -248,6 +248,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `diplo-reader search … | head`: not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as exc:
+        # A bug must still end in one clear line; DIPLO_DEBUG=1 shows the traceback.
+        if os.environ.get("DIPLO_DEBUG"):
+            raise
+        print(
+            f"diplo-reader: internal error: {type(exc).__name__}: {exc} "
+            "(run with DIPLO_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
+        return 1
 
 
 if __name__ == "__main__":

@@ -86,3 +86,15 @@ def test_articles_env_variable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, 
     monkeypatch.setenv("DIPLO_ARTICLES", str(folder))
     code, out, _ = run(capsys, "index")
     assert code == 0 and "1 added" in out
+
+
+def test_unexpected_error_is_one_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    def boom(args: object) -> int:
+        raise RuntimeError("kaputt")
+
+    monkeypatch.setitem(COMMANDS, "index", boom)
+    code, _, err = run(capsys, "index")
+    assert code == 1 and err.count("\n") == 1 and "kaputt" in err and "Traceback" not in err
+    monkeypatch.setenv("DIPLO_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        main(["index"])
