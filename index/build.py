@@ -33,6 +33,11 @@ Progress = Callable[[int, int], None]
 POOL_THRESHOLD = 64
 """Below this many files to read, a process pool costs more than it saves."""
 
+STABLE_SKIPS = frozenset({"empty", "binary", "not-text", "too-large"})
+"""Reasons that depend on the file's content only: remembered in the manifest
+(with size and mtime) so an unchanged bad file is reported, not read, next time.
+Permission problems are not among them: a chmod does not change the mtime."""
+
 
 class BuildCancelled(Exception):
     pass
@@ -97,7 +102,10 @@ def _plan(articles_dir: Path, manifest: dict[str, Any]) -> _Plan:
         seen.add(source.id)
         entry = manifest.get(source.id)
         if entry and entry[0] == str(source.path) and entry[1:3] == [source.size, source.mtime_ns]:
-            plan.unchanged += 1
+            if entry[3] is None:  # skipped last time for a reason its content gave
+                plan.skipped.append(Skipped(entry[0], entry[4], entry[5]))
+            else:
+                plan.unchanged += 1
         else:
             plan.to_read.append(source)
     plan.removed = sorted(set(manifest) - seen)
@@ -126,6 +134,11 @@ def _write(
             if source_id is not None and source_id in manifest:
                 writer.delete_by_term("id", source_id)
                 del manifest[source_id]
+            if source_id is not None and item.code in STABLE_SKIPS:
+                source = by_id[source_id]
+                manifest[source_id] = [
+                    str(source.path), source.size, source.mtime_ns, None, item.reason, item.code
+                ]
         else:
             source = by_id[item.id]
             old = manifest.get(item.id)

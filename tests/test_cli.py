@@ -55,6 +55,7 @@ def test_index_counts_and_skips(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "5 added" in out and "1 skipped" in out and "kaputt.txt" in out
     code, out, _ = run(capsys, "--articles", str(folder), "index")
     assert "0 added" in out and "5 unchanged" in out and "kaputt.txt" in out
+    assert "(0 file(s) read)" in out  # a bad file that did not change is not read again
 
 
 def test_show_prints_markdown_and_metadata(capsys: pytest.CaptureFixture[str]) -> None:
