@@ -107,6 +107,14 @@ def _is_furniture(line: str, later: list[str] | None = None) -> bool:
     return False
 
 
+def _is_tail_furniture(line: str) -> bool:
+    """A short closing line that is no sentence ("Teilen", "Quelle!:", "Mehr »");
+    a short real sentence ("Die Lage bleibt ernst.") stays."""
+    if is_sentence(line) or words(line) > 4:
+        return False
+    return not re.search(r"\w[.!?][\"“”»)]*$", line)
+
+
 def _norm(s: str) -> str:
     return re.sub(r"\W+", " ", s).strip().lower()
 
@@ -139,7 +147,7 @@ def clean_text(text: str) -> Cleaned:
             candidates.append(unit)
     # Tail: short lines that are not sentences (share bars, "Quelle:", ads).
     tail_cut = len(rest)
-    while tail_cut > 1 and not is_sentence(rest[tail_cut - 1]) and words(rest[tail_cut - 1]) <= 4:
+    while tail_cut > 1 and _is_tail_furniture(rest[tail_cut - 1]):
         tail_cut -= 1
     for unit in rest[tail_cut:]:
         (out.header_lines if _is_dateline(unit) or _BYLINE.match(unit) else out.furniture).append(
@@ -154,7 +162,7 @@ def clean_text(text: str) -> Cleaned:
             out.furniture.append(unit)
         elif out.title and _norm(unit) == _norm(out.title):
             continue
-        elif is_sentence(unit) or words(unit) > 14:
+        elif is_sentence(unit) or words(unit) > 14 or re.search(r"[.!?…][\"'“”»)]*$", unit):
             out.blocks.append(("p", unit))
         elif _BYLINE.match(unit) and words(unit) <= 10 and len(out.blocks) <= 2:
             out.header_lines.append(unit)

@@ -118,3 +118,12 @@ def test_encodings_keep_umlauts(encoding: str) -> None:
     article = build_article("x", "x.txt", text.encode(encoding))
     assert "Gespräche in Brüssel über Größe und Maß" in article.text
     assert "Außenminister äußerten" in article.text
+
+
+def test_short_closing_sentence_is_kept() -> None:
+    cleaned = clean_text(
+        "Die Minister berieten am Montag lange über die Lage in der Region und die Hilfe.\n\n"
+        "Die Lage bleibt ernst.\n\nTeilen\n"
+    )
+    assert ("p", "Die Lage bleibt ernst.") in cleaned.blocks
+    assert "Teilen" in cleaned.furniture
