@@ -40,15 +40,39 @@ from index.search import search  # noqa: E402
 
 # The harness' 73 queries plus German spellings and compounds this module cares about.
 QUERIES: list[str] = [q.text for q in HARNESS_QUERIES] + [
-    "Sicherheit", "Waffenstillstand", "Gespraech", "Verhandlungen", "Koalition",
-    "Bundeskanzler", "Asylwerber", "Grenzzaun", "Hilfe Griechenland", "Aussenministerium",
-    "oesterreichische Regierung", '"Angela Merkel"', "Putins", "Russlands", "EU-Gipfel",
-    "datum:2016-01", "ort:Wien Polizei", "B*", "Fl*", "Kanzler~",
+    "Sicherheit",
+    "Waffenstillstand",
+    "Gespraech",
+    "Verhandlungen",
+    "Koalition",
+    "Bundeskanzler",
+    "Asylwerber",
+    "Grenzzaun",
+    "Hilfe Griechenland",
+    "Aussenministerium",
+    "oesterreichische Regierung",
+    '"Angela Merkel"',
+    "Putins",
+    "Russlands",
+    "EU-Gipfel",
+    "datum:2016-01",
+    "ort:Wien Polizei",
+    "B*",
+    "Fl*",
+    "Kanzler~",
 ]
 CATEGORY: dict[str, str] = {q.text: q.category for q in HARNESS_QUERIES}
 KEYSTROKES: list[str] = [
-    "Brüssel", "Flüchtlinge", "Regierung", "Merkel", "Sicherheit",
-    "Griechenland", "Polizei", "Wahlkampf", "Aussenminister", "Türkei",
+    "Brüssel",
+    "Flüchtlinge",
+    "Regierung",
+    "Merkel",
+    "Sicherheit",
+    "Griechenland",
+    "Polizei",
+    "Wahlkampf",
+    "Aussenminister",
+    "Türkei",
 ]
 
 
@@ -67,8 +91,15 @@ def _article(path: Path) -> Article:
     except ValueError:
         date = None
     meta = Metadata(date=date, date_precision="day" if date else "unknown")
-    return Article(id=path.stem, path=str(path), title=title.strip(), body=body.strip(),
-                   text=f"{title.strip()}\n\n{body.strip()}", content_hash=path.stem, meta=meta)
+    return Article(
+        id=path.stem,
+        path=str(path),
+        title=title.strip(),
+        body=body.strip(),
+        text=f"{title.strip()}\n\n{body.strip()}",
+        content_hash=path.stem,
+        meta=meta,
+    )
 
 
 def build_index(corpus_dir: Path, index_dir: Path, procs: int = 1) -> dict[str, Any]:
@@ -88,10 +119,13 @@ def build_index(corpus_dir: Path, index_dir: Path, procs: int = 1) -> dict[str, 
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     size = sum(p.stat().st_size for p in index_dir.iterdir())
     n = max(1, len(files))
-    return {"articles": len(files), "seconds": round(seconds, 2),
-            "ms_per_article": round(seconds * 1000 / n, 2),
-            "cpu_ms_per_article": round(cpu * 1000 / n, 2),
-            "index_mb": round(size / 1e6, 1)}
+    return {
+        "articles": len(files),
+        "seconds": round(seconds, 2),
+        "ms_per_article": round(seconds * 1000 / n, 2),
+        "cpu_ms_per_article": round(cpu * 1000 / n, 2),
+        "index_mb": round(size / 1e6, 1),
+    }
 
 
 def build_baseline(corpus_dir: Path, index_dir: Path) -> dict[str, Any]:
@@ -103,9 +137,11 @@ def build_baseline(corpus_dir: Path, index_dir: Path) -> dict[str, Any]:
     shutil.rmtree(index_dir, ignore_errors=True)
     index_dir.mkdir(parents=True)
     analyzer = LanguageAnalyzer("de")
-    schema = fields.Schema(id=fields.ID(stored=True, unique=True),
-                           title=fields.TEXT(analyzer=analyzer, stored=True),
-                           body=fields.TEXT(analyzer=analyzer, stored=True))
+    schema = fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        title=fields.TEXT(analyzer=analyzer, stored=True),
+        body=fields.TEXT(analyzer=analyzer, stored=True),
+    )
     files = sorted(corpus_dir.glob("*.txt"))
     start, cpu = time.perf_counter(), time.process_time()
     writer = whoosh_index.create_in(str(index_dir), schema).writer(limitmb=256)
@@ -115,19 +151,28 @@ def build_baseline(corpus_dir: Path, index_dir: Path) -> dict[str, Any]:
     writer.commit()
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     n = max(1, len(files))
-    return {"articles": len(files), "seconds": round(seconds, 2),
-            "ms_per_article": round(seconds * 1000 / n, 2),
-            "cpu_ms_per_article": round(cpu * 1000 / n, 2)}
+    return {
+        "articles": len(files),
+        "seconds": round(seconds, 2),
+        "ms_per_article": round(seconds * 1000 / n, 2),
+        "cpu_ms_per_article": round(cpu * 1000 / n, 2),
+    }
 
 
 def _stats(times_ms: Sequence[float]) -> dict[str, float]:
     ordered = sorted(times_ms)
-    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
-    return {"n": len(ordered), "median": round(statistics.median(ordered), 1),
-            "p95": round(p95, 1), "max": round(ordered[-1], 1)}
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {
+        "n": len(ordered),
+        "median": round(statistics.median(ordered), 1),
+        "p95": round(p95, 1),
+        "max": round(ordered[-1], 1),
+    }
 
 
-def measure_queries(ix: Any, queries: Iterable[str], repeat: int = 3, limit: int = 20) -> dict[str, Any]:
+def measure_queries(
+    ix: Any, queries: Iterable[str], repeat: int = 3, limit: int = 20
+) -> dict[str, Any]:
     """Per-query latency of search() with snippets for the top `limit`.
 
     Each query runs `repeat` times; the first (cold) run counts like the rest.
@@ -148,13 +193,18 @@ def measure_queries(ix: Any, queries: Iterable[str], repeat: int = 3, limit: int
         all_times.extend(times)
         by_category.setdefault(CATEGORY.get(q, "other"), []).extend(times)
     slowest = sorted(per_query.items(), key=lambda kv: -kv[1])[:5]
-    return {"overall": _stats(all_times), "overall_cpu": _stats(cpu_times),
-            "by_category": {k: _stats(v) for k, v in by_category.items()},
-            "slowest": [(q, round(t, 1)) for q, t in slowest],
-            "per_query_ms": {q: round(t, 2) for q, t in per_query.items()}}
+    return {
+        "overall": _stats(all_times),
+        "overall_cpu": _stats(cpu_times),
+        "by_category": {k: _stats(v) for k, v in by_category.items()},
+        "slowest": [(q, round(t, 1)) for q, t in slowest],
+        "per_query_ms": {q: round(t, 2) for q, t in per_query.items()},
+    }
 
 
-def measure_keystrokes(ix: Any, words: Iterable[str] = KEYSTROKES, limit: int = 20) -> dict[str, Any]:
+def measure_keystrokes(
+    ix: Any, words: Iterable[str] = KEYSTROKES, limit: int = 20
+) -> dict[str, Any]:
     """Search-as-you-type: every prefix of each word, as typed and as a prefix query."""
     plain: list[float] = []
     starred: list[float] = []
@@ -190,10 +240,13 @@ def analysis_costs(corpus_dir: Path, sample: int = 2000) -> dict[str, float]:
     t = time.perf_counter()
     split = sum(1 for f in folded if compounds.split_compound(f))
     split_s = time.perf_counter() - t
-    return {"distinct_words": len(folded), "compounds_split": split,
-            "split_seconds_cold": round(split_s, 2),
-            "split_us_per_word": round(split_s * 1e6 / max(1, len(folded)), 1),
-            "lexicon_load_ms": round(lexicon_load * 1000, 1)}
+    return {
+        "distinct_words": len(folded),
+        "compounds_split": split,
+        "split_seconds_cold": round(split_s, 2),
+        "split_us_per_word": round(split_s * 1e6 / max(1, len(folded)), 1),
+        "lexicon_load_ms": round(lexicon_load * 1000, 1),
+    }
 
 
 def _print_table(title: str, rows: dict[str, dict[str, float]]) -> None:
@@ -207,11 +260,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=10_000)
     parser.add_argument("--procs", type=int, default=1)
-    parser.add_argument("--index-dir", type=Path, default=ROOT / "bench" / "corpora" / "search-index")
+    parser.add_argument(
+        "--index-dir", type=Path, default=ROOT / "bench" / "corpora" / "search-index"
+    )
     parser.add_argument("--reuse", action="store_true", help="search an existing index")
     parser.add_argument("--json", type=Path, help="also write the figures here")
-    parser.add_argument("--baseline", action="store_true",
-                        help="also build a plain LanguageAnalyzer index for comparison")
+    parser.add_argument(
+        "--baseline",
+        action="store_true",
+        help="also build a plain LanguageAnalyzer index for comparison",
+    )
     args = parser.parse_args(argv)
 
     corpus_dir = make_corpus(args.size)
@@ -221,21 +279,30 @@ def main(argv: list[str] | None = None) -> int:
         result["build"] = build_index(corpus_dir, index_dir, args.procs)
         print("build:", result["build"])
     if args.baseline:
-        result["baseline_build"] = build_baseline(corpus_dir, args.index_dir / f"{args.size}-baseline")
+        result["baseline_build"] = build_baseline(
+            corpus_dir, args.index_dir / f"{args.size}-baseline"
+        )
         print("baseline build:", result["baseline_build"])
     ix = whoosh_index.open_dir(str(index_dir))
     search(ix, "Warmlauf")  # imports, lexicon and reader caches
     result["queries"] = measure_queries(ix, QUERIES)
     result["keystrokes"] = measure_keystrokes(ix)
     result["analysis"] = analysis_costs(corpus_dir)
-    rows = {"all queries": result["queries"]["overall"],
-            "all queries, CPU time": result["queries"]["overall_cpu"]}
+    rows = {
+        "all queries": result["queries"]["overall"],
+        "all queries, CPU time": result["queries"]["overall_cpu"],
+    }
     rows.update({f"  {k}": v for k, v in result["queries"]["by_category"].items()})
-    rows.update({"keystroke (as typed)": result["keystrokes"]["typed"],
-                 "keystroke, CPU time": result["keystrokes"]["typed_cpu"],
-                 "keystroke (as prefix*)": result["keystrokes"]["typed_prefix"]})
-    _print_table(f"search with snippets, top 20, {args.size} articles, {len(QUERIES)} queries x3",
-                 rows)
+    rows.update(
+        {
+            "keystroke (as typed)": result["keystrokes"]["typed"],
+            "keystroke, CPU time": result["keystrokes"]["typed_cpu"],
+            "keystroke (as prefix*)": result["keystrokes"]["typed_prefix"],
+        }
+    )
+    _print_table(
+        f"search with snippets, top 20, {args.size} articles, {len(QUERIES)} queries x3", rows
+    )
     print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print("slowest:", result["queries"]["slowest"])
     print("compound splitting:", result["analysis"])

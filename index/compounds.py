@@ -38,16 +38,21 @@ SPLIT_MARGIN = 0.2  # parts must beat the whole word by this much (Zipf)
 
 # Particles and derivational endings are not compound parts: "Einmarsch" is no
 # "Marsch", "erfolglos" no "Los", "Freiheit" no "Heit".
-NOT_MODIFIERS = frozenset(
+def _words(text: str) -> frozenset[str]:
+    """A word list written as text (reads better than a list of strings)."""
+    return frozenset(text.split())
+
+
+NOT_MODIFIERS = _words(
     """ab an auf aus bei durch ein fur gegen hin hinter mit nach uber um unter
     vor wider wieder zu zuruck zusammen weg her heran hinaus voran vorbei
-    entgegen miss fort empor nieder""".split()
+    entgegen miss fort empor nieder"""
 )
-NOT_HEADS = frozenset(
+NOT_HEADS = _words(
     """heit heiten keit keiten schaft schaften ung ungen lich liche lichen tum
     nis nisse los lose losen ling linge bar bare baren sam same haft hafte
     weise mal chen lein ismus ist isten isch ische ischen ern erin erinnen
-    ter tern ten end ende enden ige igen iger rung rungen""".split()
+    ter tern ten end ende enden ige igen iger rung rungen"""
 )
 # Function words are never parts either ("Sicherheit" is no "sich" + "heit").
 _FUNCTION_WORDS = frozenset(
@@ -124,7 +129,7 @@ def _segment(word: str, inner: bool = False) -> tuple[tuple[str, ...], float]:
         n = len(parts) + 1
         mean = (mz + total) / n
         if mean > best_mean:
-            best, best_mean = ((left,) + parts, mz + total), mean
+            best, best_mean = ((left, *parts), mz + total), mean
     return best
 
 
@@ -142,7 +147,7 @@ def split_compound(word: str) -> tuple[str, ...]:
         return ()
     if total / len(parts) < zipf(word) + SPLIT_MARGIN:
         return ()
-    return tuple(_strip_fuge(p) for p in parts[:-1]) + (parts[-1],)
+    return (*(_strip_fuge(p) for p in parts[:-1]), parts[-1])
 
 
 def _strip_fuge(modifier: str) -> str:
@@ -152,7 +157,8 @@ def _strip_fuge(modifier: str) -> str:
     for fuge in FUGEN[1:]:
         if modifier.endswith(fuge):
             stem = modifier[: -len(fuge)]
-            if len(stem) >= MIN_MODIFIER - 1 and stem not in NOT_MODIFIERS and lex.get(stem, 0) > best_z:
+            usable = len(stem) >= MIN_MODIFIER - 1 and stem not in NOT_MODIFIERS
+            if usable and lex.get(stem, 0) > best_z:
                 best, best_z = stem, lex[stem]
     if not best_z and modifier + "e" in lex:
         return modifier + "e"

@@ -180,7 +180,9 @@ class _Rewriter:
         self, text: str, fieldname: str, boost: float, positive: bool, phrase: bool = False
     ) -> query.Query | None:
         if fieldname in NAME_FIELDS:
-            names = [fold(p) for m in WORD_RE.finditer(text) for p in HYPHENS_RE.split(m.group()) if p]
+            names = [
+                fold(p) for m in WORD_RE.finditer(text) for p in HYPHENS_RE.split(m.group()) if p
+            ]
             if positive:
                 self.terms.extend(n for n in names if n not in self.terms)
                 self.words.extend(m.group() for m in WORD_RE.finditer(text))
@@ -213,7 +215,9 @@ class _Rewriter:
                     subs.append(query.Term("parts", info.parts[-1], boost=boost * PARTS_BOOST))
                 return _or(subs)
             # Several words in one leaf ("Gaza–Krieg"): all of them.
-            return query.And([self._single(alts, fieldname, boost) for i in infos for alts in i.stems])
+            return query.And(
+                [self._single(alts, fieldname, boost) for i in infos for alts in i.stems]
+            )
         return self._single(infos[0].stems[0], fieldname, boost)
 
     def _single(self, alts: tuple[str, ...], fieldname: str, boost: float) -> query.Query:
@@ -221,7 +225,12 @@ class _Rewriter:
         return _or([query.Term(f, s, boost=boost * _boost(f)) for s in alts for f in fields])
 
     def _expand(
-        self, fieldname: str, prefix: str, pattern: re.Pattern[str] | None, boost: float, positive: bool
+        self,
+        fieldname: str,
+        prefix: str,
+        pattern: re.Pattern[str] | None,
+        boost: float,
+        positive: bool,
     ) -> query.Query | None:
         """Capped prefix/wildcard expansion over stems: the most frequent only.
 
@@ -274,7 +283,10 @@ class _Rewriter:
         else:
             result = date_query(getattr(q, "text", ""), None, single=True)
         if result is None:
-            self.error = "Ungültige Suche: Datum als 2023, 2025-01, 2024-04-29 oder [2024-01-01 TO 2025-12-31]"
+            self.error = (
+                "Ungültige Suche: Datum als 2023, 2025-01, 2024-04-29 "
+                "oder [2024-01-01 TO 2025-12-31]"
+            )
         return result
 
 

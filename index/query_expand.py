@@ -30,10 +30,10 @@ _MISSING = 2**63  # Whoosh stores "no value" as the largest unsigned 64-bit int
 class _ScoredList(ListMatcher):
     """Sorted doc ids with precomputed scores; skip_to by bisection."""
 
-    def skip_to(self, id: int) -> None:  # noqa: A002 - Whoosh's name
+    def skip_to(self, id: int) -> None:
         if not self.is_active():
             raise ReadTooFar
-        self._i = bisect_left(self._ids, id, self._i)
+        self._i: int = bisect_left(self._ids, id, self._i)
 
     def score(self) -> float:
         return self._weights[self._i]

@@ -56,7 +56,9 @@ def term_counts(reader: Any, fieldname: str, prefix: str) -> dict[str, int]:
     return counts
 
 
-def prefix_terms(reader: Any, fieldname: str, prefix: str, pattern: re.Pattern[str] | None) -> list[str]:
+def prefix_terms(
+    reader: Any, fieldname: str, prefix: str, pattern: re.Pattern[str] | None
+) -> list[str]:
     """Terms starting with `prefix` (and matching `pattern`), most documents
     first, within PREFIX_CAP terms and PREFIX_POSTINGS postings."""
     counts = term_counts(reader, fieldname, prefix)

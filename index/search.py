@@ -1,8 +1,9 @@
 """search(): the one entry point the CLI, the TUI and the tests use.
 
 Relevance is BM25F over title (weighted x2), body and compound parts
-(weighted low), computed in index/query_eval.py; ties broken newest first; sort="date" lists newest first with
-unknown dates last. Snippets come from the stored record (index/snippets.py).
+(weighted low), computed in index/query_eval.py; ties broken newest first;
+sort="date" lists newest first with unknown dates last. Snippets come from the
+stored record (index/snippets.py).
 The function never raises: a malformed query yields SearchResult.error, and
 where possible the plain words are searched anyway.
 """
@@ -50,7 +51,8 @@ def search(ix: Index, query: str, *, limit: int = 20, sort: str = "relevance") -
             return _search(_cached_searcher(ix), query, max(1, limit), sort)
     except Exception as exc:  # a bug or a damaged index must not kill the UI
         log.exception("search failed for %r", query)
-        return SearchResult(query, (), 0, error=f"Suche fehlgeschlagen: {type(exc).__name__}: {exc}")
+        message = f"Suche fehlgeschlagen: {type(exc).__name__}: {exc}"
+        return SearchResult(query, (), 0, error=message)
 
 
 # Opening a searcher costs several ms (and reads a compound segment file
@@ -96,7 +98,10 @@ def _search(searcher: Searcher, text: str, limit: int, sort: str) -> SearchResul
     dates = _date_column(searcher)
     # One pass over the postings gives every match with its score, so the
     # exact total is free (index/query_eval.py).
-    scores = dict.fromkeys(searcher.reader().all_doc_ids(), 0.0) if listing else evaluate(searcher, q)
+    if listing:
+        scores = dict.fromkeys(searcher.reader().all_doc_ids(), 0.0)
+    else:
+        scores = evaluate(searcher, q)
     total = len(scores)
     if listing or sort == "date":
         key = lambda d: (-_date_key(dates, d[0]), -d[1], d[0])  # noqa: E731

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from index.analysis import fold  # noqa: E402
+from index.analysis import fold
 
 _PLAIN = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 
@@ -62,8 +62,9 @@ def main() -> None:
     words = [w for w in wordfreq.top_n_list("de", 50_000) if w.isalpha()]
     for name, key in (("diplo-reader fold", fold), ("naive ae/oe/ue", naive)):
         bad = digraph_false_merges(words, key)
-        print(f"{name}: {len(bad)} false merges through a genuine ae/oe/ue "
-              f"among {len(words)} words")
+        print(
+            f"{name}: {len(bad)} false merges through a genuine ae/oe/ue among {len(words)} words"
+        )
         print("    e.g.", "; ".join(f"{a}={b}" for a, b in bad[:15]))
 
 

@@ -20,8 +20,9 @@ def reader():  # type: ignore[no-untyped-def]
     ix = RamStorage().create_index(build_schema())
     words = " ".join(f"Bahn{i:03d}" for i in range(300))
     with ix.writer() as w:
-        for i, text in enumerate([words, "Regierung regieren Regierungschef Bauer Bauern",
-                                  "Berlin Bern Bonn Bremen"]):
+        for i, text in enumerate(
+            [words, "Regierung regieren Regierungschef Bauer Bauern", "Berlin Bern Bonn Bremen"]
+        ):
             a = Article(id=str(i), path="", title="", body=text, text=text, content_hash="")
             w.add_document(**article_document(a))
     with ix.reader() as r:
@@ -31,9 +32,17 @@ def reader():  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("text", "bad"),
     [
-        ('"offen', True), ("(a OR b", True), ("a)", True), ("a AND", True), ("OR a", True),
-        ("a AND OR b", True), ("date:[2020 TO", True), ("a NOT b", False), ("NOT a", False),
-        ('"a b" AND (c OR d)', False), ("", False),
+        ('"offen', True),
+        ("(a OR b", True),
+        ("a)", True),
+        ("a AND", True),
+        ("OR a", True),
+        ("a AND OR b", True),
+        ("date:[2020 TO", True),
+        ("a NOT b", False),
+        ("NOT a", False),
+        ('"a b" AND (c OR d)', False),
+        ("", False),
     ],
 )
 def test_syntax_errors(text: str, bad: bool) -> None:
@@ -85,15 +94,22 @@ def test_fuzzy_stays_near(reader) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(
     ("alias", "field"),
-    [("personen", "person"), ("ort", "place"), ("orte", "place"), ("datum", "date"),
-     ("titel", "title"), ("organisation", "org")],
+    [
+        ("personen", "person"),
+        ("ort", "place"),
+        ("orte", "place"),
+        ("datum", "date"),
+        ("titel", "title"),
+        ("organisation", "org"),
+    ],
 )
 def test_german_field_aliases(reader, alias: str, field: str) -> None:  # type: ignore[no-untyped-def]
     value = "2024" if field == "date" else "Wien"
     built = q.build_query(f"{alias}:{value}", reader)
     assert built.query is not None
-    fields = {f for f, _ in built.query.iter_all_terms()} if field != "date" else {
-        built.query.fieldname}  # type: ignore[attr-defined]
+    fields = (
+        {f for f, _ in built.query.iter_all_terms()} if field != "date" else {built.query.fieldname}
+    )  # type: ignore[attr-defined]
     assert fields == {field}
 
 

@@ -14,42 +14,75 @@ from index.schema import article_document, build_schema
 from index.search import match_spans, search
 
 DOCS = {
-    "a1": ("2024-03-01", "Berlin beschließt neue Militärhilfe",
-           "Die Bundesregierung hat weitere Militärhilfe für Moldau beschlossen. "
-           "Auch Waffenlieferungen und Friedensverhandlungen in Wien waren Thema.",
-           ["Olaf Scholz"], ["Berlin", "Moldau", "Wien"]),
-    "a2": ("2022-05", "Gipfel in Paris",
-           "Frankreichs Präsident sprach in Paris über die Sicherheitslage in Äthiopien "
-           "und die Straße von Hormus.",
-           ["Emmanuel Macron"], ["Paris", "Äthiopien"]),
-    "a3": (None, "Kubas Regierung kritisiert Washington",
-           "Havanna – Kubas Außenministerium kritisierte die Sanktionen. "
-           "Venezuelas Opposition schwieg zur EU-Kommission.",
-           [], ["Kuba", "Havanna", "Venezuela"]),
-    "a4": ("2021-01-15", "Besuch beim Bauer",
-           "Der Bauer Thomas Müller zeigt sein Haus in Düsseldorf. Eine neue Quelle "
-           "beschreibt die Frequenz der Besuche.",
-           ["Thomas Müller"], ["Düsseldorf"]),
-    "a5": ("2024-03-01", "Flüchtlingshilfe an der Grenze",
-           "Die Außenministerin besuchte Lager. Die Flüchtlingshilfe wird aufgestockt; "
-           "Grenzschutz bleibt ein Thema der Verhandlungen.",
-           [], []),
-    "a6": ("2020-02-02", "Hilfe für Bauern",
-           "Die Hilfe kommt spät, sagt der Verband. Hilfe sei dringend nötig.",
-           [], []),
+    "a1": (
+        "2024-03-01",
+        "Berlin beschließt neue Militärhilfe",
+        "Die Bundesregierung hat weitere Militärhilfe für Moldau beschlossen. "
+        "Auch Waffenlieferungen und Friedensverhandlungen in Wien waren Thema.",
+        ["Olaf Scholz"],
+        ["Berlin", "Moldau", "Wien"],
+    ),
+    "a2": (
+        "2022-05",
+        "Gipfel in Paris",
+        "Frankreichs Präsident sprach in Paris über die Sicherheitslage in Äthiopien "
+        "und die Straße von Hormus.",
+        ["Emmanuel Macron"],
+        ["Paris", "Äthiopien"],
+    ),
+    "a3": (
+        None,
+        "Kubas Regierung kritisiert Washington",
+        "Havanna – Kubas Außenministerium kritisierte die Sanktionen. "
+        "Venezuelas Opposition schwieg zur EU-Kommission.",
+        [],
+        ["Kuba", "Havanna", "Venezuela"],
+    ),
+    "a4": (
+        "2021-01-15",
+        "Besuch beim Bauer",
+        "Der Bauer Thomas Müller zeigt sein Haus in Düsseldorf. Eine neue Quelle "
+        "beschreibt die Frequenz der Besuche.",
+        ["Thomas Müller"],
+        ["Düsseldorf"],
+    ),
+    "a5": (
+        "2024-03-01",
+        "Flüchtlingshilfe an der Grenze",
+        "Die Außenministerin besuchte Lager. Die Flüchtlingshilfe wird aufgestockt; "
+        "Grenzschutz bleibt ein Thema der Verhandlungen.",
+        [],
+        [],
+    ),
+    "a6": (
+        "2020-02-02",
+        "Hilfe für Bauern",
+        "Die Hilfe kommt spät, sagt der Verband. Hilfe sei dringend nötig.",
+        [],
+        [],
+    ),
 }
 
 
-def _article(key: str, date: str | None, title: str, body: str, people: list[str],
-             places: list[str]) -> Article:
+def _article(
+    key: str, date: str | None, title: str, body: str, people: list[str], places: list[str]
+) -> Article:
     precision = {None: "unknown", 4: "year", 7: "month", 10: "day"}[len(date) if date else None]
     meta = Metadata(
-        date=date, date_precision=precision,  # type: ignore[arg-type]
+        date=date,
+        date_precision=precision,  # type: ignore[arg-type]
         people=tuple(Entity(n, "person") for n in people),
         places=tuple(Entity(n, "place") for n in places),
     )
-    return Article(id=key, path=f"{key}.txt", title=title, body=body,
-                   text=f"{title}\n\n{body}", content_hash=key, meta=meta)
+    return Article(
+        id=key,
+        path=f"{key}.txt",
+        title=title,
+        body=body,
+        text=f"{title}\n\n{body}",
+        content_hash=key,
+        meta=meta,
+    )
 
 
 def make_index(docs: dict = DOCS) -> Index:
@@ -177,13 +210,29 @@ def test_sort_by_date(ix: Index) -> None:
 
 def test_ties_broken_newest_first() -> None:
     twin = ("Gleicher Titel", "Gleicher Text über Wahlen.", [], [])
-    ix = make_index({"old": ("2019-01-01", *twin), "new": ("2023-01-01", *twin),
-                     "none": (None, *twin)})
+    ix = make_index(
+        {"old": ("2019-01-01", *twin), "new": ("2023-01-01", *twin), "none": (None, *twin)}
+    )
     assert ids(ix, "Wahlen") == ["new", "old", "none"]
 
 
-@pytest.mark.parametrize("q", ["AND (", '"Frieden', "(Frieden OR", "Frieden AND", "OR Frieden",
-                               "date:gestern", "title:[a TO b]", "*", "?", "~", ":", "Frieden)"])
+@pytest.mark.parametrize(
+    "q",
+    [
+        "AND (",
+        '"Frieden',
+        "(Frieden OR",
+        "Frieden AND",
+        "OR Frieden",
+        "date:gestern",
+        "title:[a TO b]",
+        "*",
+        "?",
+        "~",
+        ":",
+        "Frieden)",
+    ],
+)
 def test_malformed_queries_never_raise(ix: Index, q: str) -> None:
     result = search(ix, q)
     assert result.error is None or "\n" not in result.error
@@ -246,9 +295,21 @@ def test_counts_and_results_on_a_multi_segment_index_with_deletions() -> None:
         w.delete_by_term("id", "a2")
         w.mergetype = writing.NO_MERGE
     assert len(ix.reader().leaf_readers()) == 2
-    queries = ["Hilfe", "Paris", "Thema NOT Waffe", "Flücht*", "date:2024", "date:[2020 TO 2022]",
-               '"Militärhilfe für Moldau"', "Hilfe OR Kuba", "NOT Hilfe", "Bauer~", "",
-               "Berlin AND Moldau", "person:Müller"]
+    queries = [
+        "Hilfe",
+        "Paris",
+        "Thema NOT Waffe",
+        "Flücht*",
+        "date:2024",
+        "date:[2020 TO 2022]",
+        '"Militärhilfe für Moldau"',
+        "Hilfe OR Kuba",
+        "NOT Hilfe",
+        "Bauer~",
+        "",
+        "Berlin AND Moldau",
+        "person:Müller",
+    ]
     with ix.searcher() as searcher:
         for text in queries:
             built = build_query(text, searcher.reader())
@@ -264,8 +325,9 @@ def test_counts_and_results_on_a_multi_segment_index_with_deletions() -> None:
     assert set(ids(ix, "Hilfe")) == {"a1", "a5", "a6"}
 
 
-@pytest.mark.parametrize(("q", "expect"), [('"Quelle"', ["a4"]), ('"EU-Kommission"', ["a3"]),
-                                           ('"Mikl-Leitner"', [])])
+@pytest.mark.parametrize(
+    ("q", "expect"), [('"Quelle"', ["a4"]), ('"EU-Kommission"', ["a3"]), ('"Mikl-Leitner"', [])]
+)
 def test_one_word_phrases(ix: Index, q: str, expect: list[str]) -> None:
     assert ids(ix, q) == expect
 
@@ -275,11 +337,35 @@ def test_stop_words_alone_list_everything_like_an_empty_query(ix: Index) -> None
 
 
 _ALPHABET = "abcÄöüßéİ -–„“\"'()[]*?~:^+!\\/.,;0123456789\x00\x1b\n\t"
-_PIECES = ["AND", "OR", "NOT", "person:", "ort:", "datum:", "title:", "TO", "[", "]", "(", ")",
-           '"', "*", "~", "~2", "Hilfe", "Kubas", "EU-Kommission", "2024", "2024-13", "date:"]
+_PIECES = [
+    "AND",
+    "OR",
+    "NOT",
+    "person:",
+    "ort:",
+    "datum:",
+    "title:",
+    "TO",
+    "[",
+    "]",
+    "(",
+    ")",
+    '"',
+    "*",
+    "~",
+    "~2",
+    "Hilfe",
+    "Kubas",
+    "EU-Kommission",
+    "2024",
+    "2024-13",
+    "date:",
+]
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(_ALPHABET, max_size=6)), max_size=12))
 def test_search_never_fails_internally(ix: Index, pieces: list[str]) -> None:
     """Any input yields a SearchResult; errors are user messages, never crashes."""

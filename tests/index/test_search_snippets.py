@@ -8,23 +8,65 @@ from hypothesis import strategies as st
 from index.snippets import SNIPPET_CHARS, TermMatcher, make_snippet, match_spans
 
 WORDS = [
-    "Düsseldorf", "Duesseldorf", "DÜSSELDORF", "Straße", "Strasse", "Grenzschließung",
-    "Flüchtlingshilfe", "Hilfe", "Hilfen", "hilflos", "EU-Kommission", "Kommissionen",
-    "Kubas", "Kuba", "Paris", "Erdoğan", "İstanbul", "Señora", "neue", "Frequenz",
-    "Bauer", "Thema", "Themen", "Waffenruhe", "Friedensverhandlungen", "–", "„Zitat“",
-    "US‑Präsident", "Präsidentin", "Brüssels", "der", "und", "1.000", "G7-Gipfel",
+    "Düsseldorf",
+    "Duesseldorf",
+    "DÜSSELDORF",
+    "Straße",
+    "Strasse",
+    "Grenzschließung",
+    "Flüchtlingshilfe",
+    "Hilfe",
+    "Hilfen",
+    "hilflos",
+    "EU-Kommission",
+    "Kommissionen",
+    "Kubas",
+    "Kuba",
+    "Paris",
+    "Erdoğan",
+    "İstanbul",
+    "Señora",
+    "neue",
+    "Frequenz",
+    "Bauer",
+    "Thema",
+    "Themen",
+    "Waffenruhe",
+    "Friedensverhandlungen",
+    "–",
+    "„Zitat“",
+    "US‑Präsident",
+    "Präsidentin",
+    "Brüssels",
+    "der",
+    "und",
+    "1.000",
+    "G7-Gipfel",
 ]
 TERMS = [
-    ["hilfe"], ["dusseldorf"], ["strasse"], ["kuba"], ["kommission"], ["erdogan"],
-    ["istanbul"], ["prasident*"], ["frieden"], ["thema", "waffen"], ["=hilf"], ["senora"],
-    ["g7"], ["bruessel"],
+    ["hilfe"],
+    ["dusseldorf"],
+    ["strasse"],
+    ["kuba"],
+    ["kommission"],
+    ["erdogan"],
+    ["istanbul"],
+    ["prasident*"],
+    ["frieden"],
+    ["thema", "waffen"],
+    ["=hilf"],
+    ["senora"],
+    ["g7"],
+    ["bruessel"],
 ]
 
 
 @settings(max_examples=300, deadline=None)
 @given(
     words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=40),
-    seps=st.lists(st.sampled_from([" ", "\n", ", ", ". ", " – ", "\n\n", "-"]), min_size=40, max_size=40),
+    seps=st.lists(
+        st.sampled_from([" ", "\n", ", ", ". ", " – ", "\n\n", "-"]), min_size=40, max_size=40
+    ),
     terms=st.sampled_from(TERMS),
 )
 def test_fast_spans_equal_full_scan(words: list[str], seps: list[str], terms: list[str]) -> None:
@@ -51,8 +93,11 @@ def test_prefix_terms() -> None:
 
 
 def test_snippet_is_one_line_around_the_best_passage() -> None:
-    text = ("Einleitung ohne Treffer. " * 20) + "\nHier geht es um Hilfe\nund Flüchtlingshilfe. " + (
-        "Schluss ohne Treffer. " * 20)
+    text = (
+        ("Einleitung ohne Treffer. " * 20)
+        + "\nHier geht es um Hilfe\nund Flüchtlingshilfe. "
+        + ("Schluss ohne Treffer. " * 20)
+    )
     snippet, spans = make_snippet(text, TermMatcher(["hilfe"]))
     assert "\n" not in snippet and snippet.startswith("…") and snippet.endswith("…")
     assert len(snippet) <= SNIPPET_CHARS + 2
