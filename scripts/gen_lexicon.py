@@ -15,8 +15,8 @@ anyway), fold them exactly as the analyzer does (so "Außenminister" and
 as an integer. The file is a pickled dict (protocol 4) because it loads in a
 third of the time of a text table, and every cold `diplo-reader search` that
 shows snippets loads it; `--tsv` writes the same table as text for review.
-The compound splitter and the genitive rule check candidate parts against this table; nothing in it comes
-from the articles being indexed.
+The compound splitter and the genitive rule check candidate parts against
+this table; nothing in it comes from the articles being indexed.
 """
 
 from __future__ import annotations
