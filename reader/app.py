@@ -283,6 +283,7 @@ class DiploReader(NavigationMixin):
 
     def on_article_loaded(self, message: m.ArticleLoaded) -> None:
         view = self.main_screen.query_one(ArticleView)
+        self.main_screen.query_one(StatusBar).set_hits("")
         if message.article is None:
             view.show_placeholder(t("article.none"))
         else:
@@ -291,6 +292,13 @@ class DiploReader(NavigationMixin):
         self.remember(article_id=message.article.id if message.article else None)
         if self._focus_article and message.article is not None:
             view.focus()
+
+    def on_hit_moved(self, message: m.HitMoved) -> None:
+        if message.total:
+            text = t("article.hits", i=message.index + 1, n=message.total)
+        else:
+            text = t("article.no_hits")
+        self.main_screen.query_one(StatusBar).set_hits(text)
 
     def on_option_list_option_selected(self, event: Any) -> None:
         if isinstance(event.option_list, ResultsList):

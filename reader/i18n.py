@@ -59,7 +59,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "No article open.\nPick a result on the left and press Enter.",
     ),
     "article.hits": ("Treffer {i}/{n}", "Match {i}/{n}"),
-    "article.no_hits": ("Keine markierten Treffer im Artikel", "No marked matches in this article"),
+    "article.no_hits": ("Keine markierten Treffer", "No marked matches"),
     "meta.date": ("Datum", "Date"),
     "meta.source": ("Quelle", "Source"),
     "meta.author": ("Autor", "Author"),

@@ -76,3 +76,11 @@ class EntityCounted(Message):
 @dataclass
 class ScreenReady(Message):
     """The main screen is composed: its widgets can be filled."""
+
+
+@dataclass
+class HitMoved(Message):
+    """n/N moved to match `index` (0-based) of `total` in the open article."""
+
+    index: int
+    total: int

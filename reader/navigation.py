@@ -68,6 +68,14 @@ class NavigationMixin(App[int]):
         elif self.user_state.filter:
             self.action_clear_filter()
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, with a placeholder in the UI language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = t("palette.placeholder")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.BINDINGS))

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from reader.i18n import format_date, t
 from reader.markdown import Block, parse_blocks
+from reader.messages import HitMoved
 from reader.render import CURRENT_HIGHLIGHT, HIGHLIGHT, find_spans, literal
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def _go_to_hit(self, index: int) -> None:
         if not self._hits:
-            self.notify(t("article.no_hits"), timeout=2)
+            self.post_message(HitMoved(-1, 0))
             return
         if self._current is not None:
             self._hits[self._current][0].paint(None)
@@ -123,7 +124,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         width = max(1, block.content_region.width or self.size.width)
         line = block.virtual_region.y + start // width
         self.scroll_to(y=max(0, line - self.size.height // 3), animate=False)
-        self.notify(t("article.hits", i=self._current + 1, n=len(self._hits)), timeout=1.5)
+        self.post_message(HitMoved(self._current, len(self._hits)))
 
     def action_next_hit(self) -> None:
         self._go_to_hit(0 if self._current is None else self._current + 1)

@@ -21,11 +21,24 @@ def _clip(text: str, chars: int) -> str:
     return text if len(text) <= chars else text[: max(1, chars - 1)].rstrip() + "…"
 
 
+def _window(
+    text: str, spans: list[tuple[int, int]], chars: int
+) -> tuple[str, list[tuple[int, int]]]:
+    """Cut `text` to `chars`, moving the window so the first marked term stays in it."""
+    start = 0
+    if spans and spans[0][1] > chars - 1:
+        start = max(0, spans[0][0] - chars // 3)
+        space = text.find(" ", start, spans[0][0])
+        start = space + 1 if space >= 0 else start  # begin at a word
+        text, spans = "…" + text[start:], [(s - start + 1, e - start + 1) for s, e in spans]
+    return _clip(text, chars), spans
+
+
 def hit_prompt(hit: Hit, width: int = 40) -> Content:
     """Title (bold), date, and the snippet with matched terms marked; title
     and snippet are cut to about two lines each of a pane `width` wide."""
     chars = int(1.8 * max(10, width))  # word wrapping wastes some of each line
-    snippet, spans = _clip(hit.snippet.replace("\n", " "), chars), list(hit.spans)
+    snippet, spans = _window(hit.snippet.replace("\n", " "), list(hit.spans), chars)
     title = highlighted(_clip(hit.title, chars), (), base="bold")
     date = Content.styled(format_date(hit.date, hit.date_precision), "italic $text-muted")
     body = highlighted(snippet, spans)

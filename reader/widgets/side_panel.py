@@ -35,10 +35,6 @@ class SidePanel(VerticalScroll, can_focus=False):
             yield EntityList(field, id=f"list-{attr}", classes="entities")
         yield Static(id="entity-info")
 
-    def on_mount(self) -> None:
-        for _field, _heading, attr in SECTIONS:
-            self.query_one(f"#list-{attr}", EntityList).display = False
-
     def show_article(self, article: Article | None) -> None:
         meta = article.meta if article else None
         date = format_date(meta.date, meta.date_precision) if meta else t("meta.none")

@@ -13,13 +13,15 @@ class StatusBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(id="status-text")
+        yield Static(id="status-hits")
         yield ProgressBar(id="progress", show_eta=False)
-
-    def on_mount(self) -> None:
-        self.query_one(ProgressBar).display = False
 
     def set_text(self, text: str) -> None:
         self.query_one("#status-text", Static).update(Content(text))
+
+    def set_hits(self, text: str) -> None:
+        """Where n/N stands in the open article ("Treffer 2/4")."""
+        self.query_one("#status-hits", Static).update(Content(text))
 
     def set_progress(self, done: int, total: int | None) -> None:
         """Show the bar (total given) or hide it (total None)."""

@@ -22,7 +22,7 @@ BUNDLED = ROOT / "articles"
 GOLD_QUERIES = ROOT.parent / "shared" / "gold" / "queries.json"
 
 
-async def settle(pilot: Any, timeout: float = 10.0) -> None:
+async def settle(pilot: Any, timeout: float = 60.0) -> None:
     """Wait until the index is ready, searches are done and the screen is idle."""
     app: DiploReader = pilot.app
     loop = asyncio.get_running_loop()
@@ -50,9 +50,13 @@ def bundled_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def shared_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One index of the bundled articles for the whole session (built by the
-    first app that uses it, then opened warm): tests stay fast."""
-    return tmp_path_factory.mktemp("bundled-index") / "index"
+    """One index of the bundled articles for the whole session, built here
+    once so that every app opens it warm and tests stay fast."""
+    from index.library import Library
+
+    index_dir = tmp_path_factory.mktemp("bundled-index") / "index"
+    Library(BUNDLED, index_dir).update(wait=120.0)
+    return index_dir
 
 
 @pytest.fixture

@@ -119,7 +119,7 @@ class FakeLibrary:
             snippet = a.text.split("\n", 1)[1].replace("## ", "")[:80]
             spans = []
             for term in terms:
-                at = snippet.casefold().find(term)
+                at = snippet.lower().find(term)  # lower() keeps offsets (casefold: ß->ss)
                 if at >= 0:
                     spans.append((at, at + len(term)))
             hits.append(

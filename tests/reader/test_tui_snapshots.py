@@ -16,6 +16,8 @@ pytestmark = pytest.mark.snapshot
 
 async def _typed(pilot, *keys: str) -> None:
     await settle_all(pilot)
+    # A blinking cursor would make the picture depend on timing.
+    pilot.app.main_screen.query_one("#query").cursor_blink = False
     for key in keys:
         await pilot.press(key)
         await settle_all(pilot)
