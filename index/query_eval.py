@@ -14,6 +14,7 @@ positions read from the postings of those documents only.
 from __future__ import annotations
 
 import math
+import threading
 from collections import OrderedDict
 from typing import Any
 
@@ -26,6 +27,7 @@ from index.query_expand import _LeafQuery, leaf_postings
 K1 = 1.2
 B = 0.75
 _LENGTHS: OrderedDict[tuple[str, str], list[int]] = OrderedDict()
+_LOCK = threading.Lock()
 _BYTE_TO_LENGTH = [byte_to_length(b) for b in range(256)]
 
 Scores = dict[int, float]
@@ -103,9 +105,11 @@ def _lengths(leaf: Any, fieldname: str) -> list[int]:
         key = (leaf.segment().segment_id(), fieldname)
     except AttributeError:
         key = None
-    if key is not None and key in _LENGTHS:
-        _LENGTHS.move_to_end(key)
-        return _LENGTHS[key]
+    if key is not None:
+        with _LOCK:
+            if key in _LENGTHS:
+                _LENGTHS.move_to_end(key)
+                return _LENGTHS[key]
     n = leaf.doc_count_all()
     try:  # the length bytes in one read (private API of the pinned codec)
         column = leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
@@ -113,9 +117,10 @@ def _lengths(leaf: Any, fieldname: str) -> list[int]:
     except Exception:
         lengths = [leaf.doc_field_length(d, fieldname, 0) for d in range(n)]
     if key is not None:
-        _LENGTHS[key] = lengths
-        while len(_LENGTHS) > 64:
-            _LENGTHS.popitem(last=False)
+        with _LOCK:  # front ends search from worker threads
+            _LENGTHS[key] = lengths
+            while len(_LENGTHS) > 64:
+                _LENGTHS.popitem(last=False)
     return lengths
 
 

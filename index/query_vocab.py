@@ -10,6 +10,7 @@ PREFIX_POSTINGS postings, so "B*" costs about what "Bundes*" does.
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict
 from heapq import nlargest
 from typing import Any
@@ -22,6 +23,7 @@ SHORT_PREFIX_POSTINGS = (4_000, 8_000)  # ...and for 1- and 2-letter prefixes
 PREFIX_SCAN = 20_000  # vocabulary entries looked at per segment and prefix
 _CACHE: OrderedDict[tuple[str, str, str], list[tuple[str, int]]] = OrderedDict()
 _CACHE_SIZE = 512
+_LOCK = threading.Lock()
 
 
 def _segment_terms(leaf: Any, fieldname: str, prefix: str) -> list[tuple[str, int]]:
@@ -29,18 +31,21 @@ def _segment_terms(leaf: Any, fieldname: str, prefix: str) -> list[tuple[str, in
         key = (leaf.segment().segment_id(), fieldname, prefix)
     except AttributeError:  # not a plain segment reader: no caching
         key = None
-    if key is not None and key in _CACHE:
-        _CACHE.move_to_end(key)
-        return _CACHE[key]
+    if key is not None:
+        with _LOCK:
+            if key in _CACHE:
+                _CACHE.move_to_end(key)
+                return _CACHE[key]
     terms = []
     for n, (btext, info) in enumerate(leaf.iter_prefix(fieldname, prefix)):
         if n >= PREFIX_SCAN:
             break
         terms.append((btext.decode("utf-8"), info.doc_frequency()))
     if key is not None:
-        _CACHE[key] = terms
-        if len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
+        with _LOCK:  # front ends search from worker threads
+            _CACHE[key] = terms
+            if len(_CACHE) > _CACHE_SIZE:
+                _CACHE.popitem(last=False)
     return terms
 
 

@@ -373,3 +373,27 @@ def test_search_never_fails_internally(ix: Index, pieces: list[str]) -> None:
     result = search(ix, text)
     assert result.error is None or not result.error.startswith("Suche fehlgeschlagen"), result.error
     assert result.total >= len(result.hits)
+
+
+def test_concurrent_searches_from_threads(ix: Index) -> None:
+    """The TUI searches from worker threads; the cached searcher is shared."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    queries = [
+        "Hilfe",
+        "Flücht*",
+        "Paris",
+        "date:2024",
+        "Kuba",
+        '"Militärhilfe für"',
+        "Havana~",
+    ] * 8
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        results = list(pool.map(lambda q: search(ix, q), queries))
+    assert all(r.error is None for r in results)
+    assert [len(r.hits) for r in results[:7]] == [len(r.hits) for r in results[7:14]]
+
+
+def test_search_accepts_a_searcher(ix: Index) -> None:
+    with ix.searcher() as searcher:
+        assert [h.id for h in search(searcher, "Kuba").hits] == ["a3"]  # type: ignore[arg-type]
