@@ -170,11 +170,18 @@ def _pack(w: str) -> tuple[tuple[str, ...], ...]:
     prev2 = ("pw2=" + low, *("-2" + c for c in core))
     nxt2 = ("nw2=" + low, *("+2" + c for c in core))
     small = ("b", core[0], "l=" + low)
-    return own, prev, nxt, prev2, nxt2, small
+    # A compact class code (noun / first name / surname / known name / capitalised),
+    # combined with the neighbours' codes below: "first name + unknown capitalised".
+    code = "".join(c for c, feat in (("N", "cn"), ("F", "fn"), ("S", "sn"), ("E", "ne")) if feat in core)
+    place = load().places.get((w,))
+    if place is not None:
+        code += "P" if place.kind != "city" or place.population >= 15_000 else "p"
+    code += "C" if w[:1].isupper() else "l"
+    return own, prev, nxt, prev2, nxt2, small, (code,)
 
 
-_START = (("<s>",),) * 6
-_END = (("</s>",),) * 6
+_START = (("<s>",),) * 7
+_END = (("</s>",),) * 7
 
 
 def static_features(words: Sequence[str], gaz: Gazetteer) -> list[list[str]]:
@@ -208,8 +215,13 @@ def static_features(words: Sequence[str], gaz: Gazetteer) -> list[list[str]]:
             f.append("-1gz=" + marks[i - 1])
         if i + 1 < n and marks[i + 1]:
             f.append("+1gz=" + marks[i + 1])
+        code = packs[i][6][0]
+        f.append("kk=" + (p1[6][0] if i else "<s>") + "|" + code)
+        f.append("kn=" + code + "|" + (n1[6][0] if i + 1 < n else "</s>"))
+        f.append("k3=" + f[-2][3:] + "|" + (n1[6][0] if i + 1 < n else "</s>"))
         if i == 0 or words[i - 1] in _SENT_START or words[i - 1] in ".!?":
             f.append("first")
+            f.append("kf=" + code)
         if "-" in w:
             head, _, tail = w.partition("-")
             f.append("h1=" + head.lower())
