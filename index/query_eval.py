@@ -125,6 +125,8 @@ def _lengths(leaf: Any, fieldname: str) -> list[int]:
 
 
 def _term(leaf: Any, searcher: Any, fieldname: str, text: str, boost: float) -> Scores:
+    if fieldname not in leaf.schema:  # an index from an older schema
+        return {}
     df = searcher.doc_frequency(fieldname, text)  # index-wide, like Whoosh
     if not df:
         return {}

@@ -175,7 +175,7 @@ class DateFilter(_LeafQuery):
     def scores(self, reader: Any) -> tuple[list[int], list[float]]:
         from whoosh.util.times import datetime_to_long
 
-        if not reader.has_column(self.fieldname):
+        if self.fieldname not in reader.schema or not reader.has_column(self.fieldname):
             return [], []
         lo = datetime_to_long(self.start) if self.start else 0
         hi = datetime_to_long(self.end) if self.end else _MISSING - 1

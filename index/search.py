@@ -130,7 +130,7 @@ def _result(searcher: Searcher, text: str, built: BuiltQuery, hits: tuple[Hit, .
 
 def _date_column(searcher: Searcher) -> Any:
     reader = searcher.reader()
-    if not reader.has_column("date"):
+    if "date" not in reader.schema or not reader.has_column("date"):
         return None
     return reader.column_reader("date", translate=False)
 

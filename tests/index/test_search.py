@@ -397,3 +397,24 @@ def test_concurrent_searches_from_threads(ix: Index) -> None:
 def test_search_accepts_a_searcher(ix: Index) -> None:
     with ix.searcher() as searcher:
         assert [h.id for h in search(searcher, "Kuba").hits] == ["a3"]  # type: ignore[arg-type]
+
+
+def test_index_without_the_parts_field_still_searches() -> None:
+    """An index written by an older schema (rebuilt later) must not crash."""
+    from whoosh import fields
+
+    from index.analysis import StemTokenizer
+
+    schema = fields.Schema(
+        id=fields.ID(stored=True),
+        title=fields.TEXT(analyzer=StemTokenizer()),
+        body=fields.TEXT(analyzer=StemTokenizer()),
+        record=fields.STORED,
+    )
+    ix = RamStorage().create_index(schema)
+    a = _article("x", *DOCS["a6"])
+    with ix.writer() as w:
+        doc = article_document(a)
+        w.add_document(**{k: v for k, v in doc.items() if k in ("id", "title", "body", "record")})
+    result = search(ix, "Hilfe")
+    assert result.error is None and [h.id for h in result.hits] == ["x"]
