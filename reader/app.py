@@ -18,7 +18,7 @@ from textual.widgets import Input
 from reader import messages as m
 from reader import workers
 from reader.commands import ReaderCommands
-from reader.i18n import detect_language, set_language, t
+from reader.i18n import detect_language, index_note, set_language, skip_reason, t
 from reader.navigation import NavigationMixin
 from reader.result_cache import cached_result, hits_to_cache
 from reader.state import load_state, save_state
@@ -170,9 +170,12 @@ class DiploReader(NavigationMixin):
         workers.load_index(self.library, self.post_message, self._cancel, rebuild)
 
     def on_index_progress(self, message: m.IndexProgress) -> None:
+        text = t("index.building", done=message.done, total=message.total)
         status = self.main_screen.query_one(StatusBar)
-        status.set_text(t("index.building", done=message.done, total=message.total))
+        status.set_text(text)
         status.set_progress(message.done, message.total)
+        if self.result is None:  # nothing to show yet: say why in the pane too
+            self.main_screen.query_one(SearchPane).show_notice(text)
 
     def on_index_busy(self, _message: m.IndexBusy) -> None:
         self.main_screen.query_one(StatusBar).set_text(t("index.busy"))
@@ -208,10 +211,15 @@ class DiploReader(NavigationMixin):
     def report_build(self, report: Any) -> None:
         if report.skipped:
             lines = [t("index.skipped", n=len(report.skipped))]
-            lines += [f"{Path(s.path).name}: {s.reason}" for s in report.skipped[:8]]
+            lines += [
+                f"{Path(s.path).name}: {skip_reason(s.code, s.reason)}" for s in report.skipped[:8]
+            ]
+            if len(report.skipped) > 8:
+                lines.append("…")
             self.notify("\n".join(lines), severity="warning", timeout=10, markup=False)
         if report.message:
-            self.notify(t("index.note", msg=report.message), severity="warning", markup=False)
+            note = t("index.note", msg=index_note(report.message))
+            self.notify(note, severity="warning", markup=False)
 
     def action_rebuild_index(self) -> None:
         self.load_index(rebuild=True)

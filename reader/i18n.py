@@ -46,6 +46,22 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "index.skipped": ("{n} Datei(en) nicht lesbar:", "{n} file(s) could not be read:"),
     "index.note": ("Hinweis: {msg}", "Note: {msg}"),
+    # German wordings of the index's (English) notes and skip reasons, by kind.
+    "note.rebuilt": ("Der Index wurde neu aufgebaut", "The index was rebuilt"),
+    "note.memory": (
+        "Indexordner nicht beschreibbar: Index nur im Arbeitsspeicher",
+        "Index folder not writable: using an in-memory index",
+    ),
+    "note.busy": (
+        "Ein anderer Diplo-Reader aktualisiert den Index",
+        "Another diplo-reader is updating the index",
+    ),
+    "skip.binary": ("keine Textdatei", "not a text file"),
+    "skip.empty": ("leer", "empty"),
+    "skip.too-large": ("zu groß", "too large"),
+    "skip.unreadable": ("nicht lesbar (Rechte?)", "cannot be read (permissions?)"),
+    "skip.vanished": ("während des Lesens verschwunden", "vanished while reading"),
+    "skip.not-file": ("keine normale Datei", "not a regular file"),
     "search.unavailable": ("Suche noch nicht verfügbar", "Search not available yet"),
     "empty.title": ("Keine Artikel", "No articles"),
     "empty.body": (
@@ -194,6 +210,24 @@ def t(key: str, **values: object) -> str:
         return key
     text = pair[1] if _language == "en" else pair[0]
     return text.format(**values) if values else text
+
+
+def index_note(message: str) -> str:
+    """The index's English build note in the UI language."""
+    if _language == "en":
+        return message
+    if message.startswith("index folder not writable"):
+        return t("note.memory")
+    if message.startswith("another diplo-reader"):
+        return t("note.busy")
+    return t("note.rebuilt")
+
+
+def skip_reason(code: str, reason: str) -> str:
+    """Why a file was skipped, in the UI language (the index's text as fallback)."""
+    key = f"skip.{code}"
+    text = t(key)
+    return reason if text == key or _language == "en" else text
 
 
 def format_date(iso: str | None, precision: str) -> str:

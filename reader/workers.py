@@ -7,6 +7,7 @@ touches a widget.
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -38,11 +39,34 @@ def open_library(articles_dir: Path, index_dir: Path | None) -> Any:
     return Library(articles_dir, index_dir)
 
 
+def start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with the real stderr.
+
+    Textual swaps sys.stderr for a capture whose fileno() is -1; the tracker,
+    started by the index's process pool on large builds, hands that fd to its
+    child and fails ("bad value(s) in fds_to_keep"). Started once here, it is
+    reused by the pool. Only print() in other threads could notice the swap,
+    and only for the few milliseconds it lasts; Textual itself writes to
+    sys.__stderr__ through its driver.
+    """
+    from multiprocessing import resource_tracker
+
+    saved, sys.stderr = sys.stderr, sys.__stderr__
+    try:
+        resource_tracker.ensure_running()
+    except Exception:
+        pass  # the build reports its own error if the pool cannot start
+    finally:
+        sys.stderr = saved
+
+
 def load_index(library: Any, post: Post, cancel: threading.Event, rebuild: bool = False) -> None:
     """Open a warm index at once, then update it in the background."""
     try:
         if not rebuild and library.open_existing():
             post(IndexReady(library.count()))
+        if sys.stderr is not sys.__stderr__:
+            start_resource_tracker()
         report = library.update(
             rebuild=rebuild,
             progress=lambda done, total: post(IndexProgress(done, total)),

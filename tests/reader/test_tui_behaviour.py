@@ -219,7 +219,7 @@ async def test_unreadable_files_are_reported(make_app) -> None:
         await settle(pilot)
         await pilot.pause(0.1)
         messages = [n.message for n in app._notifications]
-        assert any("kaputt.txt" in m and "nicht lesbar" in m for m in messages)
+        assert any("kaputt.txt: keine Textdatei" in m and "nicht lesbar" in m for m in messages)
 
 
 def test_state_round_trip_and_atomic_write(tmp_path: Path) -> None:
