@@ -149,6 +149,24 @@ class SizeRun:
             self.notes.append(f"diplo-reader indexed {added} of {self.size} articles")
         return self._build_figures(res, index_dir, in_process_s=float(m.group(1)) if m else None)
 
+    def check_index(self, after: str) -> None:
+        """Note it when diplo-reader would now rebuild its index: later
+        figures would then measure a rebuild instead of what they name."""
+        index_dir = self.index_dir()
+        if index_dir is None:
+            self.notes.append(f"after {after}: the index folder is gone")
+            return
+        cmd = [sys.executable, "-m", "bench.probes", "check", "--articles", str(self.corpus)]
+        proc = subprocess.run(
+            [*cmd, "--index", str(index_dir)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, **self.env, "PYTHONPATH": str(source_root())},
+        )
+        verdict = _last_line(proc.stdout or proc.stderr)
+        if verdict != "OK":
+            self.notes.append(f"after {after}: diplo-reader would rebuild the index: {verdict}")
+
     def build_baseline(self) -> dict[str, Any]:
         self.log("baseline full build …")
         target = self.work / "baseline"
@@ -280,9 +298,11 @@ class SizeRun:
             diplo["build"] = self.build_diplo()
             base["build"] = self.build_baseline()
             index_dir = self.index_dir()
+            self.check_index("the full build")
             diplo["cold_search"] = self.cold_search(
                 self.diplo_cmd("search", COLD_QUERY), "diplo-reader"
             )
+            self.check_index("the cold searches")
             if base["build"].get("ok"):
                 base["cold_search"] = self.cold_search(
                     [
@@ -296,11 +316,14 @@ class SizeRun:
                     "baseline",
                 )
             diplo["tui"] = self.tui()
+            self.check_index("the TUI start-ups")
             if index_dir is not None:
                 diplo["search"] = self.search_probe("diplo", index_dir, "diplo")
             if base["build"].get("ok"):
                 base["search"] = self.search_probe("baseline", self.work / "baseline", "baseline")
+            self.check_index("the search probes")
             diplo["incremental"] = self.incremental()
+            self.check_index("the incremental updates")
             index_dir = self.index_dir()
             if index_dir is not None and not self.args.smoke:
                 diplo["search_after_updates"] = self.search_probe(
