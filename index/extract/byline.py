@@ -20,7 +20,7 @@ def _looks_like_person(words: list[str]) -> bool:
     gaz = load()
     if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
         return False
-    return words[0] in gaz.first_names or words[0].rstrip(".").isalpha() and len(words[0]) <= 2
+    return words[0] in gaz.first_names or (words[0].rstrip(".").isalpha() and len(words[0]) <= 2)
 
 
 def _clean_source(src: str) -> str | None:

@@ -12,13 +12,49 @@ import re
 from collections.abc import Sequence
 
 MONTHS = {
-    "januar": 1, "jänner": 1, "jan": 1, "january": 1, "februar": 2, "feb": 2, "february": 2,
-    "märz": 3, "mär": 3, "maerz": 3, "march": 3, "mar": 3, "april": 4, "apr": 4, "mai": 5, "may": 5,
-    "juni": 6, "jun": 6, "june": 6, "juli": 7, "jul": 7, "july": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "october": 10, "oct": 10,
-    "november": 11, "nov": 11, "dezember": 12, "dez": 12, "december": 12, "dec": 12,
+    "januar": 1,
+    "jänner": 1,
+    "jan": 1,
+    "january": 1,
+    "februar": 2,
+    "feb": 2,
+    "february": 2,
+    "märz": 3,
+    "mär": 3,
+    "maerz": 3,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "mai": 5,
+    "may": 5,
+    "juni": 6,
+    "jun": 6,
+    "june": 6,
+    "juli": 7,
+    "jul": 7,
+    "july": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "dezember": 12,
+    "dez": 12,
+    "december": 12,
+    "dec": 12,
 }
-_M = r"(?P<month>" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
+_M = (
+    r"(?P<month>"
+    + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+    + r")\.?"
+)
 _Y = r"(?P<year>(?:19|20)\d\d)"
 _D = r"(?P<day>[0-3]?\d)"
 # Written dates, most specific first; each names groups day/month/year as it can.
@@ -35,7 +71,9 @@ _NUMERIC = [
     re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_Y}\b"),  # 05.11.2023
     re.compile(rf"\b{_Y}-(?P<month>[01]\d)\b(?!-\d)"),  # 2025-01
 ]
-_DATE_TOKEN = re.compile(r"\bdate\s+(?P<iso>(?:19|20)\d\d(?:-[01]\d(?:-[0-3]\d)?)?)\b", re.IGNORECASE)
+_DATE_TOKEN = re.compile(
+    r"\bdate\s+(?P<iso>(?:19|20)\d\d(?:-[01]\d(?:-[0-3]\d)?)?)\b", re.IGNORECASE
+)
 _LINE_NOISE = re.compile(
     r"(?i)\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|uhr|am|um|den|vom|stand|aktualisiert|veröffentlicht|"

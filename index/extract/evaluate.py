@@ -43,22 +43,24 @@ def seed_text(path: Path) -> str:
     return non_empty[0].strip() + "\n\n" + "\n\n".join(ln.strip() for ln in non_empty[1:])
 
 
-def score_entities(found: list[str], gold: list[dict], missed: list[str], wrong: list[str]) -> SeedScore:
+def score_entities(
+    found: list[str], gold: list[dict], missed: list[str], wrong: list[str]
+) -> SeedScore:
     """Document-level P/R: a found name matches a gold entry's name or any alias."""
     score = SeedScore()
-    lookup = {}
+    lookup: dict[str, dict] = {}
     for entry in gold:
         for name in (entry["name"], *entry.get("aliases", [])):
             lookup[name] = entry
     hit: set[str] = set()
     for name in found:
-        entry = lookup.get(name)
-        if entry is None:
+        match = lookup.get(name)
+        if match is None:
             score.fp += 1
             wrong.append(name)
-        elif entry["name"] not in hit:
-            hit.add(entry["name"])
-            score.tp += 1 if not entry.get("optional") else 0
+        elif match["name"] not in hit:
+            hit.add(match["name"])
+            score.tp += 1 if not match.get("optional") else 0
     for entry in gold:
         if not entry.get("optional") and entry["name"] not in hit:
             score.fn += 1
@@ -77,9 +79,14 @@ def eval_seeds(shared: Path, verbose: bool = True) -> dict[str, SeedScore | int]
             continue
         n += 1
         meta = extract_metadata(seed_text(shared / "seeds" / name))
-        date_ok = meta.date == g["date"] and (meta.date_precision == (g["date_precision"] or "unknown"))
+        date_ok = meta.date == g["date"] and (
+            meta.date_precision == (g["date_precision"] or "unknown")
+        )
         dates_ok += date_ok
-        parts = [f"{name[:20]:20}", f"date {'ok ' if date_ok else 'BAD'} {meta.date or 'unknown':10}"]
+        parts = [
+            f"{name[:20]:20}",
+            f"date {'ok ' if date_ok else 'BAD'} {meta.date or 'unknown':10}",
+        ]
         for kind in ("people", "places"):
             missed: list[str] = []
             wrong: list[str] = []
@@ -93,7 +100,10 @@ def eval_seeds(shared: Path, verbose: bool = True) -> dict[str, SeedScore | int]
             print("  ".join(parts))
     if verbose:
         for kind, s in total.items():
-            print(f"seeds overall {kind:7} P {s.p():.3f} R {s.r():.3f}  (tp {s.tp} fp {s.fp} fn {s.fn})")
+            print(
+                f"seeds overall {kind:7} P {s.p():.3f} R {s.r():.3f}"
+                f"  (tp {s.tp} fp {s.fp} fn {s.fn})"
+            )
         print(f"seeds dates correct {dates_ok}/{n}")
     return {"people": total["people"], "places": total["places"], "dates_ok": dates_ok, "n": n}
 
@@ -101,7 +111,10 @@ def eval_seeds(shared: Path, verbose: bool = True) -> dict[str, SeedScore | int]
 def eval_germeval(path: Path) -> dict[str, germeval.Score]:
     t0 = time.perf_counter()
     scores = germeval.evaluate(path, tag_tokens)
-    print(f"GermEval {path.name} (mention level, exact span, outer tags) in {time.perf_counter() - t0:.1f}s")
+    print(
+        f"GermEval {path.name} (mention level, exact span, outer tags)"
+        f" in {time.perf_counter() - t0:.1f}s"
+    )
     print(f"{'class':6} {'P':>6} {'R':>6} {'F1':>6} {'tp':>6} {'fp':>6} {'fn':>6}")
     for cls, s in scores.items():
         print(f"{cls:6} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:6} {s.fp:6} {s.fn:6}")
@@ -125,27 +138,43 @@ def eval_speed(csv_path: Path, limit: int | None = None) -> float:
     cpu = time.process_time() - c0
     rate = len(texts) / cpu
     # CPU time is the fair figure on a shared machine; wall time is shown too.
-    print(f"speed: {len(texts)} articles ({words / len(texts):.0f} words avg): "
-          f"{rate:.0f} articles/s per CPU second ({cpu:.2f}s CPU), {len(texts) / dt:.0f} articles/s wall")
+    print(
+        f"speed: {len(texts)} articles ({words / len(texts):.0f} words avg): "
+        f"{rate:.0f} articles/s per CPU second ({cpu:.2f}s CPU),"
+        f" {len(texts) / dt:.0f} articles/s wall"
+    )
     return rate
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m index.extract.evaluate", description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(
+        prog="python -m index.extract.evaluate", description=__doc__.split("\n")[0]
+    )
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="shared reference folder")
-    ap.add_argument("--germeval", type=Path, nargs="?", const=Path(), help="GermEval file (default: test set)")
+    ap.add_argument(
+        "--germeval", type=Path, nargs="?", const=Path(), help="GermEval file (default: test set)"
+    )
     ap.add_argument("--seeds", action="store_true", help="seed-gold precision/recall and dates")
-    ap.add_argument("--speed", type=Path, nargs="?", const=Path(), help="10kGNAD articles.csv for articles/s")
+    ap.add_argument(
+        "--speed", type=Path, nargs="?", const=Path(), help="10kGNAD articles.csv for articles/s"
+    )
     args = ap.parse_args(argv)
     run_all = args.germeval is None and not args.seeds and args.speed is None
     if args.germeval is not None or run_all:
-        path = args.germeval if args.germeval not in (None, Path()) else (
-            args.shared / "data" / "germeval2014" / "NER-de-test.tsv")
+        path = (
+            args.germeval
+            if args.germeval not in (None, Path())
+            else (args.shared / "data" / "germeval2014" / "NER-de-test.tsv")
+        )
         eval_germeval(path)
     if args.seeds or run_all:
         eval_seeds(args.shared)
     if args.speed is not None or run_all:
-        path = args.speed if args.speed not in (None, Path()) else args.shared / "data" / "10kGNAD" / "articles.csv"
+        path = (
+            args.speed
+            if args.speed not in (None, Path())
+            else args.shared / "data" / "10kGNAD" / "articles.csv"
+        )
         eval_speed(path)
     return 0
 

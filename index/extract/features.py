@@ -9,51 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from index.extract.cues import PLACE_CUE_SUFFIXES, is_role
 from index.extract.gazetteer import MAX_SPAN, Gazetteer, load, lookup_key
 
-ROLE_WORDS = frozenset(
-    """herr frau dr. prof. präsident präsidentin kanzler kanzlerin bundeskanzler bundeskanzlerin
-    premierminister premierministerin ministerpräsident ministerpräsidentin regierungschef
-    regierungschefin staatschef staatschefin machthaber diktator könig königin prinz prinzessin
-    papst kaiser minister ministerin sprecher sprecherin chef chefin generalsekretär
-    generalsekretärin botschafter botschafterin vorsitzende vorsitzender parteichef parteichefin
-    senator senatorin gouverneur gouverneurin bürgermeister bürgermeisterin abgeordnete
-    abgeordneter kandidat kandidatin amtskollege amtskollegen amtskollegin general admiral
-    oberst kommandeur anführer führer chefdiplomat chefdiplomatin spitzendiplomat graf gräfin
-    herzog herzogin fürst fürstin kardinal bischof pfarrer sultan emir scheich schah zar zarin
-    vizepräsident vizepräsidentin vizekanzler vizekanzlerin trainer autor autorin sänger
-    sängerin schauspieler schauspielerin regisseur regisseurin präsidenten ministers""".split()
-)
-ROLE_SUFFIXES = ("minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin",
-                 "chef", "chefin", "sekretär", "sekretärin", "diplomat", "diplomatin",
-                 "sprecher", "sprecherin", "kollege", "kollegen", "führer", "haber",
-                 "vorsitzender", "vorsitzende", "vorsitzenden", "direktor", "direktorin", "leiter",
-                 "leiterin", "senator", "senatorin", "trainer", "trainerin", "spieler", "spielerin",
-                 "manager", "managerin", "gründer", "gründerin", "politiker", "politikerin",
-                 "abgeordneter", "komponist", "komponistin", "musiker", "musikerin", "sänger",
-                 "sängerin", "autor", "autorin", "schriftsteller", "schriftstellerin", "maler",
-                 "malerin", "regisseur", "regisseurin", "bischof", "kardinal", "anwalt", "anwältin",
-                 "richter", "richterin", "kommissar", "kommissarin", "kandidat", "kandidatin",
-                 "stürmer", "torhüter", "professor", "professorin", "beauftragter", "beauftragte")
-PLACE_CUE_SUFFIXES = ("stadt", "städtchen", "dorf", "gemeinde", "region", "staat", "provinz", "kreis",
-                      "bezirk", "insel", "fluss", "see", "berg", "gebirge", "land", "kanton",
-                      "ortsteil", "viertel", "tal", "hafen", "bucht", "meer", "küste", "republik",
-                      "königreich", "metropole", "ort", "hauptstadt", "grafschaft", "bundesland")
-"""Common nouns that introduce a place name ("die Gemeinde Löhne", "im Bundesstaat Nevada")."""
 _GERMAN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüß-'.’0123456789")
 _SENT_START = frozenset(("„", "“", '"', "«", "»", ":", "(", "-", "–"))
-
-
-def is_role(word: str) -> bool:
-    """Whether a token is a title or role noun that may precede a name."""
-    low = word.lower()
-    return low in ROLE_WORDS or (len(low) > 6 and low.endswith(ROLE_SUFFIXES))
 
 
 @lru_cache(maxsize=100_000)
 def shape(word: str) -> str:
     """Collapsed shape: "Blinken" -> "Xx", "NATO" -> "X", "G7" -> "Xd", "al-Sudani" -> "x-Xx"."""
-    out = []
+    out: list[str] = []
     for ch in word:
         if ch.isupper():
             c = "X"
@@ -115,10 +81,7 @@ def _marks(words: tuple[str, ...], gaz: Gazetteer) -> tuple[str, ...]:
 
 def _ends_in_noun(low: str, nouns: frozenset[str]) -> bool:
     """Whether a word ends in a known common-noun stem (German compounds: "Sicherheitsweisung")."""
-    for k in range(max(1, len(low) - 12), len(low) - 3):
-        if low[k:] in nouns:
-            return True
-    return False
+    return any(low[k:] in nouns for k in range(max(1, len(low) - 12), len(low) - 3))
 
 
 @lru_cache(maxsize=200_000)
@@ -163,8 +126,19 @@ def _pack(w: str) -> tuple[tuple[str, ...], ...]:
     """
     low = w.lower()
     core = _word_core(w)
-    own = ("b", core[0], "w=" + w, "l=" + low, "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:],
-           "s5=" + low[-5:], "p3=" + low[:3], "p4=" + low[:4], *core[1:])
+    own = (
+        "b",
+        core[0],
+        "w=" + w,
+        "l=" + low,
+        "s2=" + low[-2:],
+        "s3=" + low[-3:],
+        "s4=" + low[-4:],
+        "s5=" + low[-5:],
+        "p3=" + low[:3],
+        "p4=" + low[:4],
+        *core[1:],
+    )
     prev = ("pw=" + low, *("-1" + c for c in core))
     nxt = ("nw=" + low, *("+1" + c for c in core))
     prev2 = ("pw2=" + low, *("-2" + c for c in core))
@@ -172,7 +146,9 @@ def _pack(w: str) -> tuple[tuple[str, ...], ...]:
     small = ("b", core[0], "l=" + low)
     # A compact class code (noun / first name / surname / known name / capitalised),
     # combined with the neighbours' codes below: "first name + unknown capitalised".
-    code = "".join(c for c, feat in (("N", "cn"), ("F", "fn"), ("S", "sn"), ("E", "ne")) if feat in core)
+    code = "".join(
+        c for c, feat in (("N", "cn"), ("F", "fn"), ("S", "sn"), ("E", "ne")) if feat in core
+    )
     place = load().places.get((w,))
     if place is not None:
         code += "P" if place.kind != "city" or place.population >= 15_000 else "p"
@@ -223,7 +199,7 @@ def static_features(words: Sequence[str], gaz: Gazetteer) -> list[list[str]]:
             f.append("first")
             f.append("kf=" + code)
         if "-" in w:
-            head, _, tail = w.partition("-")
+            head = w.partition("-")[0]
             f.append("h1=" + head.lower())
             f.append("hl=" + w.rsplit("-", 1)[1].lower())
             if lookup_key((head,)) in gaz.places:

@@ -93,10 +93,10 @@ def inflections(form: str) -> set[tuple[str, ...]]:
     def build(i: int, acc: tuple[str, ...]) -> None:
         if i == len(heads):
             for lt in lasts:
-                out.add(_key(acc + (lt,)))
+                out.add(_key((*acc, lt)))
             return
         for h in heads[i]:
-            build(i + 1, acc + (h,))
+            build(i + 1, (*acc, h))
 
     build(0, ())
     return out
@@ -104,7 +104,7 @@ def inflections(form: str) -> set[tuple[str, ...]]:
 
 def _key(toks: tuple[str, ...]) -> tuple[str, ...]:
     if len(toks) > 1:
-        return (toks[0].lower(),) + toks[1:]
+        return (toks[0].lower(), *toks[1:])
     return toks
 
 
@@ -125,8 +125,10 @@ def load() -> Gazetteer:
     for name, kind, cc, lat, lon, pop, aliases in raw["places"]:
         place = Place(name, kind, cc or None, lat, lon, pop)
         word_class = lexicon.get(name.lower(), "NE")
-        if kind == "city" and (word_class.startswith(("X", "V", "ADJ"))
-                               or (pop < 100_000 and not word_class.startswith("NE"))):
+        if kind == "city" and (
+            word_class.startswith(("X", "V", "ADJ"))
+            or (pop < 100_000 and not word_class.startswith("NE"))
+        ):
             # Cities named like common words ("Man", "Arena", "Bad") would only add noise.
             continue
         for form in (name, *aliases):
@@ -142,8 +144,20 @@ def load() -> Gazetteer:
     words = frozenset(k[0] for k in places) | frozenset(k[0] for k in orgs)
     ne, nn, vv, sfx = _load_morphemes()
     surnames, nouns, toponyms = (_word_set(name) for name in ("surnames", "nouns", "toponyms"))
-    return Gazetteer(places, orgs, frozenset(raw["first_names"]), words, lexicon, ne, nn, sfx,
-                     vv, surnames, nouns, toponyms)
+    return Gazetteer(
+        places,
+        orgs,
+        frozenset(raw["first_names"]),
+        words,
+        lexicon,
+        ne,
+        nn,
+        sfx,
+        vv,
+        surnames,
+        nouns,
+        toponyms,
+    )
 
 
 def _word_set(name: str) -> frozenset[str]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from index.extract.features import gazetteer_marks, is_role
+from index.extract.cues import is_role
+from index.extract.features import gazetteer_marks
 from index.extract.gazetteer import Place, load, lookup_key
 from index.extract.tagger import spans, tag_raw
 from index.extract.tokens import sentence_words
@@ -73,10 +74,14 @@ _OPENERS = frozenset(("„", "“", '"', "«", "»", ":", "(", "-", "–", "‚"
 
 def _is_name_particle(word: str) -> bool:
     head, _, tail = word.partition("-")
-    return head in ("al", "el", "as", "ad", "ash", "bin", "ibn", "abu", "ben") and tail[:1].isupper()
+    return (
+        head in ("al", "el", "as", "ad", "ash", "bin", "ibn", "abu", "ben") and tail[:1].isupper()
+    )
 
 
-def refine_spans(words: list[str], tagged: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def refine_spans(
+    words: list[str], tagged: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
     """Reconcile tagger spans with the gazetteer.
 
     A multiword gazetteer name wins over a tagger span cut inside it ("Nahen" of
@@ -89,16 +94,27 @@ def refine_spans(words: list[str], tagged: list[tuple[int, int, str]]) -> list[t
     for a, b, cls in tagged:
         while b - a > 1 and _is_common_word(words[b - 1]):
             b -= 1
-        inner = sorted((ga, gb) for (ga, gb), k in gaz.items()
-                       if a <= ga and gb <= b and k in ("country", "region", "water"))
-        if cls != "PER" and len(inner) > 1 and (a, b) not in gaz and sum(gb - ga for ga, gb in inner) == b - a:
+        inner = sorted(
+            (ga, gb)
+            for (ga, gb), k in gaz.items()
+            if a <= ga and gb <= b and k in ("country", "region", "water")
+        )
+        if (
+            cls != "PER"
+            and len(inner) > 1
+            and (a, b) not in gaz
+            and sum(gb - ga for ga, gb in inner) == b - a
+        ):
             # Two known places side by side ("die USA Russland beschuldigt") are two mentions.
             out.extend((ga, gb, "LOC") for ga, gb in inner)
             continue
         if cls == "PER" and b < len(words) and _is_name_particle(words[b]):
             b += 1  # "Mohammed Shia al-Sudani": the tagger often stops before "al-"
-        wider = [(ga, gb, k) for (ga, gb), k in gaz.items()
-                 if gb - ga > 1 and ga <= a and b <= gb and (ga, gb) != (a, b)]
+        wider = [
+            (ga, gb, k)
+            for (ga, gb), k in gaz.items()
+            if gb - ga > 1 and ga <= a and b <= gb and (ga, gb) != (a, b)
+        ]
         if wider:
             ga, gb, k = wider[0]
             out.append((ga, gb, "ORG" if k == "org" else "LOC"))
@@ -114,7 +130,11 @@ def refine_spans(words: list[str], tagged: list[tuple[int, int, str]]) -> list[t
         if cls in ("PER", "LOC", "ORG") and b > a and not words[b - 1].endswith("-"):
             out.append((a, b, cls))
     out = sorted(set(out))
-    return [s for i, s in enumerate(out) if not any(o[0] <= s[0] and s[1] <= o[1] and o != s for o in out)]
+    return [
+        s
+        for i, s in enumerate(out)
+        if not any(o[0] <= s[0] and s[1] <= o[1] and o != s for o in out)
+    ]
 
 
 def _plausible_unknown_place(words: list[str], a: int, b: int, person_words: set[str]) -> bool:
@@ -125,8 +145,9 @@ def _plausible_unknown_place(words: list[str], a: int, b: int, person_words: set
     last = toks[-1].rsplit("-", 1)[-1]
     lex = load().lexicon
     # Unlike span trimming, any common-word reading ("Man": pronoun and isle) rules it out here.
-    return toks[0][:1].isupper() and all(not lex.get(w.lower(), "NE").startswith(("NN", "V", "ADJ", "X"))
-                                         for w in (toks[0], last))
+    return toks[0][:1].isupper() and all(
+        not lex.get(w.lower(), "NE").startswith(("NN", "V", "ADJ", "X")) for w in (toks[0], last)
+    )
 
 
 def find_mentions(text: str) -> Mentions:

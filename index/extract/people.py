@@ -44,7 +44,9 @@ def _strip_genitive(word: str) -> str | None:
     return None
 
 
-def merge_people(mentions: Sequence[tuple[int, tuple[str, ...]]], extra: Sequence[str] = ()) -> list[Entity]:
+def merge_people(
+    mentions: Sequence[tuple[int, tuple[str, ...]]], extra: Sequence[str] = ()
+) -> list[Entity]:
     """People from (position, tokens) mentions; `extra` adds names known otherwise (byline)."""
     people: list[_Person] = []
     multi = sorted((m for m in mentions if len(m[1]) > 1), key=lambda m: (-len(m[1]), m[0]))
@@ -88,9 +90,14 @@ def _match_single(people: list[_Person], word: str) -> _Person | None:
         key = _norm(candidate)
         by_last = [p for p in people if _norm(p.tokens[-1]) == key]
         if not by_last:
-            # Family-name-first names ("Yoon" of "Yoon Suk Yeol") and particles ("Sudani" of "al-Sudani").
-            by_last = [p for p in people if len(p.tokens) > 1 and any(
-                _norm(t) == key or _norm(t.split("-")[-1]) == key for t in p.tokens)]
+            # Family-name-first names ("Yoon" of "Yoon Suk Yeol") and particles
+            # ("Sudani" of "al-Sudani").
+            by_last = [
+                p
+                for p in people
+                if len(p.tokens) > 1
+                and any(_norm(t) == key or _norm(t.split("-")[-1]) == key for t in p.tokens)
+            ]
         if by_last:
             return max(by_last, key=lambda p: (len(p.tokens) > 1, p.count))
     return None

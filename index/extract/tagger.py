@@ -10,8 +10,8 @@ tokens are scored: most tokens are lower-case German words and are "O" at once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 import threading
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -31,7 +31,9 @@ def model() -> Perceptron:
     return Perceptron.load(MODEL_PATH)
 
 
-def step_features(words: Sequence[str], static: list[list[str]], i: int, pred: list[str]) -> list[str] | None:
+def step_features(
+    words: Sequence[str], static: list[list[str]], i: int, pred: list[str]
+) -> list[str] | None:
     """Features of token i given the tags predicted so far; None = forced "O"."""
     w = words[i]
     prev = pred[i - 1] if i else "<s>"

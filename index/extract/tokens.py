@@ -40,7 +40,10 @@ def sentences(text: str) -> list[list[Token]]:
     """
     out: list[list[Token]] = []
     for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
-        toks = [Token(t.text, t.start + para.start(), t.end + para.start()) for t in tokenize(para.group())]
+        toks = [
+            Token(t.text, t.start + para.start(), t.end + para.start())
+            for t in tokenize(para.group())
+        ]
         cur: list[Token] = []
         for i, tok in enumerate(toks):
             cur.append(tok)

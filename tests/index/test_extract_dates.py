@@ -45,7 +45,10 @@ def test_no_date_is_unknown_never_today() -> None:
 
 
 def test_mentioned_dates_as_written_in_order() -> None:
-    text = "Titel\n\nBis zum 20. Januar soll alles geklärt sein. Russland hatte Ende 2021 gedroht, am 3. Mai folgte mehr."
+    text = (
+        "Titel\n\nBis zum 20. Januar soll alles geklärt sein. "
+        "Russland hatte Ende 2021 gedroht, am 3. Mai folgte mehr."
+    )
     assert mentioned_dates(text) == ("20. Januar", "Ende 2021", "3. Mai")
 
 

@@ -16,7 +16,8 @@ def _names(entities: tuple) -> list[str]:
 
 def test_fullest_name_and_genitive_merge() -> None:
     meta = _meta(
-        "Die Außenministerin Annalena Baerbock traf in Warschau ihren Amtskollegen Radosław Sikorski. "
+        "Die Außenministerin Annalena Baerbock traf in Warschau "
+        "ihren Amtskollegen Radosław Sikorski. "
         "Baerbocks Reise dauerte zwei Tage. Sikorski sagte, Baerbock sei willkommen."
     )
     people = {p.name: p for p in meta.people}
@@ -27,14 +28,18 @@ def test_fullest_name_and_genitive_merge() -> None:
 
 
 def test_roles_are_cues_not_names() -> None:
-    meta = _meta("Bundeskanzler Olaf Scholz empfing Präsident Emmanuel Macron. NATO-Chef Jens Stoltenberg kam später.")
+    meta = _meta(
+        "Bundeskanzler Olaf Scholz empfing Präsident Emmanuel Macron. "
+        "NATO-Chef Jens Stoltenberg kam später."
+    )
     assert set(_names(meta.people)) == {"Olaf Scholz", "Emmanuel Macron", "Jens Stoltenberg"}
 
 
 def test_places_canonical_nominative_with_kind_and_code() -> None:
     meta = _meta(
         "Die Spannungen im Nahen Osten und im Südchinesischen Meer wachsen. "
-        "Die Vereinigten Staaten schicken Schiffe, die Ukraine bittet um Hilfe. Russlands Armee rückt vor."
+        "Die Vereinigten Staaten schicken Schiffe, die Ukraine bittet um Hilfe. "
+        "Russlands Armee rückt vor."
     )
     places = {p.name: p for p in meta.places}
     assert {"Naher Osten", "Südchinesisches Meer", "USA", "Ukraine", "Russland"} <= set(places)
@@ -53,7 +58,9 @@ def test_city_exonyms_and_coordinates() -> None:
 
 
 def test_adjectives_and_compounds_are_not_places() -> None:
-    meta = _meta("Die japanische Regierung und russische Diplomaten kritisierten den Gaza-Krieg scharf.")
+    meta = _meta(
+        "Die japanische Regierung und russische Diplomaten kritisierten den Gaza-Krieg scharf."
+    )
     assert _names(meta.places) == []
 
 
@@ -78,7 +85,10 @@ def test_nouns_that_are_names() -> None:
 
 
 def test_entities_ordered_by_count_then_first_seen() -> None:
-    meta = _meta("Frankreich und Spanien beraten. Spanien lehnt ab, Spanien zögert. Frankreich wartet, Italien auch.")
+    meta = _meta(
+        "Frankreich und Spanien beraten. Spanien lehnt ab, Spanien zögert. "
+        "Frankreich wartet, Italien auch."
+    )
     assert _names(meta.places)[:3] == ["Spanien", "Frankreich", "Italien"]
 
 

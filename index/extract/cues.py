@@ -1,0 +1,130 @@
+"""Vocabulary that cues names: titles and roles before people, nouns before places.
+
+General German vocabulary (not taken from any article). Roles are cues, never
+part of a name: "Außenminister Sergej Lawrow" is the person "Sergej Lawrow".
+"""
+
+from __future__ import annotations
+
+ROLE_WORDS = frozenset(
+    """herr frau dr. prof. präsident präsidentin kanzler kanzlerin bundeskanzler bundeskanzlerin
+    premierminister premierministerin ministerpräsident ministerpräsidentin regierungschef
+    regierungschefin staatschef staatschefin machthaber diktator könig königin prinz prinzessin
+    papst kaiser minister ministerin sprecher sprecherin chef chefin generalsekretär
+    generalsekretärin botschafter botschafterin vorsitzende vorsitzender parteichef parteichefin
+    senator senatorin gouverneur gouverneurin bürgermeister bürgermeisterin abgeordnete
+    abgeordneter kandidat kandidatin amtskollege amtskollegen amtskollegin general admiral
+    oberst kommandeur anführer führer chefdiplomat chefdiplomatin spitzendiplomat graf gräfin
+    herzog herzogin fürst fürstin kardinal bischof pfarrer sultan emir scheich schah zar zarin
+    vizepräsident vizepräsidentin vizekanzler vizekanzlerin trainer autor autorin sänger
+    sängerin schauspieler schauspielerin regisseur regisseurin präsidenten ministers""".split()  # noqa: SIM905
+)
+ROLE_SUFFIXES = (
+    "minister",
+    "ministerin",
+    "präsident",
+    "präsidentin",
+    "kanzler",
+    "kanzlerin",
+    "chef",
+    "chefin",
+    "sekretär",
+    "sekretärin",
+    "diplomat",
+    "diplomatin",
+    "sprecher",
+    "sprecherin",
+    "kollege",
+    "kollegen",
+    "führer",
+    "haber",
+    "vorsitzender",
+    "vorsitzende",
+    "vorsitzenden",
+    "direktor",
+    "direktorin",
+    "leiter",
+    "leiterin",
+    "senator",
+    "senatorin",
+    "trainer",
+    "trainerin",
+    "spieler",
+    "spielerin",
+    "manager",
+    "managerin",
+    "gründer",
+    "gründerin",
+    "politiker",
+    "politikerin",
+    "abgeordneter",
+    "komponist",
+    "komponistin",
+    "musiker",
+    "musikerin",
+    "sänger",
+    "sängerin",
+    "autor",
+    "autorin",
+    "schriftsteller",
+    "schriftstellerin",
+    "maler",
+    "malerin",
+    "regisseur",
+    "regisseurin",
+    "bischof",
+    "kardinal",
+    "anwalt",
+    "anwältin",
+    "richter",
+    "richterin",
+    "kommissar",
+    "kommissarin",
+    "kandidat",
+    "kandidatin",
+    "stürmer",
+    "torhüter",
+    "professor",
+    "professorin",
+    "beauftragter",
+    "beauftragte",
+)
+PLACE_CUE_SUFFIXES = (
+    "stadt",
+    "städtchen",
+    "dorf",
+    "gemeinde",
+    "region",
+    "staat",
+    "provinz",
+    "kreis",
+    "bezirk",
+    "insel",
+    "fluss",
+    "see",
+    "berg",
+    "gebirge",
+    "land",
+    "kanton",
+    "ortsteil",
+    "viertel",
+    "tal",
+    "hafen",
+    "bucht",
+    "meer",
+    "küste",
+    "republik",
+    "königreich",
+    "metropole",
+    "ort",
+    "hauptstadt",
+    "grafschaft",
+    "bundesland",
+)
+"""Common nouns that introduce a place name ("die Gemeinde Löhne", "im Bundesstaat Nevada")."""
+
+
+def is_role(word: str) -> bool:
+    """Whether a token is a title or role noun that may precede a name."""
+    low = word.lower()
+    return low in ROLE_WORDS or (len(low) > 6 and low.endswith(ROLE_SUFFIXES))
