@@ -37,6 +37,23 @@ class Row:
     fmt: str = "{:.2f}"
 
 
+def _incremental_median(d: dict[str, Any]) -> float | None:
+    """Median over the rounds that really were incremental: a round that
+    rebuilt the whole index (its report says "Rebuilt") measures a full build
+    and is left out (run.py notes it)."""
+    inc = (d.get("diplo") or {}).get("incremental") or {}
+    runs, reports = inc.get("runs_s") or [], inc.get("reports") or []
+    if len(runs) != len(reports):
+        return _get("diplo", "incremental", "median_s")(d)
+    good = sorted(
+        r for r, rep in zip(runs, reports, strict=True) if r == r and not rep.startswith("Rebuilt")
+    )
+    if not good:
+        return None
+    mid = len(good) // 2
+    return good[mid] if len(good) % 2 else (good[mid - 1] + good[mid]) / 2
+
+
 ROWS: list[Row] = [
     Row(
         "full build",
@@ -76,7 +93,7 @@ ROWS: list[Row] = [
     Row(
         "incremental update (1 changed, 1 added, 1 removed), median",
         "s",
-        _get("diplo", "incremental", "median_s"),
+        _incremental_median,
     ),
     Row(
         "cold `search` to first result, median",
@@ -179,7 +196,7 @@ TARGETS: list[Target] = [
         "×",
     ),
     Target("keystroke p95 ≤ 50 ms", _get("diplo", "search", "keystroke", "p95_ms"), 50, "ms"),
-    Target("incremental update ≤ 2 s", _get("diplo", "incremental", "median_s"), 2, "s"),
+    Target("incremental update ≤ 2 s", _incremental_median, 2, "s"),
     Target("cold search ≤ 0.8 s", _get("diplo", "cold_search", "median_s"), 0.8, "s"),
     Target("TUI first paint ≤ 1.0 s (warm index)", _get("diplo", "tui", "median_s"), 1.0, "s"),
     Target("build peak RSS ≤ 400 MB", _get("diplo", "build", "peak_rss_mb"), 400, "MB"),
@@ -238,8 +255,19 @@ def target_rows(result: dict[str, Any]) -> list[list[str]]:
 
 
 def notes(result: dict[str, Any]) -> list[str]:
-    """n/a reasons and warnings collected during the run."""
-    return list(result.get("notes", []))
+    """n/a reasons and warnings collected during the run, plus the search
+    probes that found the index unusable (they rebuilt it first, so their
+    memory figure includes a build)."""
+    out = list(result.get("notes", []))
+    diplo = result.get("diplo") or {}
+    for key in ("search", "search_after_updates"):
+        check = (diplo.get(key) or {}).get("index_check")
+        if check:
+            out.append(
+                f"{key}: the probe found the index unusable ({check}) and rebuilt it "
+                f"in {diplo[key]['open_s']:.0f} s before measuring; its RSS includes that build"
+            )
+    return out
 
 
 def text_table(rows: list[list[str]], header: list[str]) -> str:
