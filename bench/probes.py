@@ -82,11 +82,14 @@ def run_search_probe(
     smoke: bool,
     passes: int,
     n_queries: int | None = None,
+    keystroke_limit: int | None = None,
 ) -> dict[str, Any]:
     check = index_check(articles, index_dir) if engine == "diplo" else None
     t0 = time.perf_counter()
     search = open_diplo(articles, index_dir) if engine == "diplo" else open_baseline(index_dir)
     partial, stroke_limit, stroke_source = keystroke_settings()
+    if keystroke_limit is not None:  # what-if: the TUI asking for fewer hits
+        stroke_limit, stroke_source = keystroke_limit, f"input as typed, top {keystroke_limit}"
     open_s = time.perf_counter() - t0
     queries: list[Query] = SMOKE_QUERIES if smoke else select_queries(n_queries)
     texts = [(q, q.text if engine == "diplo" else q.baseline_text) for q in queries]
@@ -158,6 +161,7 @@ def main(argv: list[str]) -> int:
     p.add_argument("--smoke", action="store_true")
     p.add_argument("--passes", type=int, default=3)
     p.add_argument("--queries", type=int, default=None, help="use only the first N queries")
+    p.add_argument("--keystroke-limit", type=int, default=None, help="override the TUI's limit")
     p = sub.add_parser("check", help="print why the index would be rebuilt (or OK)")
     p.add_argument("--articles", type=Path, required=True)
     p.add_argument("--index", type=Path, required=True)
@@ -166,7 +170,13 @@ def main(argv: list[str]) -> int:
         print(index_check(args.articles, args.index) or "OK")
         return 0
     data = run_search_probe(
-        args.engine, args.articles, args.index, args.smoke, args.passes, args.queries
+        args.engine,
+        args.articles,
+        args.index,
+        args.smoke,
+        args.passes,
+        args.queries,
+        args.keystroke_limit,
     )
     args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
