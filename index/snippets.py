@@ -212,12 +212,22 @@ def make_snippet(text: str, matcher: TermMatcher) -> tuple[str, tuple[tuple[int,
     if end < len(text):
         space = text.rfind(" ", start, end)
         end = space if space > start + SNIPPET_CHARS // 2 else end
-    # One line for the results list; same length, so spans stay valid.
-    snippet = text[start:end].replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    # One line for the results list: whitespace runs become one space, and
+    # `where` maps each position of the window to its place in the snippet.
     lead = "…" if start > 0 else ""
     tail = "…" if end < len(text) else ""
-    shift = len(lead) - start
+    out: list[str] = []
+    where: list[int] = []
+    for ch in text[start:end]:
+        where.append(len(lead) + len(out))
+        if ch.isspace():
+            if out and out[-1] == " ":
+                continue
+            ch = " "
+        out.append(ch)
+    where.append(len(lead) + len(out))
+    snippet = "".join(out).rstrip(" ")  # trailing only: spans stay valid
     inside = tuple(
-        (s + shift, e + shift) for s, e in spans if s >= start and e <= end
+        (where[s - start], where[e - start]) for s, e in spans if s >= start and e <= end
     )
     return lead + snippet + tail, inside

@@ -107,3 +107,9 @@ def test_snippet_is_one_line_around_the_best_passage() -> None:
 def test_snippet_without_matches_starts_at_the_top() -> None:
     snippet, spans = make_snippet("Kurzer Text.", TermMatcher(["nichts"]))
     assert snippet == "Kurzer Text." and spans == ()
+
+
+def test_snippet_collapses_whitespace_and_keeps_spans() -> None:
+    snippet, spans = make_snippet("Erst  Hilfe\n\n  und\tHilfen  ", TermMatcher(["hilfe"]))
+    assert snippet == "Erst Hilfe und Hilfen"
+    assert [snippet[s:e] for s, e in spans] == ["Hilfe", "Hilfen"]
