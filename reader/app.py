@@ -18,7 +18,8 @@ from textual.widgets import Input
 from reader import messages as m
 from reader import workers
 from reader.commands import ReaderCommands
-from reader.i18n import detect_language, index_note, set_language, skip_reason, t
+from reader.i18n import detect_language, set_language, t
+from reader.indexing import IndexingMixin
 from reader.navigation import NavigationMixin
 from reader.result_cache import cached_result, hits_to_cache
 from reader.state import load_state, save_state
@@ -46,7 +47,7 @@ TYPING_KEYS_OFF = {
 """Actions on printable keys: off while the query has focus, so they type."""
 
 
-class DiploReader(NavigationMixin):
+class DiploReader(IndexingMixin, NavigationMixin):
     """Search pane, article pane and side panel over one articles library."""
 
     CSS_PATH = "app.tcss"
@@ -159,70 +160,6 @@ class DiploReader(NavigationMixin):
                 self.notify(
                     t("state.unwritable", msg=exc.strerror or exc), severity="warning", markup=False
                 )
-
-    # -- index --------------------------------------------------------------
-
-    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
-    def load_index(self, rebuild: bool = False) -> None:
-        if self.library is None:
-            assert self.articles_dir is not None, "need an articles folder or a library"
-            self.library = workers.open_library(self.articles_dir, self.index_dir)
-        workers.load_index(self.library, self.post_message, self._cancel, rebuild)
-
-    def on_index_progress(self, message: m.IndexProgress) -> None:
-        text = t("index.building", done=message.done, total=message.total)
-        status = self.main_screen.query_one(StatusBar)
-        status.set_text(text)
-        status.set_progress(message.done, message.total)
-        if self.result is None:  # nothing to show yet: say why in the pane too
-            self.main_screen.query_one(SearchPane).show_notice(text)
-
-    def on_index_busy(self, _message: m.IndexBusy) -> None:
-        self.main_screen.query_one(StatusBar).set_text(t("index.busy"))
-
-    def on_index_failed(self, message: m.IndexFailed) -> None:
-        self.main_screen.query_one(StatusBar).set_progress(0, None)
-        self.main_screen.query_one(StatusBar).set_text(t("index.failed", msg=message.error))
-        self.notify(t("index.failed", msg=message.error), severity="error", markup=False)
-
-    def on_index_ready(self, message: m.IndexReady) -> None:
-        first, self.index_ready = not self.index_ready, True
-        status = self.main_screen.query_one(StatusBar)
-        status.set_progress(0, None)
-        status.set_text(
-            t("index.ready", n=message.count) if message.report else t("index.checking")
-        )
-        report = message.report
-        changed = report is not None and (report.processed or report.removed)
-        if first or changed:
-            self.search_now()
-        if message.count == 0:
-            self.main_screen.query_one(ArticleView).show_placeholder(
-                f"{t('empty.title')}\n\n{t('empty.body', path=self.articles_dir)}"
-            )
-        elif self._restore_article:
-            self.open_article(self._restore_article, focus=False)
-            self._restore_article = None
-        elif changed and (view := self.main_screen.query_one(ArticleView)).article is not None:
-            self.open_article(view.article.id, focus=False)
-        if report is not None:
-            self.report_build(report)
-
-    def report_build(self, report: Any) -> None:
-        if report.skipped:
-            lines = [t("index.skipped", n=len(report.skipped))]
-            lines += [
-                f"{Path(s.path).name}: {skip_reason(s.code, s.reason)}" for s in report.skipped[:8]
-            ]
-            if len(report.skipped) > 8:
-                lines.append("…")
-            self.notify("\n".join(lines), severity="warning", timeout=10, markup=False)
-        if report.message:
-            note = t("index.note", msg=index_note(report.message))
-            self.notify(note, severity="warning", markup=False)
-
-    def action_rebuild_index(self) -> None:
-        self.load_index(rebuild=True)
 
     # -- search -------------------------------------------------------------
 

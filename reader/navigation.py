@@ -72,7 +72,7 @@ class NavigationMixin(App[int]):
         """Textual's palette, with a placeholder in the UI language."""
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             placeholder = t("palette.placeholder")
             self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 
