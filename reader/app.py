@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from index.records import SearchResult
 
 TYPING_KEYS_OFF = {
-    "quit",
+    "quit_key",
     "people",
     "places",
     "clear_filter",
@@ -77,7 +77,7 @@ class DiploReader(IndexingMixin, NavigationMixin):
         # Sort by relevance or by date.
         Binding("s", "toggle_sort", "b.sort", show=False),
         # Quit (when not typing in the query).
-        Binding("q", "quit", "b.quit"),
+        Binding("q", "quit_key", "b.quit"),
     ]
 
     def __init__(
@@ -204,7 +204,7 @@ class DiploReader(IndexingMixin, NavigationMixin):
         view = self.main_screen.query_one(ArticleView)
         keep = view.article.id if view.article else None
         self.main_screen.query_one(SearchPane).show_result(
-            message.result, bool(self.user_state.filter), keep
+            message.result, bool(self.user_state.filter), keep, self.user_state.sort == "date"
         )
         terms = self.current_terms()
         if view.article is not None and terms != view.terms:

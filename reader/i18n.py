@@ -25,6 +25,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "filter.chip": ("Filter: {f}  (x entfernt)", "Filter: {f}  (x removes)"),
     "sort.relevance": ("Sortierung: Relevanz", "Sorted by relevance"),
     "sort.date": ("Sortierung: Datum", "Sorted by date"),
+    "sorted.date": ("nach Datum", "by date"),
     "index.opening": ("Index wird geöffnet …", "Opening the index …"),
     "index.building": (
         "Index wird aufgebaut … {done}/{total}",
@@ -136,6 +137,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "b.sort": ("Sortierung", "Sort"),
     "b.clear_query": ("Suche leeren", "Clear query"),
     "palette": ("Befehle", "Commands"),
+    "quit.hint": ("Beenden mit q oder Strg+Q", "Quit with q or Ctrl+Q"),
     # Command palette.
     "c.rebuild": ("Index neu aufbauen", "Rebuild index"),
     "c.rebuild.help": ("Alle Artikel neu einlesen", "Read every article again"),

@@ -68,6 +68,15 @@ class NavigationMixin(App[int]):
         elif self.user_state.filter:
             self.action_clear_filter()
 
+    async def action_quit_key(self) -> None:
+        """q: a separate action from Ctrl+Q's "quit", so that only q is
+        switched off while typing."""
+        await self.action_quit()
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C outside the query: say (in the UI language) how to quit."""
+        self.notify(t("quit.hint"), timeout=4)
+
     def action_command_palette(self) -> None:
         """Textual's palette, with a placeholder in the UI language."""
         from textual.command import CommandPalette

@@ -27,7 +27,9 @@ class SearchPane(Vertical):
         yield Static(id="hit-count")
         yield ResultsList(id="results")
 
-    def show_result(self, result: SearchResult, filtered: bool, keep: str | None) -> None:
+    def show_result(
+        self, result: SearchResult, filtered: bool, keep: str | None, by_date: bool = False
+    ) -> None:
         """Fill the list and the lines above it from one search result."""
         message = self.query_one("#query-message", Static)
         lines: list[Content] = []
@@ -40,17 +42,19 @@ class SearchPane(Vertical):
                 lines.append(Content(t("suggestion", s=result.suggestion)))
         message.update(Content("\n").join(lines))
         message.display = bool(lines)
-        count = self.query_one("#hit-count", Static)
         if not result.hits:
-            count.update("")
+            text = ""
         elif not result.query.strip() and not filtered:
-            count.update(Content(t("hits.all", n=result.total)))
+            text = t("hits.all", n=result.total)
         elif result.total == 1:
-            count.update(Content(t("hits.one")))
+            text = t("hits.one")
         elif result.total > len(result.hits):
-            count.update(Content(t("hits.shown", n=result.total, shown=len(result.hits))))
+            text = t("hits.shown", n=result.total, shown=len(result.hits))
         else:
-            count.update(Content(t("hits", n=result.total)))
+            text = t("hits", n=result.total)
+        if text and by_date and (result.query.strip() or filtered):
+            text += f" · {t('sorted.date')}"
+        self.query_one("#hit-count", Static).update(Content(text))
         self.query_one(ResultsList).show_hits(result.hits, keep)
 
     def show_filter(self, label: str | None) -> None:

@@ -222,3 +222,26 @@ async def test_stale_results_never_replace_newer_ones() -> None:
             await settle(pilot)
             assert app.result.query == "Genf"
             assert ids(app) == ["a2"]
+
+
+async def test_ctrl_q_quits_even_while_typing(make_app, fake_library) -> None:
+    app = make_app(library=fake_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.focused.id == "query"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert not app.is_running
+
+
+async def test_s_toggles_sort_and_count_line_says_so(make_app, fake_library) -> None:
+    app = make_app(library=fake_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"Blinken", "down", "s")
+        await settle(pilot)
+        assert app.user_state.sort == "date"
+        assert "Datum" in text_of(app, "#hit-count")
+        await pilot.press("s")
+        await settle(pilot)
+        assert app.user_state.sort == "relevance"
