@@ -99,3 +99,19 @@ def test_unexpected_error_is_one_line(monkeypatch: pytest.MonkeyPatch, capsys: p
     monkeypatch.setenv("DIPLO_DEBUG", "1")
     with pytest.raises(RuntimeError):
         main(["index"])
+
+
+def test_search_genf_json_returns_article_004_alone(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", "Genf", "--json")
+    assert code == 0
+    hits = json.loads(out)
+    assert [h["id"] for h in hits] == ["004_a000adb927357f90"]
+    assert set(hits[0]) == {"id", "title", "date", "score", "snippet", "people", "places"}
+    assert "Genf" in hits[0]["snippet"]
+
+
+def test_search_text_output_and_no_results(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", "Genf")
+    assert code == 0 and out.startswith("1 result(s)") and "004_a000adb927357f90" in out
+    code, out, _ = run(capsys, "search", "Lawrov")
+    assert code == 0 and "No results." in out and "Lawrow" in out

@@ -4,7 +4,7 @@ Two layers:
 - through the real pipeline: the seed articles are copied, read, cleaned,
   extracted and indexed by `Library.update()`, then searched with
   `Library.search()` (which the CLI and the TUI use too). Cases on person:/
-  place: also depend on extraction, so they are xfail(strict=False) here.
+  place: depend on extraction as well.
 - through search() alone: the same cleaned texts indexed with the gold
   metadata (people, places, dates from gold/seeds.json), so every case checks
   the search side whatever state extraction is in.
@@ -32,14 +32,10 @@ SHARED = ROOT.parent / "shared"
 SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
 CASES = json.loads((SHARED / "gold" / "queries.json").read_text(encoding="utf-8"))["cases"]
 GOLD = json.loads((SHARED / "gold" / "seeds.json").read_text(encoding="utf-8"))
-EXTRACTION = pytest.mark.xfail(
-    strict=False, reason="needs people/places from extraction (index/extract), still improving"
-)
 
 
 def _marked(case: dict) -> object:
-    needs_extraction = case["q"].startswith(("person:", "place:"))
-    return pytest.param(case, id=case["q"], marks=[EXTRACTION] if needs_extraction else [])
+    return pytest.param(case, id=case["q"])
 
 
 def _ids(hits: tuple) -> list[str]:
