@@ -100,8 +100,13 @@ def help_content(app_bindings: Sequence[BindingType]) -> Content:
         if lines:
             lines.append(Content(""))
         lines.append(Content.styled(t(heading), "bold $accent"))
+        # One line per action: "↓  j  Runter" rather than two lines.
+        merged: dict[str, list[str]] = {}
         for keys, description in rows:
-            lines.append(Content.assemble((f"  {key_label(keys):<16}", "bold"), t(description)))
+            merged.setdefault(description, []).append(key_label(keys))
+        for description, labels in merged.items():
+            keys_text = "  ".join(labels)
+            lines.append(Content.assemble((f"  {keys_text:<18}", "bold"), t(description)))
     return Content("\n").join(lines)
 
 
