@@ -12,6 +12,7 @@ from __future__ import annotations
 # (German name, geonames English name, ISO2) -- German exonyms of major cities.
 CITY_EXONYMS: list[tuple[str, str, str]] = [
     ("Tokio", "Tokyo", "JP"),
+    ("Frankfurt", "Frankfurt am Main", "DE"),
     ("Moskau", "Moscow", "RU"),
     ("Genf", "Geneva", "CH"),
     ("Brüssel", "Brussels", "BE"),

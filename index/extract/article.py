@@ -63,6 +63,10 @@ def extract(text: str, header_lines: Sequence[str] = ()) -> Metadata:
         (pos, surface, place.name if place else _unknown_place_name(surface, surfaces), place)
         for pos, surface, place in found.places
     ]
+    # A lone word that is also part of an organisation's name here ("Servus" of "Servus TV")
+    # is that organisation, not a person.
+    org_words = {w for _, surface, _ in found.orgs if " " in surface for w in surface.split()}
+    found.people = [(p, t) for p, t in found.people if len(t) > 1 or t[0] not in org_words]
     person_names = {" ".join(t) for _, t in found.people}
     org_items = [(pos, s, c, None) for pos, s, c in found.orgs if s not in person_names]
     return Metadata(

@@ -64,12 +64,37 @@ def _initial_common_word(words: list[str], a: int, b: int) -> bool:
         return False
     gaz = load()
     low = words[a].lower()
-    if low.endswith("en") and low[:-2] in gaz.verb_stems:
-        return True  # an infinitive such as "Blinken" or "Essen"
+    for ending in ("en", "ten", "te", "t", "st", "n"):
+        if low.endswith(ending) and low[: -len(ending)] in gaz.verb_stems:
+            return True  # a verb form such as "Blinken", "Essen", "Erlangte"
     return words[a] in gaz.nouns or gaz.lexicon.get(low, "NE").startswith(("ADJ", "V", "X"))
 
 
 _OPENERS = frozenset(("„", "“", '"', "«", "»", ":", "(", "-", "–", "‚", "'"))
+
+
+def _person_like(toks: list[str]) -> bool:
+    """Tokens that can form a personal name: no digits, no "SPÖ-naher"-style adjectives."""
+    for tok in toks:
+        if any(ch.isdigit() for ch in tok):
+            return False
+        tail = tok.rsplit("-", 1)[1] if "-" in tok[1:] else ""
+        if tail[:1].islower() and not _is_name_particle(tok) and _is_german_word(tail):
+            return False  # "SPÖ-naher", but "Kim Jong-un" stays
+    return True
+
+
+def _is_german_word(word: str) -> bool:
+    cls = load().lexicon.get(word)
+    if cls is not None:
+        return cls.startswith(("ADJ", "NN", "V"))
+    return len(word) > 3 and word.endswith(("er", "en", "es", "em", "e"))
+
+
+def _long_common_noun(word: str) -> bool:
+    # Surnames can be short nouns ("Koch", "Sargnagel"); long compounds are not names.
+    gaz = load()
+    return len(word) >= 13 and word in gaz.nouns and word not in gaz.surnames
 
 
 def _is_name_particle(word: str) -> bool:
@@ -140,10 +165,13 @@ def refine_spans(
 def _plausible_unknown_place(words: list[str], a: int, b: int, person_words: set[str]) -> bool:
     """A tagger place missing from the gazetteer: keep only name-like spans."""
     toks = words[a:b]
-    if any(t in person_words for t in toks):
-        return False
+    if any(t in person_words or not t[:1].isalnum() for t in toks):
+        return False  # "Schwechat / Frankfurt": punctuation inside is two things at best
     last = toks[-1].rsplit("-", 1)[-1]
-    lex = load().lexicon
+    gaz = load()
+    if toks[0] in gaz.nouns or last in gaz.nouns:
+        return False  # "Herzchirurg": a common noun, however the tagger saw it
+    lex = gaz.lexicon
     # Unlike span trimming, any common-word reading ("Man": pronoun and isle) rules it out here.
     return toks[0][:1].isupper() and all(
         not lex.get(w.lower(), "NE").startswith(("NN", "V", "ADJ", "X")) for w in (toks[0], last)
@@ -173,7 +201,9 @@ def find_mentions(text: str) -> Mentions:
                         a += 1
                     if a < b and _initial_common_word(words, a, b):
                         continue  # left uncovered: a full name elsewhere may still claim it
-                    if a < b:
+                    while b - a > 1 and _long_common_noun(words[b - 1]):
+                        b -= 1  # "... Kommunikationsberater": a compound noun is no name
+                    if a < b and _person_like(words[a:b]):
                         found.people.append((pos + a, tuple(words[a:b])))
             elif cls == "ORG" or _find_org(words, a, b):
                 org = _find_org(words, a, b)

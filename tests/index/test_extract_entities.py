@@ -97,3 +97,14 @@ def test_tag_tokens_bio() -> None:
     assert tags[2:4] == ["B-PER", "I-PER"]
     assert tags[5] == "B-LOC"
     assert len(tags) == 8
+
+
+def test_digits_and_compound_nouns_are_not_people() -> None:
+    meta = _meta(
+        "Die Bewegung DiEM25 wächst, sagte Dietrich Mateschitz. "
+        "Der Kommunikationsberater Josef Kalina schwieg."
+    )
+    names = _names(meta.people)
+    assert "Dietrich Mateschitz" in names and "Josef Kalina" in names
+    assert "DiEM25" not in names
+    assert all("berater" not in n for n in names)
