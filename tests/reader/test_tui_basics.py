@@ -39,17 +39,9 @@ async def test_genf_finds_only_article_004(make_app) -> None:
 
 
 def _gold_cases() -> list:
+    # Every case is required: search and metadata extraction have both landed.
     cases = json.loads(GOLD_QUERIES.read_text(encoding="utf-8"))["cases"]
-    params = []
-    for case in cases:
-        # Full-text search has landed; person:/place:/date: still depend on
-        # metadata extraction being finished by others, so those may fail.
-        strict = not case["q"].startswith(("person:", "place:", "date:"))
-        marks = (
-            () if strict else (pytest.mark.xfail(strict=False, reason="index work in progress"),)
-        )
-        params.append(pytest.param(case["q"], case["expect"], marks=marks, id=case["q"]))
-    return params
+    return [pytest.param(case["q"], case["expect"], id=case["q"]) for case in cases]
 
 
 @pytest.mark.parametrize(("query", "expect"), _gold_cases())
