@@ -128,3 +128,45 @@ def is_role(word: str) -> bool:
     """Whether a token is a title or role noun that may precede a name."""
     low = word.lower()
     return low in ROLE_WORDS or (len(low) > 6 and low.endswith(ROLE_SUFFIXES))
+
+
+GEO_GENERIC = frozenset(
+    """bay island islands lake mount mountains mont monte montes río rio river street square
+    avenue road park beach valley cape port fort saint san santa santo sierra isla lago
+    lac col cap île ile puerto porto ciudad villa""".split()  # noqa: SIM905
+)
+"""Topographic words of other languages that form place names ("Bristol Bay", "Mont Ventoux")."""
+TOPONYM_SUFFIXES = (
+    "straße",
+    "strasse",
+    "platz",
+    "gasse",
+    "allee",
+    "brücke",
+    "ingen",
+    "hausen",
+    "dorf",
+    "heim",
+    "kirchen",
+    "weiler",
+    "burg",
+    "berg",
+    "mühle",
+    "bach",
+    "feld",
+    "stedt",
+    "leben",
+    "rode",
+    "hagen",
+    "furt",
+    "wald",
+    "tal",
+    "see",
+    "au",
+    "ow",
+    "itz",
+    "ice",
+    "sk",
+)
+"""Endings of German (and Slavic) place names; a word with one that is not a common noun
+("Heegermühle", "Hüttingen", "Polozk") is likely a place."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from index.extract.cues import PLACE_CUE_SUFFIXES, is_role
+from index.extract.cues import GEO_GENERIC, PLACE_CUE_SUFFIXES, TOPONYM_SUFFIXES, is_role
 from index.extract.gazetteer import MAX_SPAN, Gazetteer, load, lookup_key
 
 _GERMAN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüß-'.’0123456789")
@@ -107,6 +107,10 @@ def _word_core(w: str) -> tuple[str, ...]:
         f.append("topo")
     if w in gaz.nouns and low.endswith(PLACE_CUE_SUFFIXES):
         f.append("pcue")
+    if low in GEO_GENERIC:
+        f.append("geo")
+    elif w[:1].isupper() and w not in gaz.nouns and low.endswith(TOPONYM_SUFFIXES):
+        f.append("toposfx")
     if w[:1].isupper():
         f.append("len=" + str(min(len(w), 12) // 3))
         if not _GERMAN_LETTERS.issuperset(low):
