@@ -17,6 +17,7 @@ from whoosh import qparser, query
 from whoosh.reading import IndexReader
 from whoosh.util.text import rcompile
 
+from index.messages import Problem
 from index.analysis import HYPHENS_RE, WORD_RE, fold, query_words, stem
 from index.query_dates import date_query
 from index.query_expand import ExpandedTerms
@@ -55,22 +56,22 @@ class BuiltQuery:
     """Folded positive terms, for snippets and highlighting ("flucht*")."""
     words: list[str] = field(default_factory=list)
     """Positive plain words as typed, for did-you-mean."""
-    error: str | None = None
+    error: Problem | None = None
 
 
-def syntax_error(text: str) -> str | None:
-    """A one-line German message for a malformed query, or None."""
+def syntax_error(text: str) -> Problem | None:
+    """What is malformed about a query (a one-line message), or None."""
     if text.count('"') % 2:
-        return 'Ungültige Suche: Anführungszeichen " nicht geschlossen'
+        return Problem("unclosed-quote")
     depth = 0
     for ch in text:
         depth += (ch == "(") - (ch == ")")
         if depth < 0:
-            return "Ungültige Suche: „)“ ohne „(“"
+            return Problem("unopened-paren")
     if depth:
-        return "Ungültige Suche: Klammer ( nicht geschlossen"
+        return Problem("unclosed-paren")
     if text.count("[") != text.count("]"):
-        return "Ungültige Suche: Bereich [… TO …] nicht geschlossen"
+        return Problem("unclosed-range")
     tokens = text.replace("(", " ( ").replace(")", " ) ").split()
     for i, tok in enumerate(tokens):
         if tok not in OPERATORS:
@@ -78,19 +79,25 @@ def syntax_error(text: str) -> str | None:
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         before = tokens[i - 1] if i else None
         if after is None or after in OPERATORS - {"NOT"} or after == ")":
-            return f"Ungültige Suche: nach {tok} fehlt ein Begriff"
+            return Problem("operand-after", (tok,))
         if tok != "NOT" and (before is None or before in OPERATORS or before == "("):
-            return f"Ungültige Suche: vor {tok} fehlt ein Begriff"
+            return Problem("operand-before", (tok,))
     return None
 
 
 def clean_input(text: str) -> str:
-    """Drop control characters and cap the length (huge pastes stay cheap)."""
-    return _CONTROL_RE.sub(" ", text)[:MAX_QUERY_CHARS].strip()
+    """Drop control characters and cap the length (huge pastes stay cheap),
+    cutting at a word boundary so no half word is searched."""
+    text = _CONTROL_RE.sub(" ", text).strip()
+    if len(text) > MAX_QUERY_CHARS:
+        cut = text[: MAX_QUERY_CHARS + 1]
+        text = cut.rsplit(None, 1)[0] if " " in cut.strip() else cut[:MAX_QUERY_CHARS]
+    return text.strip()
 
 
 def build_query(text: str, reader: IndexReader) -> BuiltQuery:
     """Parse and rewrite `text`; never raises on user input."""
+    too_long = len(text) > MAX_QUERY_CHARS
     text = clean_input(text)
     error = syntax_error(text)
     if error:
@@ -100,13 +107,15 @@ def build_query(text: str, reader: IndexReader) -> BuiltQuery:
     try:
         parsed = _PARSER.parse(text)
     except Exception:  # Whoosh's parser trips on a few odd inputs ("NOT NOT x:")
-        error = error or "Ungültige Suche: als einfache Wörter gesucht"
+        error = error or Problem("as-words")
         words = [m.group() for m in WORD_RE.finditer(text) if m.group() not in OPERATORS]
         parsed = query.And([query.Term("text", w) for w in words]) if words else query.NullQuery
     rewriter = _Rewriter(reader)
     q = rewriter.rewrite(parsed, positive=True)
     if rewriter.error and not error:
         error = rewriter.error
+    if too_long and not error:
+        error = Problem("too-long", (str(MAX_QUERY_CHARS),))
     if q is not None:
         q = q.normalize()  # an unknown prefix leaves NullQuery: no hits
         if isinstance(q, query.Not):
@@ -120,7 +129,7 @@ class _Rewriter:
         self.reader = reader
         self.terms: list[str] = []
         self.words: list[str] = []
-        self.error: str | None = None
+        self.error: Problem | None = None
         self.leaves = 0
 
     def _term(self, term: str) -> None:
@@ -148,7 +157,7 @@ class _Rewriter:
             return None
         self.leaves += 1
         if self.leaves > MAX_LEAVES:
-            self.error = f"Suche auf {MAX_LEAVES} Begriffe gekürzt"
+            self.error = Problem("too-many-terms", (str(MAX_LEAVES),))
             return None
         fieldname = q.fieldname
         if fieldname == "date":
@@ -170,7 +179,7 @@ class _Rewriter:
                 return None
             return self._words(q.text, fieldname, q.boost, positive)
         if isinstance(q, query.TermRange):
-            self.error = f"Ungültige Suche: Bereiche gibt es nur für datum: ({fieldname})"
+            self.error = Problem("range-field", (fieldname,))
             return None
         return None
 
@@ -240,7 +249,7 @@ class _Rewriter:
         (stem "regier")."""
         prefix = "".join(m.group() for m in WORD_RE.finditer(prefix))
         if not prefix:
-            self.error = "Ungültige Suche: Platzhalter brauchen mindestens einen Buchstaben davor"
+            self.error = Problem("bare-wildcard")
             return None
         target = fieldname if fieldname in NAME_FIELDS or fieldname == "title" else "body"
         found = prefix_terms(self.reader, target, prefix, pattern)
@@ -283,10 +292,7 @@ class _Rewriter:
         else:
             result = date_query(getattr(q, "text", ""), None, single=True)
         if result is None:
-            self.error = (
-                "Ungültige Suche: Datum als 2023, 2025-01, 2024-04-29 "
-                "oder [2024-01-01 TO 2025-12-31]"
-            )
+            self.error = Problem("bad-date")
         return result
 
 

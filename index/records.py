@@ -132,6 +132,10 @@ class SearchResult:
     error: str | None = None
     """A clear message when the query was malformed (the search may still have
     fallen back to plain words: then `hits` is filled too)."""
+    error_code: str | None = None
+    """The message's stable code: `index.messages.render(code, args, lang)`
+    gives it in another language."""
+    error_args: tuple[str, ...] = ()
     suggestion: str | None = None
     """Did-you-mean query when nothing was found."""
     terms: tuple[str, ...] = ()

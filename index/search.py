@@ -22,6 +22,7 @@ from whoosh import scoring
 from whoosh.index import Index
 from whoosh.searching import Searcher
 
+from index.messages import Problem
 from index.query import BuiltQuery, build_query
 from index.query_eval import evaluate
 from index.records import Hit, SearchResult
@@ -51,8 +52,8 @@ def search(ix: Index, query: str, *, limit: int = 20, sort: str = "relevance") -
             return _search(_cached_searcher(ix), query, max(1, limit), sort)
     except Exception as exc:  # a bug or a damaged index must not kill the UI
         log.exception("search failed for %r", query)
-        message = f"Suche fehlgeschlagen: {type(exc).__name__}: {exc}"
-        return SearchResult(query, (), 0, error=message)
+        problem = Problem("search-failed", (f"{type(exc).__name__}: {exc}",))
+        return _failed(query, problem)
 
 
 # Opening a searcher costs several ms (and reads a compound segment file
@@ -66,9 +67,13 @@ _CACHE_SIZE = 2
 
 def _cached_searcher(ix: Index) -> Searcher:
     entry = _CACHE.get(id(ix))
-    if entry is not None and entry[0] is ix:
-        # refresh() reuses unchanged segments and closes what it no longer needs.
-        searcher = entry[1].refresh()
+    if entry is not None and entry[0] is ix and entry[1].up_to_date():
+        searcher = entry[1]
+    elif entry is not None and entry[0] is ix:
+        # Not refresh(): whoosh-reloaded 2.7.5's refresh keeps the old segments
+        # of updated documents and counts them twice. Reopen instead.
+        entry[1].close()
+        searcher = ix.searcher(weighting=scoring.BM25F())
     else:
         searcher = ix.searcher(weighting=scoring.BM25F())
     _CACHE.pop(id(ix), None)
@@ -93,7 +98,7 @@ def _search(searcher: Searcher, text: str, limit: int, sort: str) -> SearchResul
     listing = q is None
     if listing:
         if built.error and not built.words:
-            return SearchResult(text, (), 0, error=built.error)
+            return _failed(text, built.error)
         q = wq.Every()
     dates = _date_column(searcher)
     # One pass over the postings gives every match with its score, so the
@@ -113,6 +118,12 @@ def _search(searcher: Searcher, text: str, limit: int, sort: str) -> SearchResul
     return _result(searcher, text, built, hits, total)
 
 
+def _failed(text: str, problem: Problem) -> SearchResult:
+    return SearchResult(
+        text, (), 0, error=str(problem), error_code=problem.code, error_args=problem.args
+    )
+
+
 def _result(searcher: Searcher, text: str, built: BuiltQuery, hits: tuple[Hit, ...],
             total: int) -> SearchResult:
     suggestion = None
@@ -122,7 +133,9 @@ def _result(searcher: Searcher, text: str, built: BuiltQuery, hits: tuple[Hit, .
         query=text,
         hits=hits,
         total=total,
-        error=built.error,
+        error=str(built.error) if built.error else None,
+        error_code=built.error.code if built.error else None,
+        error_args=built.error.args if built.error else (),
         suggestion=suggestion,
         terms=tuple(built.terms),
     )

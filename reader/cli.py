@@ -147,7 +147,12 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise CliError(empty)
     result = library.search(" ".join(args.query), limit=args.limit, sort=args.sort)
     if result.error:
-        print(result.error, file=sys.stderr)
+        message = result.error
+        if result.error_code:
+            from index.messages import render
+
+            message = render(result.error_code, result.error_args, "en")
+        print(message, file=sys.stderr)
     if args.json:
         _print_json([hit.to_json() for hit in result.hits])
         return 0

@@ -9,12 +9,20 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from reader.i18n import t
+from index.messages import render
+from reader.i18n import language, t
 from reader.widgets.query_input import QueryInput
 from reader.widgets.results_list import ResultsList
 
 if TYPE_CHECKING:
     from index.records import SearchResult
+
+
+def query_message(result: SearchResult) -> str:
+    """The index's message about the query, in the UI's language."""
+    if result.error_code is None:
+        return result.error or ""
+    return render(result.error_code, result.error_args, language())
 
 
 class SearchPane(Vertical):
@@ -34,8 +42,7 @@ class SearchPane(Vertical):
         message = self.query_one("#query-message", Static)
         lines: list[Content] = []
         if result.error:
-            # The index words its own messages ("Ungültige Suche: …").
-            lines.append(Content.styled(result.error, "$text-error"))
+            lines.append(Content.styled(query_message(result), "$text-error"))
         if not result.hits:
             lines.append(Content.styled(t("no_hits"), "bold"))
             if result.suggestion:
