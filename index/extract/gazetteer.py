@@ -7,11 +7,18 @@ process on first use, so importing `index.extract` stays cheap.
 
 from __future__ import annotations
 
+import gc
 import gzip
+import hashlib
 import json
+import os
+import pickle
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
+
+from index.paths import cache_dir
 
 DATA_DIR = Path(__file__).parent / "data"
 MAX_SPAN = 5
@@ -20,9 +27,9 @@ MAX_SPAN = 5
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 
 
-@dataclass(frozen=True)
-class Place:
-    """A gazetteer place: canonical German nominative name plus where it is."""
+class Place(NamedTuple):
+    """A gazetteer place: canonical German nominative name plus where it is.
+    (A NamedTuple, not a dataclass: 155k of them unpickle three times faster.)"""
 
     name: str
     kind: str
@@ -113,9 +120,61 @@ def lookup_key(toks: tuple[str, ...]) -> tuple[str, ...]:
     return _key(toks)
 
 
+CACHE_FORMAT = 2
+"""Bump when the Gazetteer's shape or how it is built changes."""
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
-    """Load and index the gazetteer (once per process)."""
+    """The gazetteer, once per process: from a pickled copy in the user's cache
+    when one matches the shipped tables (~0.3 s), else built from them (~2 s,
+    mostly expanding inflected forms) and pickled for the next process."""
+    cache = _cache_file()
+    if cache is not None:
+        try:
+            with cache.open("rb") as fh:
+                gc.disable()  # nothing to collect among fresh containers; 30% faster
+                try:
+                    gazetteer = pickle.load(fh)
+                finally:
+                    gc.enable()
+            if isinstance(gazetteer, Gazetteer):
+                return gazetteer
+        except Exception:  # missing, truncated or from another version: rebuild
+            pass
+    gazetteer = _build()
+    if cache is not None:
+        _write_cache(cache, gazetteer)
+    return gazetteer
+
+
+def _cache_file() -> Path | None:
+    """Where the pickled gazetteer lives, named by a digest of the data tables."""
+    try:
+        digest = hashlib.sha1(str(CACHE_FORMAT).encode())
+        for path in sorted(DATA_DIR.glob("*.gz")):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+        return cache_dir() / "extract" / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+    except OSError:
+        return None
+
+
+def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
+    """Write temp + rename; a read-only or full cache only costs the speed-up."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("gazetteer-*.pickle"):
+            old.unlink(missing_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(gazetteer, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def _build() -> Gazetteer:
     with gzip.open(DATA_DIR / "gazetteer.json.gz", "rt", encoding="utf-8") as fh:
         raw = json.load(fh)
     lexicon = _load_lexicon()
