@@ -92,8 +92,11 @@ def run_search_probe(
         stroke_limit, stroke_source = keystroke_limit, f"input as typed, top {keystroke_limit}"
     open_s = time.perf_counter() - t0
     queries: list[Query] = SMOKE_QUERIES if smoke else select_queries(n_queries)
-    texts = [(q, q.text if engine == "diplo" else q.baseline_text) for q in queries]
-    texts = [(q, t) for q, t in texts if t is not None]
+    texts: list[tuple[Query, str]] = []
+    for q in queries:
+        text = q.text if engine == "diplo" else q.baseline_text
+        if text is not None:  # a date-only query has no baseline form
+            texts.append((q, text))
     first_s = _timed(search, texts[0][1])[0]
     per_query: list[dict[str, Any]] = []
     for q, text in texts:

@@ -42,7 +42,7 @@ def make_app(module: ModuleType, articles: Path) -> Any:
         from index.paths import state_file
 
         kwargs["state_path"] = state_file()
-    return cls(articles, **kwargs)
+    return cls(articles, **kwargs)  # type: ignore[arg-type]  # the subclass takes the folder
 
 
 def results_shown(app: Any) -> bool:
