@@ -194,15 +194,19 @@ class DiploReader(IndexingMixin, NavigationMixin):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, seq: int, query: str, sort: str) -> None:
-        workers.run_search(self.library, seq, query, sort, self.post_message)
+        workers.run_search(
+            self.library, seq, query, sort, self.post_message, lambda: self.search_seq
+        )
 
     def on_search_finished(self, message: m.SearchFinished) -> None:
         # A slower, older search must never replace a newer one's results.
-        if message.seq <= self.shown_seq:
+        if message.seq < self.shown_seq or (message.seq == self.shown_seq and not message.more):
             return
         self.shown_seq, self.result = message.seq, message.result
         view = self.main_screen.query_one(ArticleView)
         keep = view.article.id if view.article else None
+        if message.more:  # the longer list: the highlight stays where the user put it
+            keep = self.main_screen.query_one(ResultsList).highlighted_id
         self.main_screen.query_one(SearchPane).show_result(
             message.result, bool(self.user_state.filter), keep, self.user_state.sort == "date"
         )

@@ -54,6 +54,8 @@ class SearchFinished(Message):
 
     seq: int
     result: SearchResult
+    more: bool = False
+    """The longer list for the same search, after its first page."""
 
 
 @dataclass

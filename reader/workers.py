@@ -27,8 +27,13 @@ from reader.messages import (
 
 Post = Callable[[Message], Any]
 
-RESULT_LIMIT = 200
-"""Enough to page through; more would only cost time on every keystroke."""
+RESULT_LIMIT = 40
+"""The first page, on every keystroke: more than a tall screen shows, and few
+enough that making their snippets stays within a keystroke's budget."""
+
+MORE_LIMIT = 200
+"""The rest to page through, fetched right after the first page when the
+query is still the current one."""
 
 
 def open_library(articles_dir: Path, index_dir: Path | None) -> Any:
@@ -81,43 +86,20 @@ def load_index(library: Any, post: Post, cancel: threading.Event, rebuild: bool 
     post(IndexReady(library.count(), report))
 
 
-def run_search(library: Any, seq: int, query: str, sort: str, post: Post) -> None:
+def run_search(
+    library: Any, seq: int, query: str, sort: str, post: Post, current: Callable[[], int]
+) -> None:
+    """First page at once; then, if there is more and no newer search has been
+    asked for (`current()` is still `seq`), the longer list to page through."""
     from index.records import SearchResult
 
     try:
         result = library.search(query, limit=RESULT_LIMIT, sort=sort)
-    except ImportError:
-        # index.search is not there yet: list every article so the reader still works.
-        result = _list_all(library, query)
+        post(SearchFinished(seq, result))
+        if result.total > len(result.hits) and current() == seq:
+            post(SearchFinished(seq, library.search(query, limit=MORE_LIMIT, sort=sort), more=True))
     except Exception as exc:
-        result = SearchResult(query=query, hits=(), total=0, error=str(exc))
-    post(SearchFinished(seq, result))
-
-
-def _list_all(library: Any, query: str) -> Any:
-    import json
-
-    from index.records import Hit, SearchResult
-
-    hits = []
-    needle = query.casefold().strip()
-    for fields in library.searcher().all_stored_fields():
-        record = json.loads(fields["record"])
-        if needle and needle not in record["text"].casefold():
-            continue
-        meta = record.get("meta") or {}
-        hits.append(
-            Hit(
-                id=record["id"],
-                title=record["title"],
-                date=meta.get("date"),
-                date_precision=meta.get("date_precision", "unknown"),
-                score=0.0,
-                snippet=record["text"][len(record["title"]) :][:160].strip(),
-            )
-        )
-    hits.sort(key=lambda h: h.date or "", reverse=True)
-    return SearchResult(query=query, hits=tuple(hits), total=len(hits), terms=tuple(needle.split()))
+        post(SearchFinished(seq, SearchResult(query=query, hits=(), total=0, error=str(exc))))
 
 
 def load_article(library: Any, article_id: str, post: Post) -> None:

@@ -261,3 +261,25 @@ async def test_last_results_paint_before_the_index_opens(make_app, tmp_path) -> 
         gate.set()
         await settle(pilot)
         assert app2.shown_seq == app2.search_seq >= 1
+
+
+def test_first_page_then_the_longer_list() -> None:
+    """A search posts its first page at once and the longer list after it, but
+    only while it is still the current search."""
+    from index.records import Hit, SearchResult
+    from reader import workers
+
+    class Lib:
+        def search(self, query: str, *, limit: int, sort: str) -> SearchResult:
+            hits = tuple(Hit(str(i), "t", None, "unknown", 1.0, "") for i in range(min(limit, 300)))
+            return SearchResult(query, hits, 300)
+
+    posted: list = []
+    workers.run_search(Lib(), 7, "x", "relevance", posted.append, lambda: 7)
+    assert [(p.seq, p.more, len(p.result.hits)) for p in posted] == [
+        (7, False, workers.RESULT_LIMIT),
+        (7, True, workers.MORE_LIMIT),
+    ]
+    posted.clear()
+    workers.run_search(Lib(), 7, "x", "relevance", posted.append, lambda: 8)
+    assert [p.more for p in posted] == [False]
