@@ -16,7 +16,7 @@ _GERMAN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüß-'.’0123456789"
 _SENT_START = frozenset(("„", "“", '"', "«", "»", ":", "(", "-", "–"))
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=25_000)
 def shape(word: str) -> str:
     """Collapsed shape: "Blinken" -> "Xx", "NATO" -> "X", "G7" -> "Xd", "al-Sudani" -> "x-Xx"."""
     out: list[str] = []
@@ -84,7 +84,7 @@ def _ends_in_noun(low: str, nouns: frozenset[str]) -> bool:
     return any(low[k:] in nouns for k in range(max(1, len(low) - 12), len(low) - 3))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=25_000)
 def _word_core(w: str) -> tuple[str, ...]:
     """Class-level features of a word itself (cached: news repeats its words)."""
     gaz = load()
@@ -120,7 +120,7 @@ def _word_core(w: str) -> tuple[str, ...]:
     return tuple(f)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=25_000)
 def _pack(w: str) -> tuple[tuple[str, ...], ...]:
     """Cached feature strings a word contributes as itself and as a neighbour.
 

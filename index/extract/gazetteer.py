@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import pickle
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -115,12 +116,18 @@ def _key(toks: tuple[str, ...]) -> tuple[str, ...]:
     return toks
 
 
+def _interned(toks: tuple[str, ...]) -> tuple[str, ...]:
+    """Table keys share their words: hundreds of thousands of inflected forms
+    repeat a few tens of thousands of strings (less memory, smaller pickle)."""
+    return tuple(sys.intern(t) for t in toks)
+
+
 def lookup_key(toks: tuple[str, ...]) -> tuple[str, ...]:
     """Normalise a candidate token tuple the way table keys are normalised."""
     return _key(toks)
 
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 """Bump when the Gazetteer's shape or how it is built changes."""
 
 
@@ -192,7 +199,7 @@ def _build() -> Gazetteer:
             continue
         for form in (name, *aliases):
             for key in inflections(form):
-                places.setdefault(key, place)
+                places.setdefault(_interned(key), place)
     orgs: dict[tuple[str, ...], str] = {}
     for name, aliases in raw["orgs"]:
         for form in (name, *aliases):
