@@ -81,11 +81,15 @@ def iter_article_files(root: Path, skipped: list[Skipped] | None = None) -> Iter
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            path = Path(entry.path)
             try:
                 is_dir = entry.is_dir()
                 if not is_dir and not entry.name.lower().endswith(SUFFIXES):
                     continue
+            except OSError as exc:
+                skip(Path(entry.path), f"cannot read: {exc.strerror or exc}", "unreadable")
+                continue
+            path = Path(entry.path)
+            try:
                 # Names become ids and are shown everywhere: refuse unsafe ones
                 # here, once, rather than escaping them in every front end.
                 bad_name = unsafe_name(entry.name)
@@ -103,11 +107,16 @@ def iter_article_files(root: Path, skipped: list[Skipped] | None = None) -> Iter
                 # A FIFO would block the build forever; a device never ends.
                 skip(path, "not a regular file", "not-file")
                 continue
-            rel = path.relative_to(root).with_suffix("").as_posix()
-            article_id = rel if rel not in ids else path.relative_to(root).as_posix()
+            # String operations, not pathlib: this runs for every file on every start.
+            rel_name = entry.path[prefix_len:]
+            if os.sep != "/":
+                rel_name = rel_name.replace(os.sep, "/")
+            rel = rel_name.rsplit(".", 1)[0]
+            article_id = rel if rel not in ids else rel_name
             ids.add(article_id)
             yield SourceFile(article_id, path, st.st_size, st.st_mtime_ns)
 
+    prefix_len = len(os.path.join(str(root), ""))
     yield from walk(root)
 
 
