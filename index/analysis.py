@@ -41,9 +41,7 @@ _DIGRAPH_RE = re.compile(r"(?<![aeiouyq])ue|(?<![aeiouy])ae|(?<![aeiouy])oe")
 _STEM = stemmer_for_language("de")
 # Whoosh's Snowball list, folded; "weg" is a noun too often ("Weg der
 # Diplomatie") to drop.
-STOPWORDS = frozenset(
-    w.translate(_UMLAUTS) for w in stopwords_for_language("de") if w != "weg"
-)
+STOPWORDS = frozenset(w.translate(_UMLAUTS) for w in stopwords_for_language("de") if w != "weg")
 # Snowball drops a final -s only after these letters; other genitives
 # ("Chinas", "Trumps", "Lawrows") we handle ourselves.
 _SNOWBALL_S_ENDINGS = frozenset("bdfghklmnrt")

@@ -137,7 +137,12 @@ def _write(
             if source_id is not None and item.code in STABLE_SKIPS:
                 source = by_id[source_id]
                 manifest[source_id] = [
-                    str(source.path), source.size, source.mtime_ns, None, item.reason, item.code
+                    str(source.path),
+                    source.size,
+                    source.mtime_ns,
+                    None,
+                    item.reason,
+                    item.code,
                 ]
         else:
             source = by_id[item.id]

@@ -137,9 +137,7 @@ def clean_text(text: str) -> Cleaned:
             unit = m.group(2).strip()
             if not unit:
                 continue
-        if _BYLINE.match(unit) and words(unit) <= 10:
-            out.header_lines.append(unit)
-        elif _is_dateline(unit):
+        if (_BYLINE.match(unit) and words(unit) <= 10) or _is_dateline(unit):
             out.header_lines.append(unit)
         elif _is_furniture(unit, units):
             out.furniture.append(unit)

@@ -36,6 +36,7 @@ SHORT_HEAD_ZIPF = 4.5  # 3-letter heads only when very common ("see", "amt")
 FOUR_LETTER_MODIFIER_ZIPF = 3.5  # "Atom-", not abbreviations like "Ausg-"
 SPLIT_MARGIN = 0.2  # parts must beat the whole word by this much (Zipf)
 
+
 # Particles and derivational endings are not compound parts: "Einmarsch" is no
 # "Marsch", "erfolglos" no "Los", "Freiheit" no "Heit".
 def _words(text: str) -> frozenset[str]:
@@ -96,9 +97,13 @@ def _modifier_zipf(left: str, inner: bool) -> float:
         if not z and not fuge:
             # "Schul-buch": the modifier drops the final -e of "Schule".
             z = lex.get(stem + "e", 0)
-        floor = (SHORT_MODIFIER_ZIPF if len(stem) < MIN_MODIFIER
-                 else FOUR_LETTER_MODIFIER_ZIPF if len(stem) == MIN_MODIFIER
-                 else MIN_MODIFIER_ZIPF)
+        floor = (
+            SHORT_MODIFIER_ZIPF
+            if len(stem) < MIN_MODIFIER
+            else FOUR_LETTER_MODIFIER_ZIPF
+            if len(stem) == MIN_MODIFIER
+            else MIN_MODIFIER_ZIPF
+        )
         if z / 100.0 >= floor:
             best = max(best, z / 100.0)
     return best

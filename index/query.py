@@ -17,8 +17,8 @@ from whoosh import qparser, query
 from whoosh.reading import IndexReader
 from whoosh.util.text import rcompile
 
-from index.messages import Problem
 from index.analysis import HYPHENS_RE, WORD_RE, fold, query_words, stem
+from index.messages import Problem
 from index.query_dates import date_query
 from index.query_expand import ExpandedTerms
 from index.query_vocab import near_terms, prefix_terms

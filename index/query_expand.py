@@ -111,8 +111,12 @@ class ExpandedTerms(_LeafQuery):
         self.boost = boost
 
     def __eq__(self, other: object) -> bool:
-        return (isinstance(other, ExpandedTerms) and other.fieldname == self.fieldname
-                and other.texts == self.texts and other.boost == self.boost)
+        return (
+            isinstance(other, ExpandedTerms)
+            and other.fieldname == self.fieldname
+            and other.texts == self.texts
+            and other.boost == self.boost
+        )
 
     def __hash__(self) -> int:
         return hash((self.fieldname, self.texts, self.boost))
@@ -128,8 +132,10 @@ class ExpandedTerms(_LeafQuery):
             yield self.fieldname, text
 
     def estimate_size(self, ixreader: Any) -> int:
-        return min(ixreader.doc_count_all(),
-                   sum(ixreader.doc_frequency(self.fieldname, t) for t in self.texts))
+        return min(
+            ixreader.doc_count_all(),
+            sum(ixreader.doc_frequency(self.fieldname, t) for t in self.texts),
+        )
 
     def scores(self, reader: Any) -> tuple[list[int], list[float]]:
         total: dict[int, float] = {}
@@ -157,8 +163,11 @@ class DateFilter(_LeafQuery):
         self.boost = boost
 
     def __eq__(self, other: object) -> bool:
-        return (isinstance(other, DateFilter) and other.fieldname == self.fieldname
-                and (other.start, other.end, other.boost) == (self.start, self.end, self.boost))
+        return (
+            isinstance(other, DateFilter)
+            and other.fieldname == self.fieldname
+            and (other.start, other.end, other.boost) == (self.start, self.end, self.boost)
+        )
 
     def __hash__(self) -> int:
         return hash((self.fieldname, self.start, self.end, self.boost))

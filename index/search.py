@@ -124,8 +124,9 @@ def _failed(text: str, problem: Problem) -> SearchResult:
     )
 
 
-def _result(searcher: Searcher, text: str, built: BuiltQuery, hits: tuple[Hit, ...],
-            total: int) -> SearchResult:
+def _result(
+    searcher: Searcher, text: str, built: BuiltQuery, hits: tuple[Hit, ...], total: int
+) -> SearchResult:
     suggestion = None
     if not hits and built.words:
         suggestion = suggest(searcher.reader(), text, built.words)

@@ -60,9 +60,7 @@ class TermMatcher:
         # folded word, so most words are ruled out without full analysis
         # (which costs ~100 µs for a word not seen before).
         folded = fold(surface)
-        if not any(k in folded for k in self.keys) and not any(
-            p in folded for p in self.prefixes
-        ):
+        if not any(k in folded for k in self.keys) and not any(p in folded for p in self.prefixes):
             return False
         info = analyze_word(surface)
         return bool(word_keys(info) & self.keys) or any(

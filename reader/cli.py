@@ -39,7 +39,9 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help="articles folder (default: $DIPLO_ARTICLES or the bundled articles)",
     )
-    parser.add_argument("--lang", choices=("de", "en"), help="language of the TUI (default: from LANG)")
+    parser.add_argument(
+        "--lang", choices=("de", "en"), help="language of the TUI (default: from LANG)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("index", help="build or update the index and print counts")
@@ -103,9 +105,9 @@ def _open_library(articles: Path, rebuild: bool = False, quiet: bool = True) -> 
     finally:
         if task is not None:
             bar.stop()
-    if report.message and not quiet:
-        print(f"Note: {report.message}", file=sys.stderr)
-    elif report.message and report.message.startswith("index folder not writable"):
+    # Quiet commands still say when they work without a usable cache folder.
+    fallback = (report.message or "").startswith("index folder not writable")
+    if report.message and (not quiet or fallback):
         print(f"Note: {report.message}", file=sys.stderr)
     return library, report
 
@@ -183,7 +185,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     for label, value in (("Source", meta.source), ("Author", meta.author)):
         if value:
             print(f"{label}: {value}")
-    for label, entities in (("People", meta.people), ("Places", meta.places), ("Organisations", meta.orgs)):
+    for label, entities in (
+        ("People", meta.people),
+        ("Places", meta.places),
+        ("Organisations", meta.orgs),
+    ):
         if entities:
             print(f"{label}: " + ", ".join(f"{e.name} ({e.count})" for e in entities))
     print(f"File: {article.path}\n")
@@ -245,7 +251,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"diplo-reader: {exc}", file=sys.stderr)
         return 2
     except IndexBusy:
-        print("diplo-reader: another diplo-reader is building this index; try again", file=sys.stderr)
+        print(
+            "diplo-reader: another diplo-reader is building this index; try again", file=sys.stderr
+        )
         return 2
     except KeyboardInterrupt:
         return 130

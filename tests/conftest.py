@@ -13,7 +13,9 @@ GOLD = SHARED / "gold"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Never touch the user's cache or state folders."""
     base = tmp_path_factory.mktemp("diplo-home")
     monkeypatch.setenv("DIPLO_CACHE_DIR", str(base / "cache"))

@@ -41,7 +41,16 @@ def test_extract_json_matches_gold_fields(capsys: pytest.CaptureFixture[str]) ->
     records = json.loads(out)
     assert len(records) == 5
     for record in records:
-        assert set(record) >= {"path", "title", "date", "date_precision", "source", "author", "people", "places"}
+        assert set(record) >= {
+            "path",
+            "title",
+            "date",
+            "date_precision",
+            "source",
+            "author",
+            "people",
+            "places",
+        }
         gold = GOLD_SEEDS[Path(record["path"]).name]
         assert any(record["title"].startswith(t[:60]) for t in gold["title"])
 
@@ -74,22 +83,30 @@ def test_show_prints_markdown_and_metadata(capsys: pytest.CaptureFixture[str]) -
         ["--articles", str(SEEDS / "000_6789bd4d1d1d6137.txt"), "search", "x"],
     ],
 )
-def test_bad_articles_folder_exits_2_with_one_line(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_articles_folder_exits_2_with_one_line(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, err = run(capsys, *argv)
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
 
-def test_articles_env_variable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_articles_env_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "env"
     folder.mkdir()
-    (folder / "eins.txt").write_text("Treffen in Oslo\n\nDie Minister trafen sich in Oslo zu Gesprächen.", encoding="utf-8")
+    (folder / "eins.txt").write_text(
+        "Treffen in Oslo\n\nDie Minister trafen sich in Oslo zu Gesprächen.", encoding="utf-8"
+    )
     monkeypatch.setenv("DIPLO_ARTICLES", str(folder))
     code, out, _ = run(capsys, "index")
     assert code == 0 and "1 added" in out
 
 
-def test_unexpected_error_is_one_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unexpected_error_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     def boom(args: object) -> int:
         raise RuntimeError("kaputt")
 

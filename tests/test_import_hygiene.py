@@ -31,9 +31,6 @@ def test_core_module_does_not_load_ui(module: str) -> None:
 
 def test_cli_commands_do_not_load_textual() -> None:
     """`diplo-reader search` must start fast: the TUI is imported only for the TUI."""
-    code = (
-        "import sys; from reader import cli; "
-        "print('textual' in sys.modules)"
-    )
+    code = "import sys; from reader import cli; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == "False", out.stderr

@@ -19,12 +19,22 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_non_editable_install_finds_bundled_articles(tmp_path: Path) -> None:
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    pip = [
+        str(venv / "bin" / "python"),
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+    ]
     # Build from a copy: setuptools writes build/ and *.egg-info next to the source.
     source = tmp_path / "src"
     shutil.copytree(
-        ROOT, source,
-        ignore=shutil.ignore_patterns(".*", "build", "*.egg-info", "__pycache__", "bench", "tests", "docs"),
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".*", "build", "*.egg-info", "__pycache__", "bench", "tests", "docs"
+        ),
     )
     result = subprocess.run([*pip, str(source)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-2000:]
@@ -33,8 +43,15 @@ def test_non_editable_install_finds_bundled_articles(tmp_path: Path) -> None:
     env.pop("PYTHONPATH", None)
     # Run from elsewhere so the checkout is not importable.
     where = subprocess.run(
-        [str(venv / "bin" / "python"), "-c", "import index.paths as p; print(p.bundled_articles_dir())"],
-        capture_output=True, text=True, cwd=tmp_path, env=env,
+        [
+            str(venv / "bin" / "python"),
+            "-c",
+            "import index.paths as p; print(p.bundled_articles_dir())",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
     )
     bundled = Path(where.stdout.strip())
     assert bundled.is_dir() and "site-packages" in bundled.parts, where.stderr
@@ -42,12 +59,24 @@ def test_non_editable_install_finds_bundled_articles(tmp_path: Path) -> None:
         p.name for p in (ROOT / "articles").glob("*.txt")
     )
     out = subprocess.run(
-        [str(venv / "bin" / "diplo-reader"), "extract", *map(str, sorted(bundled.glob("*.txt"))), "--json"],
-        capture_output=True, text=True, cwd=tmp_path, env=env,
+        [
+            str(venv / "bin" / "diplo-reader"),
+            "extract",
+            *map(str, sorted(bundled.glob("*.txt"))),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
     )
     assert out.returncode == 0, out.stderr
     assert len(json.loads(out.stdout)) == 5
     idx = subprocess.run(
-        [str(venv / "bin" / "diplo-reader"), "index"], capture_output=True, text=True, cwd=tmp_path, env=env
+        [str(venv / "bin" / "diplo-reader"), "index"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
     )
     assert idx.returncode == 0 and "5 added" in idx.stdout, idx.stderr

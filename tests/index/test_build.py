@@ -44,9 +44,14 @@ def test_changed_added_removed(folder: Path) -> None:
     library = Library(folder)
     library.update()
     changed = next(folder.glob("003_*.txt"))
-    changed.write_text(changed.read_text(encoding="utf-8") + "\nEin neuer Absatz berichtet über das Treffen in Wien.", encoding="utf-8")
+    changed.write_text(
+        changed.read_text(encoding="utf-8")
+        + "\nEin neuer Absatz berichtet über das Treffen in Wien.",
+        encoding="utf-8",
+    )
     (folder / "neu.txt").write_text(
-        "Gipfel in Oslo\n\nDie Außenminister trafen sich in Oslo zu langen Gesprächen.", encoding="utf-8"
+        "Gipfel in Oslo\n\nDie Außenminister trafen sich in Oslo zu langen Gesprächen.",
+        encoding="utf-8",
     )
     next(folder.glob("000_*.txt")).unlink()
     report = library.update()
@@ -57,7 +62,9 @@ def test_changed_added_removed(folder: Path) -> None:
     assert article is not None and "Wien" in article.text
 
 
-def test_rebuild_flag_and_version_change_rebuild(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rebuild_flag_and_version_change_rebuild(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     index_dir = index_dir_for(folder)
     update_index(folder, index_dir)
     assert update_index(folder, index_dir, rebuild=True).rebuilt
@@ -85,7 +92,10 @@ def test_mixed_folder_indexes_readable_reports_rest(tmp_path: Path) -> None:
     library = Library(folder)
     report = library.update()
     assert report.added == 2
-    assert {Path(s.path).name: s.code for s in report.skipped} == {"leer.txt": "empty", "bild.txt": "binary"}
+    assert {Path(s.path).name: s.code for s in report.skipped} == {
+        "leer.txt": "empty",
+        "bild.txt": "binary",
+    }
     latin = library.article("latin")
     utf16 = library.article("sub/utf16")
     assert latin is not None and "Außenminister äußerten sich in Brüssel" in latin.text

@@ -60,7 +60,10 @@ def test_glued_sentences_are_repaired() -> None:
     assert repair_glued("gefasst.„Wir kommen") == "gefasst. „Wir kommen"
     assert repair_glued("der Aggression.“Lawrow hat") == "der Aggression.“ Lawrow hat"
     # Abbreviations, decimals and domains are left alone.
-    assert repair_glued("z.B. um 3.5 Prozent bei tagesschau.de") == "z.B. um 3.5 Prozent bei tagesschau.de"
+    assert (
+        repair_glued("z.B. um 3.5 Prozent bei tagesschau.de")
+        == "z.B. um 3.5 Prozent bei tagesschau.de"
+    )
 
 
 def test_subheadings_between_paragraphs() -> None:
@@ -82,7 +85,8 @@ def test_lead_title_cut_at_word_boundary() -> None:
 def test_markdown_front_matter_overrides(tmp_path: Path) -> None:
     path = tmp_path / "bericht.md"
     path.write_text(
-        "---\ntitle: Gipfel in Wien\ndate: 2024-06-03\nsource: Beispielblatt\nauthor: Eva Muster\n---\n"
+        "---\ntitle: Gipfel in Wien\ndate: 2024-06-03\nsource: Beispielblatt\n"
+        "author: Eva Muster\n---\n"
         "# Gipfel in Wien\n\nDie Außenminister trafen sich am Montag in Wien zu Gesprächen.\n",
         encoding="utf-8",
     )
@@ -97,7 +101,9 @@ def test_markdown_front_matter_overrides(tmp_path: Path) -> None:
 
 def test_plain_text_markup_is_escaped_in_markdown() -> None:
     article = build_article(
-        "x", "x.txt", "# keine Überschrift\n\nText mit [Klammern](http://x) und *Sternen* hier.\n".encode()
+        "x",
+        "x.txt",
+        "# keine Überschrift\n\nText mit [Klammern](http://x) und *Sternen* hier.\n".encode(),
     )
     assert "\\[Klammern\\]" in article.body and "\\*Sternen\\*" in article.body
 
@@ -114,7 +120,10 @@ def test_unreadable_bytes_raise_with_reason(data: bytes, code: str) -> None:
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"])
 def test_encodings_keep_umlauts(encoding: str) -> None:
-    text = "Gespräche in Brüssel über Größe und Maß.\n\nDie Außenminister äußerten sich zufrieden über das Ergebnis."
+    text = (
+        "Gespräche in Brüssel über Größe und Maß.\n\n"
+        "Die Außenminister äußerten sich zufrieden über das Ergebnis."
+    )
     article = build_article("x", "x.txt", text.encode(encoding))
     assert "Gespräche in Brüssel über Größe und Maß" in article.text
     assert "Außenminister äußerten" in article.text

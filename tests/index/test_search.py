@@ -254,7 +254,9 @@ def test_query_messages_have_codes_and_both_languages(ix: Index) -> None:
     english = render(result.error_code, result.error_args, "en")
     assert english.startswith("Invalid query") and english != result.error
     after = search(ix, "Hilfe AND")
-    assert after.error_code == "operand-after" and "AND" in render("operand-after", after.error_args, "en")
+    assert after.error_code == "operand-after" and "AND" in render(
+        "operand-after", after.error_args, "en"
+    )
 
 
 def test_huge_and_control_character_queries(ix: Index) -> None:
