@@ -204,12 +204,15 @@ class Library:
                 self._searcher = self.ix.searcher()
             return self._searcher
 
-    def search(self, query: str, *, limit: int = 20, sort: str = "relevance") -> SearchResult:
+    def search(
+        self, query: str, *, limit: int = 20, sort: str = "relevance", typing: bool = False
+    ) -> SearchResult:
+        """See `index.search.search` (typing=True: the last word may be unfinished)."""
         from index.search import search
 
         with self._lock:
             self._sync()  # drops index.search's cached searcher after a commit
-            return search(self.ix, query, limit=limit, sort=sort)
+            return search(self.ix, query, limit=limit, sort=sort, typing=typing)
 
     def _read(self, read: Callable[[Searcher], T]) -> T:
         """Run `read` on a fresh searcher; once more on a reopened searcher if

@@ -85,6 +85,24 @@ def syntax_error(text: str) -> Problem | None:
     return None
 
 
+_PLAIN_WORDS_RE = re.compile(r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)*", re.UNICODE)
+
+
+def as_you_type(text: str) -> str:
+    """The query to run while the user is still typing: plain words whose last
+    word is unfinished ("Syrien Rus") also match that word as a prefix
+    ("Syrien (Rus OR Rus*)"), the whole word first. Anything with query syntax
+    (quotes, fields, operators, wildcards) or a trailing space runs as typed."""
+    stripped = text.strip()
+    if not stripped or text[-1:].isspace() or not _PLAIN_WORDS_RE.fullmatch(stripped):
+        return stripped
+    words = stripped.split()
+    if any(w in OPERATORS for w in words):
+        return stripped
+    last = words[-1]
+    return " ".join([*words[:-1], f"({last} OR {last}*)"])
+
+
 def clean_input(text: str) -> str:
     """Drop control characters and cap the length (huge pastes stay cheap),
     cutting at a word boundary so no half word is searched."""

@@ -23,7 +23,7 @@ from whoosh.index import Index
 from whoosh.searching import Searcher
 
 from index.messages import Problem
-from index.query import BuiltQuery, build_query
+from index.query import BuiltQuery, as_you_type, build_query
 from index.query_eval import evaluate
 from index.records import Hit, SearchResult
 from index.snippets import TermMatcher, make_snippet
@@ -42,14 +42,20 @@ def match_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
     return _match_spans(text, terms)
 
 
-def search(ix: Index, query: str, *, limit: int = 20, sort: str = "relevance") -> SearchResult:
-    """Search the index; see the module docstring. Never raises."""
+def search(
+    ix: Index, query: str, *, limit: int = 20, sort: str = "relevance", typing: bool = False
+) -> SearchResult:
+    """Search the index; see the module docstring. Never raises.
+
+    `typing=True` is for search-as-you-type: an unfinished last plain word
+    also matches as a prefix (`query.as_you_type`); the result still reports
+    the query, and any suggestion, in the words the user typed."""
     query = query if isinstance(query, str) else ""
     try:
         if isinstance(ix, Searcher):  # a caller that manages its own searcher
-            return _search(ix, query, max(1, limit), sort)
+            return _search(ix, query, max(1, limit), sort, typing)
         with _CACHE_LOCK:
-            return _search(_cached_searcher(ix), query, max(1, limit), sort)
+            return _search(_cached_searcher(ix), query, max(1, limit), sort, typing)
     except Exception as exc:  # a bug or a damaged index must not kill the UI
         log.exception("search failed for %r", query)
         problem = Problem("search-failed", (f"{type(exc).__name__}: {exc}",))
@@ -92,8 +98,8 @@ def forget_index(ix: Index) -> None:
             entry[1].close()
 
 
-def _search(searcher: Searcher, text: str, limit: int, sort: str) -> SearchResult:
-    built = build_query(text, searcher.reader())
+def _search(searcher: Searcher, text: str, limit: int, sort: str, typing: bool) -> SearchResult:
+    built = build_query(as_you_type(text) if typing else text, searcher.reader())
     q = built.query
     listing = q is None
     if listing:

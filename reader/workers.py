@@ -94,10 +94,12 @@ def run_search(
     from index.records import SearchResult
 
     try:
-        result = library.search(query, limit=RESULT_LIMIT, sort=sort)
+        # typing=True: an unfinished last word also matches as a prefix ("Brü").
+        result = library.search(query, limit=RESULT_LIMIT, sort=sort, typing=True)
         post(SearchFinished(seq, result))
         if result.total > len(result.hits) and current() == seq:
-            post(SearchFinished(seq, library.search(query, limit=MORE_LIMIT, sort=sort), more=True))
+            more = library.search(query, limit=MORE_LIMIT, sort=sort, typing=True)
+            post(SearchFinished(seq, more, more=True))
     except Exception as exc:
         post(SearchFinished(seq, SearchResult(query=query, hits=(), total=0, error=str(exc))))
 

@@ -433,3 +433,23 @@ def test_index_without_the_parts_field_still_searches() -> None:
         w.add_document(**{k: v for k, v in doc.items() if k in ("id", "title", "body", "record")})
     result = search(ix, "Hilfe")
     assert result.error is None and [h.id for h in result.hits] == ["x"]
+
+
+def test_as_you_type_rewrites_only_an_unfinished_plain_last_word() -> None:
+    from index.query import as_you_type
+
+    assert as_you_type("Brü") == "(Brü OR Brü*)"
+    assert as_you_type("Syrien Rus") == "Syrien (Rus OR Rus*)"
+    for typed in ("Syrien ", '"humanitäre Pause"', "person:Law", "Moskau NOT Drohne", "Kamikava~", "Flü*"):
+        assert as_you_type(typed) == typed.strip()
+
+
+def test_typing_search_finds_prefix_but_reports_typed_words(ix: Index) -> None:
+    typed = search(ix, "Havan", typing=True)
+    assert search(ix, "Havan").total == 0 and [h.id for h in typed.hits] == ["a3"]
+    assert typed.query == "Havan"
+    (start, end), *_ = typed.hits[0].spans  # the prefix match is marked in the snippet
+    assert typed.hits[0].snippet[start:end] == "Havanna"
+    miss = search(ix, "Berlni", typing=True)
+    if miss.total == 0 and miss.suggestion:
+        assert "*" not in miss.suggestion and " OR " not in miss.suggestion

@@ -108,7 +108,9 @@ class FakeLibrary:
                 return False
         return True
 
-    def search(self, query: str, *, limit: int = 20, sort: str = "relevance") -> SearchResult:
+    def search(
+        self, query: str, *, limit: int = 20, sort: str = "relevance", typing: bool = False
+    ) -> SearchResult:
         self.searches.append(query)
         time.sleep(self.delays.get(query, 0.0))
         found = [a for a in self.articles.values() if self._matches(a, query)]

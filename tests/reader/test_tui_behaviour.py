@@ -270,7 +270,7 @@ def test_first_page_then_the_longer_list() -> None:
     from reader import workers
 
     class Lib:
-        def search(self, query: str, *, limit: int, sort: str) -> SearchResult:
+        def search(self, query: str, *, limit: int, sort: str, typing: bool) -> SearchResult:
             hits = tuple(Hit(str(i), "t", None, "unknown", 1.0, "") for i in range(min(limit, 300)))
             return SearchResult(query, hits, 300)
 
