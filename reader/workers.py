@@ -27,7 +27,7 @@ from reader.messages import (
 
 Post = Callable[[Message], Any]
 
-RESULT_LIMIT = 40
+RESULT_LIMIT = 25
 """The first page, on every keystroke: more than a tall screen shows, and few
 enough that making their snippets stays within a keystroke's budget."""
 
