@@ -42,13 +42,11 @@ def load_state(path: Path) -> tuple[UserState, Path | None]:
     """Read the state file. Returns the state and, when the file was corrupt,
     where it was moved to (the caller tells the user)."""
     try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return UserState(), None
-    except OSError:
+        raw = path.read_bytes()
+    except OSError:  # missing, a folder, unreadable: start fresh
         return UserState(), None
     try:
-        data = json.loads(raw)
+        data = json.loads(raw.decode("utf-8"))
         if not isinstance(data, dict):
             raise ValueError("not an object")
         return _from_dict(data), None
