@@ -32,7 +32,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 bench-smoke: $(VENV)/.installed
-	$(BIN)/python -m bench.run --sizes 100 --queries-only-smoke
+	$(BIN)/python -m bench.run --sizes 100 --smoke
 
 eval: $(VENV)/.installed
 	$(BIN)/python -m index.extract.evaluate

@@ -29,13 +29,19 @@ SearchFn = Callable[[str, int], tuple[int, int]]
 def keystroke_settings() -> tuple[Callable[[str], str], int, str]:
     """How the TUI turns the input into a search after each (debounced)
     keystroke: (input -> query, result limit, description). Follows
-    reader/app.py (`full_query`: the input as typed, stripped) and
-    reader/workers.py (`RESULT_LIMIT`); falls back to top 20 without them."""
+    reader/workers.py: `Library.search(..., typing=True)`, which runs
+    `index.query.as_you_type` (an unfinished last word also matches as a
+    prefix), and its first page `RESULT_LIMIT`; falls back to top 20."""
     try:
+        from index.query import as_you_type
         from reader.workers import RESULT_LIMIT
     except Exception:  # the TUI is missing or broken: measure the plain search
         return str.strip, 20, "input as typed, top 20 (reader.workers not importable)"
-    return str.strip, int(RESULT_LIMIT), f"input as typed, top {RESULT_LIMIT} (as reader/app.py)"
+    return (
+        as_you_type,
+        int(RESULT_LIMIT),
+        f"as you type (last word also as prefix), top {RESULT_LIMIT} (as reader/workers.py)",
+    )
 
 
 def open_diplo(articles: Path, index_dir: Path) -> SearchFn:
@@ -88,6 +94,8 @@ def run_search_probe(
     t0 = time.perf_counter()
     search = open_diplo(articles, index_dir) if engine == "diplo" else open_baseline(index_dir)
     partial, stroke_limit, stroke_source = keystroke_settings()
+    if engine != "diplo":  # the baseline searches the input as typed
+        partial = str.strip
     if keystroke_limit is not None:  # what-if: the TUI asking for fewer hits
         stroke_limit, stroke_source = keystroke_limit, f"input as typed, top {keystroke_limit}"
     open_s = time.perf_counter() - t0

@@ -220,7 +220,9 @@ def update_index(
         else:
             target, ix = index_dir, store.open_index(index_dir)
         try:
-            writer = ix.writer(limitmb=128)
+            # compound=False: readers map the segment files instead of loading one
+            # compound file into memory (WHOOSH_NOTES: 112 -> 31 MB at 10k).
+            writer = ix.writer(limitmb=128, compound=False)
             try:
                 added, updated, touched = _write(writer, plan, manifest, progress, cancel, workers)
             except BaseException:

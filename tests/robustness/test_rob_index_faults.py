@@ -41,7 +41,12 @@ def built(articles: Path) -> tuple[Library, Path]:
 
 
 def seg_file(index_dir: Path) -> Path:
-    return next(index_dir.glob("*.seg"))
+    """The segment's postings (a compound index keeps everything in one .seg)."""
+    return next(p for pattern in ("*.seg", "*.pst") for p in index_dir.glob(pattern))
+
+
+def terms_file(index_dir: Path) -> Path:
+    return next(p for pattern in ("*.seg", "*.trm") for p in index_dir.glob(pattern))
 
 
 def toc_file(index_dir: Path) -> Path:
@@ -50,6 +55,7 @@ def toc_file(index_dir: Path) -> Path:
 
 TARGETS: dict[str, Callable[[Path], Path]] = {
     "segment": seg_file,
+    "terms": terms_file,
     "toc": toc_file,
     "manifest": lambda d: d / store.MANIFEST_FILE,
     "meta": lambda d: d / store.META_FILE,
