@@ -25,7 +25,7 @@ from whoosh.writing import IndexWriter
 from index import store
 from index.corpus import ArticleError, SourceFile, iter_article_files, read_article
 from index.records import Article, BuildReport, Skipped
-from index.schema import article_document
+from index.schema import prepare_document
 
 Progress = Callable[[int, int], None]
 """progress(done, total): called as files are processed."""
@@ -51,9 +51,11 @@ class _Plan:
     skipped: list[Skipped] = field(default_factory=list)
 
 
-def _load(source: SourceFile) -> Article | Skipped:
+def _load(source: SourceFile) -> tuple[Article, dict[str, Any]] | Skipped:
+    """Read, clean, extract and analyse one file (in a worker process)."""
     try:
-        return read_article(source.path, source.id)
+        article = read_article(source.path, source.id)
+        return article, prepare_document(article)
     except ArticleError as exc:
         return Skipped(str(source.path), str(exc), exc.code)
     except Exception as exc:  # a bug must cost one file, not the whole build
@@ -75,7 +77,7 @@ def _exit_with_parent(parent_pid: int) -> None:
 
 def load_articles(
     sources: list[SourceFile], workers: int | None = None
-) -> Iterator[Article | Skipped]:
+) -> Iterator[tuple[Article, dict[str, Any]] | Skipped]:
     """Read articles in order, in a process pool when there are many."""
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     if len(sources) < POOL_THRESHOLD or workers <= 1:
@@ -145,24 +147,25 @@ def _write(
                     item.code,
                 ]
         else:
-            source = by_id[item.id]
-            old = manifest.get(item.id)
+            article, doc = item
+            source = by_id[article.id]
+            old = manifest.get(article.id)
             entry: list[Any] | None = [
                 str(source.path),
                 source.size,
                 source.mtime_ns,
-                item.content_hash,
+                article.content_hash,
             ]
-            if old and old[3] == item.content_hash:
+            if old and old[3] == article.content_hash:
                 touched += 1  # mtime changed, content did not: nothing to re-index
             else:
                 try:
-                    writer.update_document(**article_document(item))
+                    writer.update_document(**doc)
                 except OSError:
                     raise  # disk full or gone: the whole build must fail over
                 except Exception as exc:  # one odd document must not sink the build
                     plan.skipped.append(
-                        Skipped(item.path, f"internal error: {type(exc).__name__}", "error")
+                        Skipped(article.path, f"internal error: {type(exc).__name__}", "error")
                     )
                     entry = None
                 else:
@@ -171,7 +174,7 @@ def _write(
                     else:
                         added += 1
             if entry is not None:
-                manifest[item.id] = entry
+                manifest[article.id] = entry
         if progress is not None:
             progress(done, total)
     for article_id in plan.removed:

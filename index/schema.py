@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import lru_cache
 from typing import Any
 
 from whoosh import fields
@@ -28,7 +29,27 @@ from whoosh import fields
 from index.analysis import NameTokenizer, PartsTokenizer, StemTokenizer
 from index.records import Article, Entity
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
+
+
+class Analyzed(tuple):  # type: ignore[type-arg]
+    """A field's postings made ahead of time (in a build worker process):
+    what `FieldType.index()` yields, as a picklable tuple."""
+
+
+class PreAnalyzedText(fields.TEXT):
+    """A TEXT field that also accepts `Analyzed` values. Analysis is the
+    single Whoosh writer's main cost; with this the build's worker processes
+    analyse while the writer only adds postings."""
+
+    def index(self, value: Any, **kwargs: Any) -> Any:
+        if isinstance(value, Analyzed):
+            return iter(value)
+        return super().index(value, **kwargs)
+
+
+PRE_ANALYZED = ("title", "body", "parts")
+"""The fields `prepare_document` analyses in the worker."""
 
 
 def build_schema() -> fields.Schema:
@@ -38,10 +59,10 @@ def build_schema() -> fields.Schema:
         id=fields.ID(stored=True, unique=True),
         path=fields.ID(stored=True),
         content_hash=fields.ID(stored=True),
-        title=fields.TEXT(analyzer=stems, stored=True),
+        title=PreAnalyzedText(analyzer=stems, stored=True),
         # The text itself is read from `record` (one stored blob per hit).
-        body=fields.TEXT(analyzer=stems),
-        parts=fields.TEXT(analyzer=PartsTokenizer(), phrase=False),
+        body=PreAnalyzedText(analyzer=stems),
+        parts=PreAnalyzedText(analyzer=PartsTokenizer(), phrase=False),
         person=fields.TEXT(analyzer=names),
         place=fields.TEXT(analyzer=names),
         org=fields.TEXT(analyzer=names),
@@ -93,4 +114,22 @@ def article_document(article: Article) -> dict[str, Any]:
     date = _date_value(meta.date)
     if date is not None:
         doc["date"] = date
+    return doc
+
+
+@lru_cache(maxsize=1)
+def _schema() -> fields.Schema:
+    return build_schema()
+
+
+def prepare_document(article: Article) -> dict[str, Any]:
+    """`article_document` with the heavy text fields already analysed, for a
+    worker process to hand to the writer (stored values passed alongside)."""
+    doc = article_document(article)
+    schema = _schema()
+    for name in PRE_ANALYZED:
+        value = doc[name]
+        doc[name] = Analyzed(schema[name].index(value))
+        if schema[name].stored:
+            doc[f"_stored_{name}"] = value
     return doc

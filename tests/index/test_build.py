@@ -100,3 +100,24 @@ def test_mixed_folder_indexes_readable_reports_rest(tmp_path: Path) -> None:
     utf16 = library.article("sub/utf16")
     assert latin is not None and "Außenminister äußerten sich in Brüssel" in latin.text
     assert utf16 is not None and "Köln" in utf16.title
+
+
+def test_pre_analysed_fields_index_like_plain_text(folder: Path) -> None:
+    """Postings analysed in a worker (`prepare_document`) are those the writer
+    would make from the text itself."""
+    from index.corpus import read_article
+    from index.schema import (
+        PRE_ANALYZED,
+        Analyzed,
+        article_document,
+        build_schema,
+        prepare_document,
+    )
+
+    article = read_article(next(folder.glob("004_*.txt")))
+    schema = build_schema()
+    plain, prepared = article_document(article), prepare_document(article)
+    for name in PRE_ANALYZED:
+        assert isinstance(prepared[name], Analyzed)
+        assert list(schema[name].index(prepared[name])) == list(schema[name].index(plain[name]))
+    assert prepared["_stored_title"] == article.title
