@@ -91,7 +91,8 @@ _PLAIN_WORDS_RE = re.compile(r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)*", re
 def as_you_type(text: str) -> str:
     """The query to run while the user is still typing: plain words whose last
     word is unfinished ("Syrien Rus") also match that word as a prefix
-    ("Syrien (Rus OR Rus*)"), the whole word first. Anything with query syntax
+    ("Syrien (Rus OR Rus*)"), the whole word first, from its second letter on.
+    Anything with query syntax
     (quotes, fields, operators, wildcards) or a trailing space runs as typed."""
     stripped = text.strip()
     if not stripped or text[-1:].isspace() or not _PLAIN_WORDS_RE.fullmatch(stripped):
@@ -100,6 +101,8 @@ def as_you_type(text: str) -> str:
     if any(w in OPERATORS for w in words):
         return stripped
     last = words[-1]
+    if len(last) < 2:  # one letter matches nearly everything: wait for the next one
+        return stripped
     return " ".join([*words[:-1], f"({last} OR {last}*)"])
 
 
