@@ -85,28 +85,25 @@ class Library:
         """Build or update the index. When another process is building, calls
         `on_busy` and waits up to `wait` seconds; when time runs out, opens
         the index as it is (raises store.IndexBusy if there is none yet)."""
+
+        def build(within: float) -> BuildReport:
+            return update_index(
+                self.articles_dir,
+                self.index_dir,
+                rebuild=rebuild,
+                progress=progress,
+                cancel=cancel,
+                wait=within,
+            )
+
         try:
             try:
-                report = update_index(
-                    self.articles_dir,
-                    self.index_dir,
-                    rebuild=rebuild,
-                    progress=progress,
-                    cancel=cancel,
-                    wait=0.0,
-                )
+                report = build(0.0)
             except store.IndexBusy:
                 if on_busy is not None:
                     on_busy()
                 try:
-                    report = update_index(
-                        self.articles_dir,
-                        self.index_dir,
-                        rebuild=rebuild,
-                        progress=progress,
-                        cancel=cancel,
-                        wait=wait,
-                    )
+                    report = build(wait)
                 except store.IndexBusy:
                     if store.check_index(self.index_dir, self.articles_dir) is not None:
                         raise

@@ -19,7 +19,12 @@ def test_round_trip_and_no_temp_files_left(tmp_path: Path) -> None:
     save_state(path, state)
     loaded, aside = load_state(path)
     assert aside is None
-    assert (loaded.query, loaded.article_id, loaded.theme, loaded.sort) == ("Genf", "004", "nord", "date")
+    assert (loaded.query, loaded.article_id, loaded.theme, loaded.sort) == (
+        "Genf",
+        "004",
+        "nord",
+        "date",
+    )
     assert sorted(p.name for p in path.parent.iterdir()) == ["state.json"]
 
 
@@ -40,7 +45,12 @@ def test_write_is_atomic_when_interrupted(tmp_path: Path, monkeypatch: pytest.Mo
 
 @pytest.mark.parametrize(
     "content",
-    [b"{not json", b"[1, 2]", b"\x00\xff\xfe garbage", b'{"query": 5, "sort": "weird", "theme": []}'],
+    [
+        b"{not json",
+        b"[1, 2]",
+        b"\x00\xff\xfe garbage",
+        b'{"query": 5, "sort": "weird", "theme": []}',
+    ],
 )
 def test_corrupt_or_odd_state_is_set_aside_or_sanitised(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "state.json"
