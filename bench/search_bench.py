@@ -116,15 +116,19 @@ def build_index(corpus_dir: Path, index_dir: Path, procs: int = 1) -> dict[str, 
     for path in files:
         writer.add_document(**article_document(_article(path)))
     writer.commit()
-    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     size = sum(p.stat().st_size for p in index_dir.iterdir())
-    n = max(1, len(files))
+    return {**_timing(len(files), start, cpu), "index_mb": round(size / 1e6, 1)}
+
+
+def _timing(n_files: int, start: float, cpu_start: float) -> dict[str, Any]:
+    """Wall and CPU time of a build since (start, cpu_start), per article too."""
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    n = max(1, n_files)
     return {
-        "articles": len(files),
+        "articles": n_files,
         "seconds": round(seconds, 2),
         "ms_per_article": round(seconds * 1000 / n, 2),
         "cpu_ms_per_article": round(cpu * 1000 / n, 2),
-        "index_mb": round(size / 1e6, 1),
     }
 
 
@@ -149,14 +153,7 @@ def build_baseline(corpus_dir: Path, index_dir: Path) -> dict[str, Any]:
         a = _article(path)
         writer.add_document(id=a.id, title=a.title, body=a.text)
     writer.commit()
-    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
-    n = max(1, len(files))
-    return {
-        "articles": len(files),
-        "seconds": round(seconds, 2),
-        "ms_per_article": round(seconds * 1000 / n, 2),
-        "cpu_ms_per_article": round(cpu * 1000 / n, 2),
-    }
+    return _timing(len(files), start, cpu)
 
 
 def _stats(times_ms: Sequence[float]) -> dict[str, float]:
