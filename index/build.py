@@ -22,7 +22,7 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh.writing import IndexWriter
 
-from index import store
+from index import pool, store
 from index.corpus import ArticleError, SourceFile, iter_article_files, read_article
 from index.records import Article, BuildReport, Skipped
 from index.schema import prepare_document
@@ -32,6 +32,9 @@ Progress = Callable[[int, int], None]
 
 POOL_THRESHOLD = 64
 """Below this many files to read, a process pool costs more than it saves."""
+
+WRITER_MB = 128
+"""Memory for the writer's postings before it spills them to disk (index/pool.py)."""
 
 STABLE_SKIPS = frozenset({"empty", "binary", "not-text", "too-large"})
 """Reasons that depend on the file's content only: remembered in the manifest
@@ -225,7 +228,8 @@ def update_index(
         try:
             # compound=False: readers map the segment files instead of loading one
             # compound file into memory (WHOOSH_NOTES: 112 -> 31 MB at 10k).
-            writer = ix.writer(limitmb=128, compound=False)
+            writer = ix.writer(limitmb=WRITER_MB, compound=False)
+            pool.install(writer, WRITER_MB)
             try:
                 added, updated, touched = _write(writer, plan, manifest, progress, cancel, workers)
             except BaseException:
@@ -275,6 +279,7 @@ def build_in_memory(
     ix = store.ram_index()
     plan = _plan(Path(articles_dir).resolve(), {})
     writer = ix.writer()
+    pool.install(writer, WRITER_MB)
     manifest: dict[str, Any] = {}
     added, _, _ = _write(writer, plan, manifest, progress, None, workers)
     writer.commit()

@@ -1,0 +1,277 @@
+"""A compact postings pool for the Whoosh writer.
+
+Whoosh's `PostingPool` keeps every posting as a five-item tuple (~250 bytes)
+and sorts them all at commit. At 10k articles that overflows any sensible
+memory limit, so it pickles sorted runs to disk while documents are added and
+merges them back posting by posting at commit: about a third of the writer's
+time in a full build (measured with py-spy; docs/benchmarks.md).
+
+`TermPool` keeps the postings grouped by term instead: per (field, term) the
+document numbers, weights and value bytes in flat arrays, ~20 bytes a posting.
+Documents arrive in document-number order, so each term's postings are
+already sorted; only the terms are sorted at commit. When the pool grows past
+its limit it still spills, one sorted record per term, and the commit merges
+those records term by term.
+
+`install(writer)` swaps it into a `whoosh.writing.SegmentWriter` before the
+first document (Whoosh 2.7 ignores its own `poolclass` argument). The output
+is the stream Whoosh's pool yields: (fieldname, term bytes, docnum, weight,
+value bytes) in field, term, docnum order (tests/index/test_pool.py).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import heapq
+import marshal
+from array import array
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from whoosh.util import random_name
+
+Posting = tuple[str, bytes, int, float, "bytes | None"]
+Record = tuple[Any, ...]
+"""One term's postings: (fieldname, text, docnums, weights, value lengths, values)."""
+
+MAX_RUNS = 32
+"""Spilled runs merged at once at most (each is an open file while merging)."""
+
+_TERM_COST = 560
+"""Estimated bytes per distinct term: dict slot, key tuple, term bytes, arrays."""
+_POSTING_COST = 20
+"""Estimated bytes per posting besides its value bytes (docnum, weight, offset,
+array over-allocation)."""
+
+
+class _Term:
+    """One term's postings in flat arrays: document numbers, weights, and the
+    value bytes one after another with their lengths."""
+
+    __slots__ = ("docs", "has_values", "lengths", "ordered", "values", "weights")
+
+    def __init__(self, has_values: bool) -> None:
+        self.docs = array("i")
+        self.weights = array("d")
+        self.lengths = array("I")
+        self.values = bytearray()
+        self.has_values = has_values
+        self.ordered = True
+
+    def add(self, docnum: int, weight: float, value: bytes | None) -> None:
+        docs = self.docs
+        if docs and docnum <= docs[-1]:
+            self.ordered = False
+        docs.append(docnum)
+        self.weights.append(weight)
+        if value is not None:
+            self.values += value
+            self.lengths.append(len(value))
+        elif self.has_values:
+            raise ValueError("a term has postings with and without values")
+
+    def dump(self) -> tuple[bytes, bytes, bytes, bytes | None]:
+        """(docnums, weights, value lengths, values) as bytes, in document order."""
+        record = (
+            self.docs.tobytes(),
+            self.weights.tobytes(),
+            self.lengths.tobytes(),
+            bytes(self.values) if self.has_values else None,
+        )
+        if self.ordered:
+            return record
+        rows = sorted(_postings("", b"", *record), key=_docnum)
+        other = _Term(self.has_values)
+        for _, _, docnum, weight, value in rows:
+            other.add(docnum, weight, value)
+        return other.dump()
+
+
+def _postings(
+    fieldname: str, text: bytes, docs: bytes, weights: bytes, lengths: bytes, values: bytes | None
+) -> Iterator[Posting]:
+    """The postings of one term record."""
+    docnums, wts = array("i", docs), array("d", weights)
+    if values is None:
+        for docnum, weight in zip(docnums, wts, strict=True):
+            yield fieldname, text, docnum, weight, None
+        return
+    start = 0
+    for docnum, weight, length in zip(docnums, wts, array("I", lengths), strict=True):
+        end = start + length
+        yield fieldname, text, docnum, weight, values[start:end]
+        start = end
+
+
+def _combine(records: list[Record]) -> Record:
+    """One record for a term from its records in run order (each one sorted)."""
+    if len(records) == 1:
+        return records[0]
+    fieldname, text = records[0][0], records[0][1]
+    docs = array("i")
+    ordered = True
+    for record in records:
+        part = array("i", record[2])
+        ordered = ordered and (not docs or part[0] > docs[-1])
+        docs.extend(part)
+    if not ordered:  # documents were added out of order: rebuild the term
+        term = _Term(records[0][5] is not None)
+        for record in records:
+            for _, _, docnum, weight, value in _postings(*record):
+                term.add(docnum, weight, value)
+        return (fieldname, text, *term.dump())
+    values = None if records[0][5] is None else b"".join(r[5] for r in records)
+    return (
+        fieldname,
+        text,
+        docs.tobytes(),
+        b"".join(r[3] for r in records),
+        b"".join(r[4] for r in records),
+        values,
+    )
+
+
+class TermPool:
+    """Drop-in for `whoosh.writing.PostingPool` (add, iter_postings, save, cleanup)."""
+
+    def __init__(self, tempstore: Any, limitmb: float = 128) -> None:
+        self.tempstore = tempstore
+        self.limit = int(limitmb * 1024 * 1024)
+        self.fieldnames: set[str] = set()
+        self.runs: list[str] = []
+        self._terms: dict[tuple[str, bytes], _Term] = {}
+        self._size = 0
+
+    def add(self, item: Posting) -> None:
+        # Called for every posting: the _Term.add steps are inlined here.
+        fieldname, text, docnum, weight, value = item
+        key = (fieldname, text)
+        term = self._terms.get(key)
+        if term is None:
+            term = self._terms[key] = _Term(value is not None)
+            self.fieldnames.add(fieldname)
+            self._size += _TERM_COST + len(text)
+        docs = term.docs
+        if docs and docnum <= docs[-1]:
+            term.ordered = False
+        docs.append(docnum)
+        term.weights.append(weight)
+        if value is not None:
+            values = term.values
+            values += value
+            term.lengths.append(len(value))
+            self._size += _POSTING_COST + len(value)
+        elif term.has_values:
+            raise ValueError("a term has postings with and without values")
+        else:
+            self._size += _POSTING_COST
+        if self._size > self.limit:
+            self.save()
+
+    def save(self) -> None:
+        """Write the pool as one sorted run file and empty it."""
+        if not self._terms:
+            return
+        terms = self._terms
+        self._write_run((*key, *terms[key].dump()) for key in sorted(terms))
+        self._terms = {}
+        self._size = 0
+        if len(self.runs) > MAX_RUNS:
+            # Too many files to merge at once: fold them into one run first.
+            runs, self.runs = self.runs, []
+            self._write_run(_combine(group) for group in self._groups(runs))
+
+    def _write_run(self, records: Iterable[Record]) -> None:
+        path = f"{random_name()}.run"
+        out = self.tempstore.create_file(path)
+        try:
+            fh = out.raw_file()
+            for record in records:
+                marshal.dump(record, fh)
+        finally:
+            out.close()  # through the storage's file: RamStorage keeps it on close
+        self.runs.append(path)
+
+    def iter_postings(self) -> Iterator[Posting]:
+        if not self.runs:
+            return self._iter_memory()
+        self.save()
+        runs, self.runs = self.runs, []
+        return (posting for group in self._groups(runs) for posting in _postings(*_combine(group)))
+
+    def _iter_memory(self) -> Iterator[Posting]:
+        terms, self._terms = self._terms, {}
+        for fieldname, text in sorted(terms):
+            yield from _postings(fieldname, text, *terms.pop((fieldname, text)).dump())
+
+    def _read_run(self, path: str) -> Iterator[Record]:
+        run = self.tempstore.open_file(path)
+        try:
+            fh = run.raw_file()
+            while True:
+                try:
+                    yield marshal.load(fh)
+                except EOFError:
+                    break
+        finally:
+            run.close()
+        self.tempstore.delete_file(path)
+
+    def _groups(self, runs: list[str]) -> Iterator[list[Record]]:
+        """Each term's records from all runs, in run order."""
+        streams = [
+            ((rec[0], rec[1], i, rec) for rec in self._read_run(path))
+            for i, path in enumerate(runs)
+        ]
+        group: list[Record] = []
+        for fieldname, text, _, rec in heapq.merge(*streams):
+            if group and (group[0][0], group[0][1]) != (fieldname, text):
+                yield group
+                group = []
+            group.append(rec)
+        if group:
+            yield group
+
+    def cleanup(self) -> None:
+        self._terms = {}
+        for path in self.runs:
+            with contextlib.suppress(OSError):
+                self.tempstore.delete_file(path)
+        self.runs = []
+
+
+def _docnum(posting: Posting) -> int:
+    return posting[2]
+
+
+class _LengthTable:
+    """A per-document reader whose `doc_field_length` answers from a table
+    read once per field. Whoosh's field writer asks for the length of every
+    posting's document, each time a seek and a read in the lengths column:
+    a third of the commit's time at 10k articles."""
+
+    def __init__(self, reader: Any) -> None:
+        self._reader = reader
+        self._tables: dict[str, list[Any]] = {}
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> Any:
+        table = self._tables.get(fieldname)
+        if table is None:
+            length = self._reader.doc_field_length
+            table = [length(d, fieldname, default) for d in range(self._reader.doc_count_all())]
+            self._tables[fieldname] = table
+        return table[docnum]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._reader, name)
+
+
+def install(writer: Any, limitmb: float = 128) -> None:
+    """Give a fresh SegmentWriter a TermPool and table-backed field lengths for
+    its commit (before any document is added)."""
+    if getattr(writer, "_added", False):
+        raise RuntimeError("install the pool before adding documents")
+    writer.pool.cleanup()
+    writer.pool = TermPool(writer._tempstorage, limitmb=limitmb)
+    per_document_reader = writer.per_document_reader
+    writer.per_document_reader = lambda: _LengthTable(per_document_reader())

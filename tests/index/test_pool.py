@@ -1,0 +1,134 @@
+"""index/pool.py: the compact postings pool writes what Whoosh's own pool writes."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from whoosh import fields, index
+from whoosh.filedb.filestore import RamStorage
+from whoosh.qparser import QueryParser
+
+from index.pool import MAX_RUNS, Posting, TermPool, install
+
+WORDS = [f"w{i}" for i in range(400)] + ["Brüssel", "Außenminister", "Genf", "ß", "Zoll"]
+
+
+def _schema() -> fields.Schema:
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        body=fields.TEXT(stored=True),  # positions: value bytes per posting
+        tags=fields.KEYWORD(scorable=True),  # no positions
+        n=fields.NUMERIC(stored=True),
+    )
+
+
+def _docs(count: int, seed: int) -> list[dict[str, Any]]:
+    rng = random.Random(seed)
+    docs = []
+    for i in range(count):
+        # Zipf-like: a few words in nearly every document, most rare.
+        body = " ".join(
+            WORDS[min(int(rng.paretovariate(1.1)) - 1, len(WORDS) - 1)]
+            for _ in range(rng.randint(1, 120))
+        )
+        tags = " ".join(rng.sample(WORDS[:30], rng.randint(0, 4)))
+        docs.append({"id": f"d{seed}-{i}", "body": body, "tags": tags, "n": rng.randint(0, 99)})
+    return docs
+
+
+def _dump(ix: index.Index) -> tuple[list[Any], list[Any]]:
+    """Every posting with its value, plus each document's stored fields and lengths."""
+    postings = []
+    with ix.reader() as r:
+        for fieldname, text in r.all_terms():
+            m = r.postings(fieldname, text)
+            while m.is_active():
+                postings.append((fieldname, text, m.id(), m.weight(), m.value()))
+                m.next()
+            info = r.term_info(fieldname, text)
+            postings.append(("info", text, info.min_length(), info.max_length(), info.weight()))
+        docs = [
+            (stored, r.doc_field_length(n, "body"), r.doc_field_length(n, "tags"))
+            for n, stored in r.iter_docs()
+        ]
+    return postings, docs
+
+
+def _build(path: Path, batches: list[list[dict[str, Any]]], limitmb: float | None) -> index.Index:
+    path.mkdir()
+    ix = index.create_in(str(path), _schema())
+    for batch in batches:
+        writer = ix.writer()
+        if limitmb is not None:
+            install(writer, limitmb)
+        for doc in batch:
+            writer.update_document(**doc)
+        writer.commit()
+    return ix
+
+
+@pytest.mark.parametrize("limitmb", [128, 0.02], ids=["in-memory", "spilling"])
+def test_same_index_as_whoosh_pool(
+    tmp_path: Path, limitmb: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runs: list[int] = []
+    write_run = TermPool._write_run
+
+    def counting(self: TermPool, records: Any) -> None:
+        runs.append(1)
+        write_run(self, records)
+
+    monkeypatch.setattr(TermPool, "_write_run", counting)
+    batch = _docs(300, seed=1)
+    ours = _build(tmp_path / "ours", [batch], limitmb)
+    # in memory: no run file at all; spilling: enough runs to be folded together
+    assert (len(runs) > MAX_RUNS) if limitmb < 1 else not runs
+    theirs = _build(tmp_path / "theirs", [batch], None)
+    assert _dump(ours) == _dump(theirs)
+    query = QueryParser("body", _schema()).parse("w3 OR Brüssel")
+    with ours.searcher() as a, theirs.searcher() as b:
+        hits_a = [(h["id"], round(h.score, 9)) for h in a.search(query, limit=None)]
+        hits_b = [(h["id"], round(h.score, 9)) for h in b.search(query, limit=None)]
+    assert hits_a and hits_a == hits_b
+
+
+def test_incremental_commits_and_merges(tmp_path: Path) -> None:
+    """Later small commits merge earlier segments through the pool (add_reader),
+    and updates delete documents: still the same index as Whoosh's pool."""
+    first = _docs(40, seed=2)
+    changed = [dict(d, body=d["body"] + " Genf") for d in first[:5]]
+    batches = [first, _docs(7, seed=3), changed]
+    ours = _build(tmp_path / "ours", batches, 0.01)
+    theirs = _build(tmp_path / "theirs", batches, None)
+    assert _dump(ours) == _dump(theirs)
+
+
+@pytest.mark.parametrize("spill_every", [0, 7])
+def test_pool_sorts_out_of_order_documents(spill_every: int) -> None:
+    """Postings come out in field, term, document order even when documents
+    were added out of order, across spilled runs too."""
+    rng = random.Random(4)
+    items: list[Posting] = []
+    for docnum in rng.sample(range(200), 200):
+        for term in rng.sample([b"a", b"b", b"c", "ü".encode()], 2):
+            items.append(("f", term, docnum, float(rng.randint(1, 3)), bytes([docnum % 256])))
+        items.append(("e", b"x", docnum, 1.0, None))
+    pool = TermPool(RamStorage())
+    for k, item in enumerate(items):
+        pool.add(item)
+        if spill_every and k % spill_every == 0:
+            pool.save()
+    assert list(pool.iter_postings()) == sorted(items, key=lambda p: (p[0], p[1], p[2]))
+    pool.cleanup()
+
+
+def test_install_refuses_a_used_writer() -> None:
+    ix = RamStorage().create_index(_schema())
+    writer = ix.writer()
+    writer.add_document(id="1", body="x")
+    with pytest.raises(RuntimeError):
+        install(writer)
+    writer.cancel()
