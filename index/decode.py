@@ -185,12 +185,16 @@ def printable(text: str) -> str:
     return _UNSAFE_IN_NAME.sub(escape, text)
 
 
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+_SPACES = re.compile(r"\s+")
+
+
 def check_text(text: str) -> None:
     """Reject decoded text that is not prose (e.g. binary without magic bytes)."""
     if not text.strip():
         raise DecodeError("empty", "no text")
     sample = text[:20000]
-    letters = sum(ch.isalpha() for ch in sample)
-    visible = sum(not ch.isspace() for ch in sample)
+    letters = len(_NOT_LETTERS.sub("", sample))
+    visible = len(_SPACES.sub("", sample))
     if visible and letters / visible < 0.5:
         raise DecodeError("not-text", "does not look like text (too few letters)")
