@@ -59,7 +59,7 @@ def _eval(seg: _Leaf, searcher: Any, q: wq.Query) -> Scores:
     if isinstance(q, wq.Term):
         return _term(leaf, searcher, q.fieldname, q.text, q.boost)
     if isinstance(q, _LeafQuery):
-        ids, scores = q.scores(leaf)
+        ids, scores = q.scores(leaf, searcher)
         return dict(zip(ids, scores, strict=True))
     if isinstance(q, wq.Or):
         out: Scores = {}

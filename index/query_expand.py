@@ -93,12 +93,15 @@ class _LeafQuery(qcore.Query):
         return q
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
-        ids, scores = self.scores(searcher.reader())
+        ids, scores = self.scores(searcher.reader(), searcher.get_parent())
         if not ids:
             return NullMatcher()
         return _ScoredList(ids, scores)
 
-    def scores(self, reader: Any) -> tuple[list[int], list[float]]:
+    def scores(self, reader: Any, stats: Any = None) -> tuple[list[int], list[float]]:
+        """Matches in one segment's `reader`; `stats` (a searcher or reader of
+        the whole index, default `reader`) gives document counts and frequencies,
+        so a document scores the same whichever segment it is in."""
         raise NotImplementedError
 
 
@@ -137,11 +140,12 @@ class ExpandedTerms(_LeafQuery):
             sum(ixreader.doc_frequency(self.fieldname, t) for t in self.texts),
         )
 
-    def scores(self, reader: Any) -> tuple[list[int], list[float]]:
+    def scores(self, reader: Any, stats: Any = None) -> tuple[list[int], list[float]]:
+        stats = reader if stats is None else stats
         total: dict[int, float] = {}
-        n = max(1, reader.doc_count_all())
+        n = max(1, stats.doc_count_all())
         for text in self.texts:
-            df = reader.doc_frequency(self.fieldname, text)
+            df = stats.doc_frequency(self.fieldname, text)
             if not df:
                 continue
             idf = math.log(1.0 + (n - df + 0.5) / (df + 0.5)) * self.boost
@@ -181,7 +185,7 @@ class DateFilter(_LeafQuery):
     def estimate_size(self, ixreader: Any) -> int:
         return ixreader.doc_count_all()
 
-    def scores(self, reader: Any) -> tuple[list[int], list[float]]:
+    def scores(self, reader: Any, stats: Any = None) -> tuple[list[int], list[float]]:
         from whoosh.util.times import datetime_to_long
 
         if self.fieldname not in reader.schema or not reader.has_column(self.fieldname):
