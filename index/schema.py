@@ -25,8 +25,9 @@ from functools import lru_cache
 from typing import Any
 
 from whoosh import fields
+from whoosh.system import pack_uint
 
-from index.analysis import NameTokenizer, PartsTokenizer, StemTokenizer
+from index.analysis import WORD_RE, NameTokenizer, PartsTokenizer, StemTokenizer, analyze_word
 from index.records import Article, Entity
 
 SCHEMA_VERSION = 6
@@ -124,12 +125,51 @@ def _schema() -> fields.Schema:
 
 def prepare_document(article: Article) -> dict[str, Any]:
     """`article_document` with the heavy text fields already analysed, for a
-    worker process to hand to the writer (stored values passed alongside)."""
+    worker process to hand to the writer (stored values passed alongside).
+
+    The body and its compound parts are analysed in one pass over the words,
+    yielding exactly what Whoosh's `field.index()` would (the title by the
+    same code): tests/index/test_build.py compares them on real articles.
+    """
     doc = article_document(article)
     schema = _schema()
-    for name in PRE_ANALYZED:
-        value = doc[name]
-        doc[name] = Analyzed(schema[name].index(value))
-        if schema[name].stored:
-            doc[f"_stored_{name}"] = value
+    title, _ = _analyze(schema["title"], None, doc["title"])
+    body, parts = _analyze(schema["body"], schema["parts"], doc["body"])
+    doc["title"], doc["body"], doc["parts"] = title, body, parts
+    doc["_stored_title"] = article.title
     return doc
+
+
+def _analyze(
+    field: fields.FieldType, parts_field: fields.FieldType | None, text: str
+) -> tuple[Analyzed, Analyzed]:
+    """(stem postings with positions, compound-part postings) of `text`, as
+    `field.index()` and `parts_field.index()` give them (same order too)."""
+    positions: dict[str, list[int]] = {}
+    parts: dict[str, int] = {}
+    pos = 0
+    for m in WORD_RE.finditer(text):
+        info = analyze_word(m.group())
+        for alts in info.stems:
+            for stem in alts:
+                found = positions.get(stem)
+                if found is None:
+                    positions[stem] = [pos]
+                else:
+                    found.append(pos)
+            pos += 1
+        if parts_field is not None:
+            for part in info.parts:
+                parts[part] = parts.get(part, 0) + 1
+    boost = field.format.field_boost
+    encode = field.format.encode
+    stems = Analyzed(
+        (w.encode("utf-8"), len(ps), float(len(ps)) * boost, encode(ps))
+        for w, ps in positions.items()
+    )
+    if parts_field is None:
+        return stems, Analyzed()
+    boost = parts_field.format.field_boost
+    return stems, Analyzed(
+        (w.encode("utf-8"), n, float(n) * boost, pack_uint(n)) for w, n in parts.items()
+    )

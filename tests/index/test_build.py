@@ -103,8 +103,12 @@ def test_mixed_folder_indexes_readable_reports_rest(tmp_path: Path) -> None:
 
 
 def test_pre_analysed_fields_index_like_plain_text(folder: Path) -> None:
-    """Postings analysed in a worker (`prepare_document`) are those the writer
-    would make from the text itself."""
+    """Postings analysed in a worker (`prepare_document`, one pass over the
+    words) are exactly those the writer would make from the text itself."""
+    import csv
+    import dataclasses
+    import itertools
+
     from index.corpus import read_article
     from index.schema import (
         PRE_ANALYZED,
@@ -113,14 +117,28 @@ def test_pre_analysed_fields_index_like_plain_text(folder: Path) -> None:
         build_schema,
         prepare_document,
     )
+    from tests.conftest import SHARED
 
-    article = read_article(next(folder.glob("004_*.txt")))
     schema = build_schema()
-    plain, prepared = article_document(article), prepare_document(article)
-    for name in PRE_ANALYZED:
-        assert isinstance(prepared[name], Analyzed)
-        assert list(schema[name].index(prepared[name])) == list(schema[name].index(plain[name]))
-    assert prepared["_stored_title"] == article.title
+    articles = [read_article(p) for p in sorted(folder.glob("*.txt"))]
+    tricky = (
+        "US-Außenminister Blinken traf Kim Jong-un; Chinas und Nordkoreas "
+        "Militärhilfe‐Pakete, Waffenstillstandsverhandlungen, 2024, "
+        "Straße STRASSE strasse, der die das, ‚Zitat‘ – „Gaza-Krieg“ x-y-z"
+    )
+    articles.append(dataclasses.replace(articles[0], title=tricky, text=tricky * 3))
+    with (SHARED / "data" / "10kGNAD" / "articles.csv").open(encoding="utf-8") as fh:
+        rows = list(itertools.islice(csv.reader(fh, delimiter=";", quotechar="'"), 40))
+    for row in rows:
+        text = row[-1]
+        articles.append(dataclasses.replace(articles[0], title=text[:80], text=text))
+    for article in articles:
+        plain, prepared = article_document(article), prepare_document(article)
+        for name in PRE_ANALYZED:
+            assert isinstance(prepared[name], Analyzed)
+            expected = list(schema[name].index(plain[name]))
+            assert list(prepared[name]) == expected, (name, article.title)
+        assert prepared["_stored_title"] == article.title
 
 
 def test_large_full_build_in_two_segments_searches_the_same(
