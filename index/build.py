@@ -40,6 +40,9 @@ WRITER_MB = 128
 
 SPLIT_MIN = 4000
 """Full builds of this many files or more write two segments (see _Writer)."""
+SPLIT_MAX = 8000
+"""The first segment's most files: while it is written, the workers' results
+queue up in this process (~60 KB each), so its commit must stay short."""
 
 STABLE_SKIPS = frozenset({"empty", "binary", "not-text", "too-large"})
 """Reasons that depend on the file's content only: remembered in the manifest
@@ -137,10 +140,10 @@ def _plan(articles_dir: Path, manifest: dict[str, Any]) -> _Plan:
 class _Writer:
     """The build's index writer.
 
-    A large full build commits its first three quarters as a segment of their
-    own while the workers extract the rest: Whoosh's commit runs on one core
-    (~1 ms an article), and this way most of it overlaps the extraction instead
-    of following it.
+    A large full build commits its first three quarters (at most SPLIT_MAX
+    articles) as a segment of their own while the workers extract the rest:
+    Whoosh's commit runs on one core (~1 ms an article), and this way most of
+    it overlaps the extraction instead of following it.
     """
 
     def __init__(self, ix: whoosh_index.Index, split_at: int | None = None) -> None:
@@ -163,7 +166,7 @@ class _Writer:
 
 
 def _split_point(full: bool, count: int) -> int | None:
-    return count * 3 // 4 if full and count >= SPLIT_MIN else None
+    return min(count * 3 // 4, SPLIT_MAX) if full and count >= SPLIT_MIN else None
 
 
 def _write(
