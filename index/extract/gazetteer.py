@@ -188,7 +188,7 @@ def _build() -> Gazetteer:
     places: dict[tuple[str, ...], Place] = {}
     # Countries and curated entries come first in the file; cities are sorted by
     # population, so the first writer of a form wins (Paris, France over Paris, Texas).
-    for name, kind, cc, lat, lon, pop, aliases in raw["places"]:
+    for name, kind, cc, lat, lon, pop, aliases in raw.pop("places"):
         place = Place(name, kind, cc or None, lat, lon, pop)
         word_class = lexicon.get(name.lower(), "NE")
         if kind == "city" and (
