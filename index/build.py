@@ -38,11 +38,6 @@ POOL_THRESHOLD = 64
 WRITER_MB = 128
 """Memory for the writer's postings before it spills them to disk (index/pool.py)."""
 
-SPLIT_MIN = 4000
-"""Full builds of this many files or more write two segments (see _Writer)."""
-SPLIT_MAX = 8000
-"""The first segment's most files: while it is written, the workers' results
-queue up in this process (~60 KB each), so its commit must stay short."""
 
 STABLE_SKIPS = frozenset({"empty", "binary", "not-text", "too-large"})
 """Reasons that depend on the file's content only: remembered in the manifest
@@ -137,47 +132,23 @@ def _plan(articles_dir: Path, manifest: dict[str, Any]) -> _Plan:
     return plan
 
 
-class _Writer:
-    """The build's index writer.
-
-    A large full build commits its first three quarters (at most SPLIT_MAX
-    articles) as a segment of their own while the workers extract the rest:
-    Whoosh's commit runs on one core (~1 ms an article), and this way most of
-    it overlaps the extraction instead of following it.
-    """
-
-    def __init__(self, ix: whoosh_index.Index, split_at: int | None = None) -> None:
-        self._ix = ix
-        self._split_at = split_at
-        self.current = self._open()
-
-    def _open(self) -> IndexWriter:
-        # compound=False: readers map the segment files instead of loading one
-        # compound file into memory (WHOOSH_NOTES: 112 -> 31 MB at 10k).
-        writer = self._ix.writer(limitmb=WRITER_MB, compound=False)
-        pool.install(writer, WRITER_MB)
-        return writer
-
-    def written(self, count: int) -> None:
-        """Called after each article; `count` articles done so far."""
-        if count == self._split_at:
-            self.current.commit(merge=False)
-            self.current = self._open()
-
-
-def _split_point(full: bool, count: int) -> int | None:
-    return min(count * 3 // 4, SPLIT_MAX) if full and count >= SPLIT_MIN else None
+def _open_writer(ix: whoosh_index.Index) -> IndexWriter:
+    # compound=False: readers map the segment files instead of loading one
+    # compound file into memory (WHOOSH_NOTES: 112 -> 31 MB at 10k).
+    writer = ix.writer(limitmb=WRITER_MB, compound=False)
+    pool.install(writer, WRITER_MB)
+    return writer
 
 
 def _write(
-    out: _Writer,
+    writer: IndexWriter,
     plan: _Plan,
     manifest: dict[str, Any],
     progress: Progress | None,
     cancel: threading.Event | None,
     workers: int | None,
 ) -> tuple[int, int, int]:
-    """Write the plan into `out`; returns (added, updated, touched)."""
+    """Write the plan into `writer`; returns (added, updated, touched)."""
     added = updated = touched = 0
     total = len(plan.to_read)
     by_id = {s.id: s for s in plan.to_read}
@@ -189,7 +160,7 @@ def _write(
             plan.skipped.append(item)
             source_id = id_by_path.get(item.path)
             if source_id is not None and source_id in manifest:
-                out.current.delete_by_term("id", source_id)
+                writer.delete_by_term("id", source_id)
                 del manifest[source_id]
             if source_id is not None and item.code in STABLE_SKIPS:
                 source = by_id[source_id]
@@ -215,7 +186,7 @@ def _write(
                 touched += 1  # mtime changed, content did not: nothing to re-index
             else:
                 try:
-                    out.current.update_document(**doc)
+                    writer.update_document(**doc)
                 except OSError:
                     raise  # disk full or gone: the whole build must fail over
                 except Exception as exc:  # one odd document must not sink the build
@@ -230,11 +201,10 @@ def _write(
                         added += 1
             if entry is not None:
                 manifest[article.id] = entry
-        out.written(done)
         if progress is not None:
             progress(done, total)
     for article_id in plan.removed:
-        out.current.delete_by_term("id", article_id)
+        writer.delete_by_term("id", article_id)
         manifest.pop(article_id, None)
     return added, updated, touched
 
@@ -279,13 +249,13 @@ def update_index(
         else:
             target, ix = index_dir, store.open_index(index_dir)
         try:
-            out = _Writer(ix, _split_point(full, len(plan.to_read)))
+            writer = _open_writer(ix)
             try:
-                added, updated, touched = _write(out, plan, manifest, progress, cancel, workers)
+                added, updated, touched = _write(writer, plan, manifest, progress, cancel, workers)
             except BaseException:
-                out.current.cancel()
+                writer.cancel()
                 raise
-            out.current.commit()
+            writer.commit()
             ix.close()
             # Manifest first, then the metadata that seals the build: a crash in
             # between leaves a fingerprint mismatch, caught as damage next start.
@@ -328,10 +298,10 @@ def build_in_memory(
     start = time.perf_counter()
     ix = store.ram_index()
     plan = _plan(Path(articles_dir).resolve(), {})
-    out = _Writer(ix)
+    writer = _open_writer(ix)
     manifest: dict[str, Any] = {}
-    added, _, _ = _write(out, plan, manifest, progress, None, workers)
-    out.current.commit()
+    added, _, _ = _write(writer, plan, manifest, progress, None, workers)
+    writer.commit()
     report = BuildReport(
         added=added,
         read=len(plan.to_read),
