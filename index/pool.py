@@ -65,10 +65,19 @@ class _Term:
         docs.append(docnum)
         self.weights.append(weight)
         if value is not None:
+            if not self.has_values:
+                self.give_values()
             self.values += value
             self.lengths.append(len(value))
         elif self.has_values:
-            raise ValueError("a term has postings with and without values")
+            self.lengths.append(0)
+
+    def give_values(self) -> None:
+        """Postings without a value (None) so far get empty ones: a term may
+        have both when a merged segment's reader gives None where a new
+        document gives b"" (Whoosh writes None as b"" anyway)."""
+        self.lengths = array("I", bytes(4 * (len(self.docs) - 1)))
+        self.has_values = True
 
     def dump(self) -> tuple[bytes, bytes, bytes, bytes | None]:
         """(docnums, weights, value lengths, values) as bytes, in document order."""
@@ -115,20 +124,29 @@ def _combine(records: list[Record]) -> Record:
         ordered = ordered and (not docs or part[0] > docs[-1])
         docs.extend(part)
     if not ordered:  # documents were added out of order: rebuild the term
-        term = _Term(records[0][5] is not None)
+        term = _Term(False)
         for record in records:
             for _, _, docnum, weight, value in _postings(*record):
                 term.add(docnum, weight, value)
         return (fieldname, text, *term.dump())
-    values = None if records[0][5] is None else b"".join(r[5] for r in records)
+    if all(r[5] is None for r in records):
+        return (fieldname, text, docs.tobytes(), b"".join(r[3] for r in records), b"", None)
+    records = [_with_values(r) for r in records]
     return (
         fieldname,
         text,
         docs.tobytes(),
         b"".join(r[3] for r in records),
         b"".join(r[4] for r in records),
-        values,
+        b"".join(r[5] for r in records),
     )
+
+
+def _with_values(record: Record) -> Record:
+    """A record whose postings have no values, with empty ones (see give_values)."""
+    if record[5] is not None:
+        return record
+    return (*record[:4], bytes(len(record[2])), b"")
 
 
 class TermPool:
@@ -157,13 +175,15 @@ class TermPool:
         docs.append(docnum)
         term.weights.append(weight)
         if value is not None:
+            if not term.has_values:
+                term.give_values()
             values = term.values
             values += value
             term.lengths.append(len(value))
             self._size += _POSTING_COST + len(value)
-        elif term.has_values:
-            raise ValueError("a term has postings with and without values")
         else:
+            if term.has_values:
+                term.lengths.append(0)
             self._size += _POSTING_COST
         if self._size > self.limit:
             self.save()

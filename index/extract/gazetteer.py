@@ -134,8 +134,18 @@ CACHE_FORMAT = 3
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The gazetteer, once per process: from a pickled copy in the user's cache
-    when one matches the shipped tables (~0.3 s), else built from them (~2 s,
-    mostly expanding inflected forms) and pickled for the next process."""
+    when one matches the shipped tables (~0.5 s), else built from them (~2 s,
+    mostly expanding inflected forms) and pickled for the next process.
+
+    Its millions of objects live as long as the process, so they are frozen
+    out of the garbage collector's sight: otherwise the next full collection
+    walks them all (~0.1 s, again and again in a build worker)."""
+    gazetteer = _load()
+    gc.freeze()
+    return gazetteer
+
+
+def _load() -> Gazetteer:
     cache = _cache_file()
     if cache is not None:
         try:

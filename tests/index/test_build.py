@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from whoosh.query import Term
 
 from index.build import update_index
 from index.library import Library
@@ -176,3 +177,29 @@ def test_an_index_in_two_segments_searches_like_one(folder: Path, tmp_path: Path
         assert [(h.id, round(h.score, 6), h.snippet) for h in a.hits] == [
             (h.id, round(h.score, 6), h.snippet) for h in b.hits
         ], query
+
+
+def test_many_small_updates_merge_segments(folder: Path) -> None:
+    """Every update writes a small segment and Whoosh merges small segments on
+    the next commit, through the build's postings pool (index/pool.py): a merged
+    segment's date postings come back without values where new ones have empty
+    values. Each update must still land, and every article stay findable."""
+    from index.store import open_index
+
+    index_dir = index_dir_for(folder)
+    update_index(folder, index_dir)
+    for round_ in range(8):
+        (folder / f"nachtrag_{round_}.txt").write_text(
+            f"Nachtrag {round_}\n\n05.03.2024\n\nDie Außenminister trafen sich in Oslo.",
+            encoding="utf-8",
+        )
+        report = update_index(folder, index_dir)
+        assert (report.added, report.rebuilt) == (1, False)
+    library = Library(folder)
+    assert library.open_existing()
+    for round_ in range(8):
+        article = library.article(f"nachtrag_{round_}")
+        assert article is not None and article.meta.date == "2024-03-05"
+    with open_index(index_dir).searcher() as searcher:
+        assert searcher.doc_count() == 13
+        assert len(searcher.search(Term("body", "oslo"), limit=None)) == 8
