@@ -161,7 +161,6 @@ class TermPool:
         self._size = 0
 
     def add(self, item: Posting) -> None:
-        # Called for every posting: the _Term.add steps are inlined here.
         fieldname, text, docnum, weight, value = item
         key = (fieldname, text)
         term = self._terms.get(key)
@@ -169,22 +168,8 @@ class TermPool:
             term = self._terms[key] = _Term(value is not None)
             self.fieldnames.add(fieldname)
             self._size += _TERM_COST + len(text)
-        docs = term.docs
-        if docs and docnum <= docs[-1]:
-            term.ordered = False
-        docs.append(docnum)
-        term.weights.append(weight)
-        if value is not None:
-            if not term.has_values:
-                term.give_values()
-            values = term.values
-            values += value
-            term.lengths.append(len(value))
-            self._size += _POSTING_COST + len(value)
-        else:
-            if term.has_values:
-                term.lengths.append(0)
-            self._size += _POSTING_COST
+        term.add(docnum, weight, value)
+        self._size += _POSTING_COST if value is None else _POSTING_COST + len(value)
         if self._size > self.limit:
             self.save()
 
