@@ -38,7 +38,6 @@ POOL_THRESHOLD = 64
 WRITER_MB = 128
 """Memory for the writer's postings before it spills them to disk (index/pool.py)."""
 
-
 STABLE_SKIPS = frozenset({"empty", "binary", "not-text", "too-large"})
 """Reasons that depend on the file's content only: remembered in the manifest
 (with size and mtime) so an unchanged bad file is reported, not read, next time.
