@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from index.extract.cues import is_role
+from index.extract.docpass import Span, has_common_reading, resolve
 from index.extract.features import gazetteer_marks
 from index.extract.gazetteer import Place, load, lookup_key
 from index.extract.tagger import spans, tag_raw
@@ -30,7 +31,12 @@ class Mentions:
 
 
 def _find_place(words: list[str], a: int, b: int) -> Place | None:
-    return load().places.get(lookup_key(tuple(words[a:b])))
+    places = load().places
+    toks = tuple(words[a:b])
+    place = places.get(lookup_key(toks))
+    if place is None and all(t.isupper() and len(t) > 3 for t in toks):
+        place = places.get(lookup_key(tuple(t.title() for t in toks)))  # "LEIPZIG (dpa)"
+    return place
 
 
 def _find_org(words: list[str], a: int, b: int) -> str | None:
@@ -178,81 +184,71 @@ def _plausible_unknown_place(words: list[str], a: int, b: int, person_words: set
     )
 
 
+def _tagger_spans(words: list[str], si: int) -> list[Span]:
+    """The tagger's spans of one sentence, reconciled with the gazetteer, roles cut off."""
+    out: list[Span] = []
+    covered = [False] * len(words)
+    for a, b, cls in refine_spans(words, spans(tag_raw(words))):
+        if cls == "PER":
+            place = _find_place(words, a, b) if b - a == 1 else None
+            if _find_org(words, a, b):
+                cls = "ORG"
+            elif place and place.kind in ("country", "region", "water"):
+                cls = "LOC"
+            else:
+                while a < b and is_role(words[a]):
+                    a += 1
+                if a < b and _initial_common_word(words, a, b):
+                    continue  # left uncovered: a full name elsewhere may still claim it
+                while b - a > 1 and _long_common_noun(words[b - 1]):
+                    b -= 1  # "... Kommunikationsberater": a compound noun is no name
+                if a >= b or not _person_like(words[a:b]):
+                    continue
+        elif _find_org(words, a, b):
+            cls = "ORG"
+        out.append(Span(si, a, b, cls))
+        for k in range(a, b):
+            covered[k] = True
+    for a, b, kind in _gazetteer_spans(words):
+        if any(covered[a:b]):
+            continue
+        if kind == "org":
+            out.append(Span(si, a, b, "ORG", tagged=False))
+            continue
+        place = _find_place(words, a, b)
+        if place is None or (place.kind == "city" and place.population < _BIG_CITY):
+            continue
+        if b - a == 1 and (not words[a][:1].isupper() or has_common_reading(words[a])):
+            continue  # "Mitte", "Seine": only when the tagger too calls it a name
+        out.append(Span(si, a, b, "LOC", tagged=False))
+    return out
+
+
 def find_mentions(text: str) -> Mentions:
     """All mentions in `text`, positions counted in tokens from the start."""
-    found = Mentions()
-    pos = 0
-    unknown: list[tuple[int, str, list[str], int, int]] = []
-    seen: list[tuple[int, list[str], list[bool]]] = []
-    for words in sentence_words(text):
-        tagged = refine_spans(words, spans(tag_raw(words)))
-        covered = [False] * len(words)
-        seen.append((pos, words, covered))
-        for a, b, cls in tagged:
-            if cls == "PER":
-                org = _find_org(words, a, b)
-                place = _find_place(words, a, b) if b - a == 1 else None
-                if org:
-                    found.orgs.append((pos + a, " ".join(words[a:b]), org))
-                elif place and place.kind in ("country", "region", "water"):
-                    found.places.append((pos + a, words[a], place))
-                else:
-                    while a < b and is_role(words[a]):
-                        a += 1
-                    if a < b and _initial_common_word(words, a, b):
-                        continue  # left uncovered: a full name elsewhere may still claim it
-                    while b - a > 1 and _long_common_noun(words[b - 1]):
-                        b -= 1  # "... Kommunikationsberater": a compound noun is no name
-                    if a < b and _person_like(words[a:b]):
-                        found.people.append((pos + a, tuple(words[a:b])))
-            elif cls == "ORG" or _find_org(words, a, b):
-                org = _find_org(words, a, b)
-                found.orgs.append((pos + a, " ".join(words[a:b]), org or " ".join(words[a:b])))
-            else:
-                place = _find_place(words, a, b)
-                if place is not None:
-                    found.places.append((pos + a, " ".join(words[a:b]), place))
-                else:
-                    unknown.append((pos + a, " ".join(words[a:b]), words, a, b))
-            for k in range(a, b):
-                covered[k] = True
-        for a, b, kind in _gazetteer_spans(words):
-            if any(covered[a:b]):
-                continue
-            surface = " ".join(words[a:b])
-            if kind == "org":
-                found.orgs.append((pos + a, surface, _find_org(words, a, b) or surface))
-                continue
-            place = _find_place(words, a, b)
-            if place is None or (place.kind == "city" and place.population < _BIG_CITY):
-                continue
-            if b - a == 1 and not words[a][:1].isupper():
-                continue
-            found.places.append((pos + a, surface, place))
-        pos += len(words)
-    _propagate_surnames(found, seen)
-    person_words = {w for _, toks in found.people for w in toks}
+    sents = sentence_words(text)
+    found: list[Span] = []
+    for si, words in enumerate(sents):
+        found.extend(_tagger_spans(words, si))
+    resolved = resolve(sents, found)
+    starts = [0]
+    for words in sents:
+        starts.append(starts[-1] + len(words))
+    out = Mentions()
+    person_words = {w for s in resolved if s.cls == "PER" for w in sents[s.sent][s.a : s.b]}
     person_words |= {w + "s" for w in person_words}
-    for p, surface, words, a, b in unknown:
-        if _plausible_unknown_place(words, a, b, person_words):
-            found.places.append((p, surface, None))
-    return found
-
-
-def _propagate_surnames(found: Mentions, seen: list[tuple[int, list[str], list[bool]]]) -> None:
-    """Count untagged repeats of a surname already seen in a full name (document consistency).
-
-    The tagger sees one sentence at a time and misses some lone surnames
-    ("..., sagte Baerbock"); once "Annalena Baerbock" is known, every other
-    capitalised "Baerbock"/"Baerbocks" outside another mention is that person.
-    """
-    surnames = {toks[-1] for _, toks in found.people if len(toks) > 1 and len(toks[-1]) > 2}
-    forms = surnames | {s + "s" for s in surnames if s[-1] not in "sxzß"}
-    forms = {f for f in forms if not _is_common_word(f)}
-    if not forms:
-        return
-    for pos, words, covered in seen:
-        for i, w in enumerate(words):
-            if w in forms and not covered[i]:
-                found.people.append((pos + i, (w,)))
-                covered[i] = True
+    for s in resolved:
+        words = sents[s.sent]
+        pos = starts[s.sent] + s.a
+        surface = " ".join(words[s.a : s.b])
+        if s.cls == "PER":
+            out.people.append((pos, tuple(words[s.a : s.b])))
+        elif s.cls == "ORG":
+            out.orgs.append((pos, surface, _find_org(words, s.a, s.b) or surface))
+        else:
+            place = _find_place(words, s.a, s.b)
+            if place is not None:
+                out.places.append((pos, surface, place))
+            elif _plausible_unknown_place(words, s.a, s.b, person_words):
+                out.places.append((pos, surface, None))
+    return out
