@@ -35,12 +35,18 @@ SMARTDATA_TRAIN = SHARED / "smartdata" / "train.jsonl"
 
 
 def training_sentences(
-    germeval_dev: Path, smartdata_train: Path | None, sources: tuple[str, ...]
+    germeval_dev: Path,
+    smartdata_train: Path | None,
+    sources: tuple[str, ...],
+    germeval_repeat: int = 1,
+    named_only: bool = False,
 ) -> list[tuple[list[str], list[str]]]:
-    data = list(germeval.read(germeval_dev, keep_derived=True))
+    data = list(germeval.read(germeval_dev, keep_derived=True)) * germeval_repeat
     if smartdata_train is not None:
         for doc in smartdata.read_docs(smartdata_train, sources):
-            data.extend(smartdata.bio_sentences(doc))
+            for words, tags in smartdata.bio_sentences(doc):
+                if not named_only or any(t != "O" for t in tags):
+                    data.append((words, tags))
     return data
 
 
@@ -50,6 +56,12 @@ def main() -> None:
     ap.add_argument("--smartdata-train", type=Path, default=SMARTDATA_TRAIN)
     ap.add_argument("--no-smartdata", action="store_true")
     ap.add_argument("--sources", default="news,tweet", help="SmartData sources to train on")
+    ap.add_argument("--germeval-repeat", type=int, default=1, help="weight of GermEval dev")
+    ap.add_argument(
+        "--named-only",
+        action="store_true",
+        help="SmartData: only sentences with an annotated name (its annotation is sparse)",
+    )
     ap.add_argument("--out", type=Path, default=CRF_PATH)
     ap.add_argument("--c1", type=float, default=0.05, help="CRF L1 penalty")
     ap.add_argument("--c2", type=float, default=0.01, help="CRF L2 penalty")
@@ -62,6 +74,8 @@ def main() -> None:
         args.germeval_dev,
         None if args.no_smartdata else args.smartdata_train,
         tuple(args.sources.split(",")),
+        args.germeval_repeat,
+        args.named_only,
     )
     trainer = pycrfsuite.Trainer(verbose=False)
     for words, tags in data:

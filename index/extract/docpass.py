@@ -198,6 +198,8 @@ def drop_weak(sents: Sentences, spans: list[Span]) -> list[Span]:
         k = key(sents, s)
         if s.b - s.a == 1:
             w = k[0]
+            if len(w) < 2 or (len(w) == 2 and s.cls == "ORG" and not _is_org_name(k)):
+                continue  # "T", "ET" (a time zone): too short to trust without a table
             if (
                 at_sentence_start(words, s.a)
                 and has_common_reading(words[s.a])

@@ -10,7 +10,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from index.extract.cues import GEO_GENERIC, PLACE_CUE_SUFFIXES, TOPONYM_SUFFIXES, is_role
+from index.extract.freq import band
 from index.extract.gazetteer import MAX_SPAN, Gazetteer, load, lookup_key
+from index.extract.known import KNOWN_SURNAMES, ORG_NAMES, ORG_SUFFIXES
+import os
+
+_EXP = os.environ.get("EXP", "")
 
 _GERMAN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüß-'.’0123456789")
 _SENT_START = frozenset(("„", "“", '"', "«", "»", ":", "(", "-", "–"))
@@ -117,6 +122,15 @@ def _word_core(w: str) -> tuple[str, ...]:
             f.append("foreign")  # "Jørund", "Kyōto", "Švejnar": letters German does not use
     if is_role(w):
         f.append("role")
+    if "f" in _EXP:
+        f.append("fq=" + band(w))
+    if "k" in _EXP:
+        if w in KNOWN_SURNAMES:
+            f.append("kp")
+        if w in ORG_NAMES:
+            f.append("ko")
+        if w in ORG_SUFFIXES:
+            f.append("osf")
     return tuple(f)
 
 
@@ -208,6 +222,9 @@ def static_features(words: Sequence[str], gaz: Gazetteer) -> list[list[str]]:
             f.append("hl=" + w.rsplit("-", 1)[1].lower())
             if lookup_key((head,)) in gaz.places:
                 f.append("hpl")
+        if "b" in _EXP:
+            f.append("bg-=" + (words[i - 1].lower() if i else "<s>") + "|" + w.lower())
+            f.append("bg+=" + w.lower() + "|" + (words[i + 1].lower() if i + 1 < n else "</s>"))
         if w.endswith("s") and len(w) > 3:
             if (w[:-1],) in gaz.places:
                 f.append("gen-pl")

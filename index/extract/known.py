@@ -48,7 +48,7 @@ ORG_NAMES = frozenset(
  Apple Google Alphabet Microsoft Amazon Facebook Instagram WhatsApp Twitter TikTok
  YouTube Netflix Spotify Uber Airbnb Tesla SpaceX OpenAI Nvidia Intel AMD IBM Oracle SAP
  Samsung Sony Toshiba Panasonic Huawei Xiaomi Lenovo Alibaba Tencent Baidu Nokia Ericsson
- Siemens Bosch BASF Bayer Henkel Linde Infineon Telekom Vodafone Allianz
+ Siemens Bosch BASF Bayer Henkel Infineon Telekom Vodafone Allianz
  Commerzbank Lufthansa Eurowings Condor Ryanair Easyjet Swiss Austrian Emirates
  Airbus Boeing Volkswagen VW Audi BMW Mercedes Mercedes-Benz Daimler Porsche Opel Ford
  Renault Peugeot Citroën Fiat Stellantis Toyota Honda Nissan Hyundai Kia Volvo Skoda Seat
@@ -57,9 +57,9 @@ ORG_NAMES = frozenset(
  Krauss-Maffei Heckler Hensoldt Adidas Puma Nike Aldi Lidl Rewe Edeka Ikea Zalando
  Bertelsmann Axel Springer Burda Nestlé Unilever Coca-Cola Pepsi McDonald's Starbucks
  Novartis Roche Pfizer BioNTech Moderna AstraZeneca Sanofi Merck Fresenius UBS
- Goldman JPMorgan BlackRock Visa Mastercard PayPal Wirecard Raiffeisen
+ Goldman JPMorgan BlackRock Mastercard PayPal Wirecard Raiffeisen
  Deutsche-Bahn DB ÖBB SBB DHL UPS FedEx Hapag-Lloyd Maersk ARD ZDF ORF RTL
- Sat.1 ProSieben ProSiebenSat.1 SRF FAZ Bild Handelsblatt
+ Sat.1 ProSieben ProSiebenSat.1 SRF FAZ Handelsblatt
  Tagesspiegel Süddeutsche taz NZZ Guardian
  Bloomberg Politico Axios Fox NBC CBS ABC Al-Dschasira Al-Jazeera Xinhua Tass
  Ria Nowosti Interfax Kyodo Yonhap Anadolu Verdi IG Metall DGB Greenpeace Amnesty

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from index.extract.cues import is_role
 from index.extract.docpass import Span, has_common_reading, resolve
+from index.extract.known import ORG_NAMES
 from index.extract.features import gazetteer_marks
 from index.extract.gazetteer import Place, load, lookup_key
 from index.extract.tagger import spans, tag_raw
@@ -214,6 +215,7 @@ def _tagger_spans(words: list[str], si: int) -> list[Span]:
             continue
         if kind == "org":
             out.append(Span(si, a, b, "ORG", tagged=False))
+            covered[a:b] = [True] * (b - a)
             continue
         place = _find_place(words, a, b)
         if place is None or (place.kind == "city" and place.population < _BIG_CITY):
@@ -221,6 +223,9 @@ def _tagger_spans(words: list[str], si: int) -> list[Span]:
         if b - a == 1 and (not words[a][:1].isupper() or has_common_reading(words[a])):
             continue  # "Mitte", "Seine": only when the tagger too calls it a name
         out.append(Span(si, a, b, "LOC", tagged=False))
+    for i, w in enumerate(words):
+        if not covered[i] and w in ORG_NAMES and not has_common_reading(w):
+            out.append(Span(si, i, i + 1, "ORG", tagged=False))  # "Toshiba kündigte ... an"
     return out
 
 

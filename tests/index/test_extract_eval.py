@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from index.extract import germeval, tag_tokens
-from index.extract.evaluate import eval_seeds
+from index.extract.evalseeds import eval_seeds
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 needs_shared = pytest.mark.skipif(
