@@ -6,6 +6,7 @@ cue a following name; they are never part of it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -13,7 +14,6 @@ from index.extract.cues import GEO_GENERIC, PLACE_CUE_SUFFIXES, TOPONYM_SUFFIXES
 from index.extract.freq import band
 from index.extract.gazetteer import MAX_SPAN, Gazetteer, load, lookup_key
 from index.extract.known import KNOWN_SURNAMES, ORG_NAMES, ORG_SUFFIXES
-import os
 
 _EXP = os.environ.get("EXP", "")
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from index.extract.cues import is_role
 from index.extract.docpass import Span, has_common_reading, resolve
-from index.extract.known import ORG_NAMES
 from index.extract.features import gazetteer_marks
 from index.extract.gazetteer import Place, load, lookup_key
+from index.extract.known import ORG_NAMES
 from index.extract.tagger import spans, tag_raw
 from index.extract.tokens import sentence_words
 
