@@ -1,4 +1,5 @@
-"""Token features for the name tagger: word shape, affixes, context, gazetteers.
+"""Token features for the name tagger: word shape, affixes, context, gazetteers,
+frequency bands (wordfreq) and the curated lists of well-known people and organisations.
 
 Roles and titles ("Außenminister", "NATO-Chef", "Machthaber") are features that
 cue a following name; they are never part of it.
@@ -6,7 +7,6 @@ cue a following name; they are never part of it.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -14,8 +14,6 @@ from index.extract.cues import GEO_GENERIC, PLACE_CUE_SUFFIXES, TOPONYM_SUFFIXES
 from index.extract.freq import band
 from index.extract.gazetteer import MAX_SPAN, Gazetteer, load, lookup_key
 from index.extract.known import KNOWN_SURNAMES, ORG_NAMES, ORG_SUFFIXES
-
-_EXP = os.environ.get("EXP", "")
 
 _GERMAN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüß-'.’0123456789")
 _SENT_START = frozenset(("„", "“", '"', "«", "»", ":", "(", "-", "–"))
@@ -122,15 +120,13 @@ def _word_core(w: str) -> tuple[str, ...]:
             f.append("foreign")  # "Jørund", "Kyōto", "Švejnar": letters German does not use
     if is_role(w):
         f.append("role")
-    if "f" in _EXP:
-        f.append("fq=" + band(w))
-    if "k" in _EXP:
-        if w in KNOWN_SURNAMES:
-            f.append("kp")
-        if w in ORG_NAMES:
-            f.append("ko")
-        if w in ORG_SUFFIXES:
-            f.append("osf")
+    f.append("fq=" + band(w))
+    if w in KNOWN_SURNAMES:
+        f.append("kp")
+    if w in ORG_NAMES:
+        f.append("ko")
+    if w in ORG_SUFFIXES:
+        f.append("osf")
     return tuple(f)
 
 
@@ -181,8 +177,8 @@ _END = (("</s>",),) * 7
 def static_features(words: Sequence[str], gaz: Gazetteer) -> list[list[str]]:
     """Features of each token that do not depend on predicted tags.
 
-    The shape feature is always second (the perceptron combines it with the
-    previous tag).
+    Capitalised words get the full set (own word, affixes, neighbours' words and
+    classes, gazetteer marks, class-code pairs); other tokens a small one.
     """
     marks = gazetteer_marks(words, gaz)
     packs = [_pack(w) for w in words]
@@ -222,9 +218,6 @@ def static_features(words: Sequence[str], gaz: Gazetteer) -> list[list[str]]:
             f.append("hl=" + w.rsplit("-", 1)[1].lower())
             if lookup_key((head,)) in gaz.places:
                 f.append("hpl")
-        if "b" in _EXP:
-            f.append("bg-=" + (words[i - 1].lower() if i else "<s>") + "|" + w.lower())
-            f.append("bg+=" + w.lower() + "|" + (words[i + 1].lower() if i + 1 < n else "</s>"))
         if w.endswith("s") and len(w) > 3:
             if (w[:-1],) in gaz.places:
                 f.append("gen-pl")

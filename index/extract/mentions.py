@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from index.extract.cues import is_role
 from index.extract.docpass import Span, has_common_reading, resolve
 from index.extract.features import gazetteer_marks
-from index.extract.gazetteer import Place, load, lookup_key
+from index.extract.gazetteer import MAX_SPAN, Place, load, lookup_key
 from index.extract.known import ORG_NAMES
 from index.extract.tagger import spans, tag_raw
 from index.extract.tokens import sentence_words
@@ -129,7 +129,7 @@ def refine_spans(
         inner = sorted(
             (ga, gb)
             for (ga, gb), k in gaz.items()
-            if a <= ga and gb <= b and k in ("country", "region", "water")
+            if a <= ga and gb <= b and k in ("country", "region", "water", "city")
         )
         if (
             cls != "PER"
@@ -185,11 +185,52 @@ def _plausible_unknown_place(words: list[str], a: int, b: int, person_words: set
     )
 
 
+_PLACE_CUES = frozenset(
+    """stadt hauptstadt gemeinde landkreis kreis bezirk region provinz bundesstaat bundesland
+    kanton staat insel dorf""".split()  # noqa: SIM905
+)
+"""Common nouns that introduce a place name: "im Bundesstaat Maryland" names "Maryland"."""
+
+
+def decapitalise(words: list[str]) -> list[str]:
+    """Title-case runs of capitals that spell a known place ("NEW YORK (dpa)" -> "New York")."""
+    out = list(words)
+    places = load().places
+    i = 0
+    while i < len(out):
+        j = i
+        while j < len(out) and j - i < MAX_SPAN and out[j].isupper() and out[j].isalpha():
+            j += 1
+        if j > i and (j - i > 1 or len(out[i]) > 3):
+            titled = tuple(w.title() for w in out[i:j])
+            if lookup_key(titled) in places:
+                out[i:j] = titled
+        i = max(j, i + 1)
+    return out
+
+
+def _clean_span(words: list[str], a: int, b: int, cls: str) -> list[tuple[int, int, str]]:
+    """Cut a place-cue noun off the front, split a doubled name, drop code numbers."""
+    if any(sum(ch.isdigit() for ch in w) >= 4 for w in words[a:b]):
+        return []  # "ISIN DE0006757008": codes and numbers are no names
+    if b - a > 1 and words[a].lower() in _PLACE_CUES and words[a + 1][:1].isupper():
+        return [(a + 1, b, "LOC")]
+    n = b - a
+    if n % 2 == 0 and n > 1 and words[a : a + n // 2] == words[a + n // 2 : b]:
+        return [(a, a + n // 2, cls), (a + n // 2, b, cls)]  # "Sven Flohr Sven Flohr"
+    return [(a, b, cls)]
+
+
 def _tagger_spans(words: list[str], si: int) -> list[Span]:
     """The tagger's spans of one sentence, reconciled with the gazetteer, roles cut off."""
     out: list[Span] = []
     covered = [False] * len(words)
-    for a, b, cls in refine_spans(words, spans(tag_raw(words))):
+    cleaned = [
+        piece
+        for span in refine_spans(words, spans(tag_raw(words)))
+        for piece in _clean_span(words, *span)
+    ]
+    for a, b, cls in cleaned:
         if cls == "PER":
             place = _find_place(words, a, b) if b - a == 1 else None
             if _find_org(words, a, b):
@@ -220,8 +261,12 @@ def _tagger_spans(words: list[str], si: int) -> list[Span]:
         place = _find_place(words, a, b)
         if place is None or (place.kind == "city" and place.population < _BIG_CITY):
             continue
-        if b - a == 1 and (not words[a][:1].isupper() or has_common_reading(words[a])):
-            continue  # "Mitte", "Seine": only when the tagger too calls it a name
+        if b - a == 1 and (
+            not words[a][:1].isupper()
+            or has_common_reading(words[a])
+            or (place.kind == "city" and words[a] in load().nouns)
+        ):
+            continue  # "Mitte", "Seine", "Essen": only when the tagger too calls it a name
         out.append(Span(si, a, b, "LOC", tagged=False))
     for i, w in enumerate(words):
         if not covered[i] and w in ORG_NAMES and not has_common_reading(w):
@@ -231,7 +276,7 @@ def _tagger_spans(words: list[str], si: int) -> list[Span]:
 
 def find_mentions(text: str) -> Mentions:
     """All mentions in `text`, positions counted in tokens from the start."""
-    sents = sentence_words(text)
+    sents = [decapitalise(words) for words in sentence_words(text)]
     found: list[Span] = []
     for si, words in enumerate(sents):
         found.extend(_tagger_spans(words, si))

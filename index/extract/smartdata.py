@@ -110,19 +110,36 @@ def _derived_form(surface: str) -> bool:
     )
 
 
+_TITLES = ("Dr.", "Prof.", "Herr", "Frau", "Dr", "Prof")
+
+
+def _group_noun(surface: str) -> bool:
+    """A common noun annotated as a person ("Fluglotsen", "Krankenhausbeschäftigte")."""
+    from index.extract.gazetteer import load
+
+    gaz = load()
+    return " " not in surface and surface in gaz.nouns and surface not in gaz.surnames
+
+
 def gold_surfaces(doc: Doc, cls: str) -> list[str]:
     """Gold mention surfaces of one class that name an entity on their own.
 
-    Left out: parts of compounds ("US" of "US-Regierung": GermEval's *part),
-    and for places lower-case adjectives and capitalised derived forms
-    ("griechischen", "Berliner": GermEval's LOCderiv).
+    Left out: parts of compounds ("US" of "US-Regierung": GermEval's *part);
+    for places lower-case adjectives and capitalised derived forms
+    ("griechischen", "Berliner": GermEval's LOCderiv); for people common nouns
+    for groups ("Fluglotsen"). Titles are no part of a name ("Dr. Stefan Sommer").
     """
     out = []
     for start, end, c, surface in doc.entities:
         if c != cls or not _whole_words(doc, start, end):
             continue
-        text = surface.strip(" .,;:!?\"'«»„“”()")
+        text = " ".join(surface.strip(" .,;:!?\"'«»„“”()").split())
         if cls == "LOC" and (text[:1].islower() or _derived_form(text)):
             continue
+        if cls == "PER":
+            while text.startswith(_TITLES) and " " in text:
+                text = text.split(" ", 1)[1]
+            if _group_noun(text):
+                continue
         out.append(text)
     return out
