@@ -62,8 +62,10 @@ def run(threshold: float, csv_path: Path) -> int:
         shares = sorted(s for name, s, _ in rows)
         n = len(shares)
         under = [r for r in rows if r[1] < threshold]
-        print(f"10kGNAD: {n} articles, words kept: median {shares[n // 2]:.1%}, "
-              f"min {shares[0]:.1%}, under {threshold:.0%}: {len(under)}")
+        print(
+            f"10kGNAD: {n} articles, words kept: median {shares[n // 2]:.1%}, "
+            f"min {shares[0]:.1%}, under {threshold:.0%}: {len(under)}"
+        )
         for name, share, note in under:
             print(f"  UNDER {name}: {share:.1%} {note}")
         misses += len(under)
@@ -77,11 +79,15 @@ def run(threshold: float, csv_path: Path) -> int:
         left = [f for f in furniture if f in article.body or f in article.text]
         share = kept_share(raw, f"{article.title}\n{article.text}")
         status = "furniture left: " + ", ".join(left) if left else "furniture gone"
-        print(f"bundled {path.name}: words kept {share:.1%}, {len(furniture)} furniture "
-              f"line(s), {status}")
+        print(
+            f"bundled {path.name}: words kept {share:.1%}, {len(furniture)} furniture "
+            f"line(s), {status}"
+        )
         misses += len(left)
-    print(f"text kept: {'PASS' if not misses else 'FAIL'} "
-          f"(target: no real article under {threshold:.0%}, bundled furniture gone)")
+    print(
+        f"text kept: {'PASS' if not misses else 'FAIL'} "
+        f"(target: no real article under {threshold:.0%}, bundled furniture gone)"
+    )
     return 1 if misses else 0
 
 

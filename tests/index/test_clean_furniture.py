@@ -82,7 +82,6 @@ def test_share_and_ad_lines_still_go() -> None:
         "einer weiteren Verhandlungsrunde über den Gefangenenaustausch.\n\n"
         "Anzeige\nTeilen\nMehr lesen »\n"
     )
-    cleaned = clean_text(text)
     body = _body(text)
     for junk in ("Anzeige", "Teilen", "Mehr lesen"):
         assert junk not in body

@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 from whoosh.filedb.filestore import RamStorage
@@ -26,7 +25,6 @@ from index.library import Library
 from index.records import Entity
 from index.search.searching import search
 from index.store.schema import article_document, build_schema
-
 from tests.conftest import GOLD as GOLD_DIR
 from tests.conftest import SEEDS as SEEDS_DIR
 
