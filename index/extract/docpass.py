@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from index.extract.cues import is_role
+from index.extract.freq import band
 from index.extract.gazetteer import load, lookup_key
 from index.extract.known import KNOWN_SURNAMES, ORG_NAMES, ORG_SUFFIXES
 
@@ -209,8 +210,25 @@ def drop_weak(sents: Sentences, spans: list[Span]) -> list[Span]:
                 continue  # "Seine", "Mitte", "Weitere" opening a sentence or heading
             if s.cls == "PER" and not (w in name_words or w in cued or w in KNOWN_SURNAMES):
                 continue  # a lone name nothing in the article backs as a person
+        elif s.cls == "PER" and not _name_like_person(sents, s):
+            continue  # "Seed Funding", "Asset Manager": no word of it is a known name
         out.append(s)
     return out
+
+
+def _name_like_person(sents: Sentences, s: Span) -> bool:
+    """A multiword person needs one known first name or surname, or a role cue before it."""
+    gaz = load()
+    toks = sents[s.sent][s.a : s.b]
+    if s.a > 0 and is_role(sents[s.sent][s.a - 1]):
+        return True
+    return any(
+        t in gaz.first_names
+        or t in KNOWN_SURNAMES
+        or "-" in t
+        or (t in gaz.surnames and band(t) in ("r", "2", "3"))  # not "Seed", "Love", "Asset"
+        for t in toks
+    )
 
 
 def resolve(sents: Sentences, spans: list[Span]) -> list[Span]:

@@ -15,7 +15,10 @@ the article used) equals one of the gold entity's surfaces under that
 normalisation; for people also when one of the two is only the surname of the
 other (a one-word name equal to the last word of the other's name). Each gold
 entity is matched at most once: a second found entity for the same gold entity
-(the same person listed twice) counts as a false positive.
+(the same person listed twice) counts as a false positive. One found entity
+covers every gold entity it matches: the gold knows no aliases, so "NRW" and
+"Nordrhein-Westfalen" are two gold entries for one place whose forms the
+found entity lists.
 """
 
 from __future__ import annotations
@@ -116,13 +119,13 @@ def score_document(found: Sequence[Entity], gold: list[GoldEntity], kind: str) -
     score = DocScore(found=len(found), gold=len(gold))
     used: set[int] = set()
     for entity in found:
-        hit = next(
-            (i for i, g in enumerate(gold) if i not in used and _matches(entity, g, kind)), None
-        )
-        if hit is None:
+        hits = [i for i, g in enumerate(gold) if i not in used and _matches(entity, g, kind)]
+        if not hits:
             score.wrong.append(entity.name)
         else:
-            used.add(hit)
+            # The gold groups by surface only: "NRW" and "Nordrhein-Westfalen" are two gold
+            # entries that one found entity, having used both forms, rightly covers.
+            used.update(hits)
             score.tp_found += 1
     score.tp_gold = len(used)
     score.missed.extend(sorted(g.surfaces)[0] for i, g in enumerate(gold) if i not in used)

@@ -118,9 +118,13 @@ def check_counts(text: str, meta: Metadata, gold: dict, check: CountCheck, doc: 
                 check.bad.append(f"{doc[:3]} {entry['name']} {got}/{want}")
 
 
-def eval_seeds(shared: Path, verbose: bool = True) -> dict:
-    """Overall P/R for people and places, date correctness and count checks."""
-    gold = json.loads((shared / "gold" / "seeds.json").read_text(encoding="utf-8"))
+def eval_seeds(seeds: Path, gold_path: Path, verbose: bool = True) -> dict:
+    """Overall P/R for people and places, date correctness and count checks.
+
+    `seeds` holds the article files, `gold_path` is seeds.json (the repository
+    keeps both: articles/ and tests/data/gold/seeds.json).
+    """
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
     total = {"people": SeedScore(), "places": SeedScore()}
     counts = CountCheck()
     dates_ok = 0
@@ -129,7 +133,7 @@ def eval_seeds(shared: Path, verbose: bool = True) -> dict:
         if name.startswith("_"):
             continue
         n += 1
-        text = seed_text(shared / "seeds" / name)
+        text = seed_text(seeds / name)
         meta = extract_metadata(text)
         date_ok = meta.date == g["date"] and (
             meta.date_precision == (g["date_precision"] or "unknown")

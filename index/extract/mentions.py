@@ -178,6 +178,10 @@ def _plausible_unknown_place(words: list[str], a: int, b: int, person_words: set
     gaz = load()
     if toks[0] in gaz.nouns or last in gaz.nouns:
         return False  # "Herzchirurg": a common noun, however the tagger saw it
+    if len(toks) == 1 and last.endswith("er"):
+        stems = (last[:-2], last[:-1], last[:-2] + "en")
+        if any(gaz.places.get(lookup_key((st,))) is not None for st in stems):
+            return False  # "Emmericher", "Westersteder": an adjective of a place
     lex = gaz.lexicon
     # Unlike span trimming, any common-word reading ("Man": pronoun and isle) rules it out here.
     return toks[0][:1].isupper() and all(
@@ -185,9 +189,11 @@ def _plausible_unknown_place(words: list[str], a: int, b: int, person_words: set
     )
 
 
+_LOCATIVE = frozenset(("in", "nach", "aus", "bei"))
+"""Prepositions that make a known town's name a place ("in Westerstede")."""
 _PLACE_CUES = frozenset(
-    """stadt hauptstadt gemeinde landkreis kreis bezirk region provinz bundesstaat bundesland
-    kanton staat insel dorf""".split()  # noqa: SIM905
+    """stadt hauptstadt gemeinde region provinz bundesstaat bundesland kanton staat insel
+    dorf""".split()  # noqa: SIM905
 )
 """Common nouns that introduce a place name: "im Bundesstaat Maryland" names "Maryland"."""
 
@@ -214,10 +220,15 @@ def _clean_span(words: list[str], a: int, b: int, cls: str) -> list[tuple[int, i
     if any(sum(ch.isdigit() for ch in w) >= 4 for w in words[a:b]):
         return []  # "ISIN DE0006757008": codes and numbers are no names
     if b - a > 1 and words[a].lower() in _PLACE_CUES and words[a + 1][:1].isupper():
+        # "Bundesstaat Maryland" names Maryland; "Kreis Euskirchen" keeps its own name.
         return [(a + 1, b, "LOC")]
     n = b - a
     if n % 2 == 0 and n > 1 and words[a : a + n // 2] == words[a + n // 2 : b]:
         return [(a, a + n // 2, cls), (a + n // 2, b, cls)]  # "Sven Flohr Sven Flohr"
+    if cls == "LOC" and n > 1 and _find_place(words, a, b) is None:
+        last = _find_place(words, b - 1, b)
+        if last is not None and last.kind == "country":
+            return [(a, b - 1, cls), (b - 1, b, cls)]  # "Mülheim an der Ruhr Deutschland"
     return [(a, b, cls)]
 
 
@@ -232,11 +243,11 @@ def _tagger_spans(words: list[str], si: int) -> list[Span]:
     ]
     for a, b, cls in cleaned:
         if cls == "PER":
-            place = _find_place(words, a, b) if b - a == 1 else None
+            place = _find_place(words, a, b)
             if _find_org(words, a, b):
                 cls = "ORG"
-            elif place and place.kind in ("country", "region", "water"):
-                cls = "LOC"
+            elif place and (b - a > 1 or place.kind in ("country", "region", "water")):
+                cls = "LOC"  # "Rio de Janeiro", "Polen"
             else:
                 while a < b and is_role(words[a]):
                     a += 1
@@ -259,8 +270,11 @@ def _tagger_spans(words: list[str], si: int) -> list[Span]:
             covered[a:b] = [True] * (b - a)
             continue
         place = _find_place(words, a, b)
-        if place is None or (place.kind == "city" and place.population < _BIG_CITY):
+        if place is None:
             continue
+        small = place.kind == "city" and place.population < _BIG_CITY
+        if small and not (a > 0 and words[a - 1] in _LOCATIVE and words[a][:1].isupper()):
+            continue  # a small town needs the tagger, or "in"/"nach"/"aus" before it
         if b - a == 1 and (
             not words[a][:1].isupper()
             or has_common_reading(words[a])
