@@ -40,13 +40,16 @@ def training_sentences(
     sources: tuple[str, ...],
     germeval_repeat: int = 1,
     named_only: bool = False,
-) -> list[tuple[list[str], list[str]]]:
-    data = list(germeval.read(germeval_dev, keep_derived=True)) * germeval_repeat
+    streets: bool = True,
+) -> list[tuple[list[str], list[str], bool]]:
+    """(tokens, tags, from SmartData) for every training sentence."""
+    data = [(w, t, False) for w, t in germeval.read(germeval_dev, keep_derived=True)]
+    data *= germeval_repeat
     if smartdata_train is not None:
-        for doc in smartdata.read_docs(smartdata_train, sources):
+        for doc in smartdata.read_docs(smartdata_train, sources, streets):
             for words, tags in smartdata.bio_sentences(doc):
                 if not named_only or any(t != "O" for t in tags):
-                    data.append((words, tags))
+                    data.append((words, tags, True))
     return data
 
 
@@ -62,6 +65,10 @@ def main() -> None:
         action="store_true",
         help="SmartData: only sentences with an annotated name (its annotation is sparse)",
     )
+    ap.add_argument(
+        "--no-streets", action="store_true", help="SmartData streets/stops/routes as O, not LOC"
+    )
+    ap.add_argument("--domain-feature", action="store_true", help="mark SmartData tokens")
     ap.add_argument("--out", type=Path, default=CRF_PATH)
     ap.add_argument("--c1", type=float, default=0.05, help="CRF L1 penalty")
     ap.add_argument("--c2", type=float, default=0.01, help="CRF L2 penalty")
@@ -76,10 +83,16 @@ def main() -> None:
         tuple(args.sources.split(",")),
         args.germeval_repeat,
         args.named_only,
+        not args.no_streets,
     )
     trainer = pycrfsuite.Trainer(verbose=False)
-    for words, tags in data:
-        trainer.append(static_features(words, gaz), tags)
+    for words, tags, other in data:
+        feats = static_features(words, gaz)
+        if other and args.domain_feature:
+            # SmartData annotates less than GermEval (no OTH, fewer names per sentence): a
+            # feature only its tokens carry absorbs that bias; at run time no token has it.
+            feats = [[*f, "dom=sd"] for f in feats]
+        trainer.append(feats, tags)
     trainer.set_params(
         {
             "c1": args.c1,

@@ -156,21 +156,28 @@ def propagate(sents: Sentences, spans: list[Span]) -> list[Span]:
             established.setdefault(k, s.cls)
     if not established:
         return spans
-    longest = max(len(k) for k in established)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for k in sorted(established, key=len, reverse=True):
+        first = k[0] if len(k) > 1 else stem(k[0])
+        by_first.setdefault(first, []).append(k)
     out = list(spans)
     for si, words in enumerate(sents):
         i = 0
-        while i < len(words):
+        n = len(words)
+        while i < n:
+            w = words[i]
+            cands = by_first.get(w) if w[:1].isupper() else None
+            if cands is None and w[:1].isupper():
+                cands = by_first.get(stem(w))
             hit = 0
-            for n in range(min(longest, len(words) - i), 0, -1):
-                if any((si, j) in covered for j in range(i, i + n)):
+            for k in cands or ():
+                m = len(k)
+                if i + m > n or any((si, j) in covered for j in range(i, i + m)):
                     continue
-                toks = words[i : i + n]
-                k = (*toks[:-1], stem(toks[-1]))
-                cls = established.get(k) or established.get(tuple(toks))
-                if cls is not None and toks[0][:1].isupper():
-                    out.append(Span(si, i, i + n, cls, tagged=False))
-                    hit = n
+                toks = words[i : i + m]
+                if (*toks[:-1], stem(toks[-1])) == k or tuple(toks) == k:
+                    out.append(Span(si, i, i + m, established[k], tagged=False))
+                    hit = m
                     break
             i += hit or 1
     out.sort(key=lambda s: (s.sent, s.a))

@@ -288,6 +288,37 @@ def _tagger_spans(words: list[str], si: int) -> list[Span]:
     return out
 
 
+_STREET_ENDINGS = (
+    "straße",
+    "strasse",
+    "str.",
+    "weg",
+    "gasse",
+    "allee",
+    "damm",
+    "chaussee",
+    "ufer",
+    "ring",
+    "steig",
+    "bahnhof",
+    "tunnel",
+    "kreuz",
+    "dreieck",
+)
+_ROUTE_HEADS = frozenset(
+    ("A", "B", "L", "K", "S", "U", "Autobahn", "Bundesautobahn", "Bundesstraße")
+)
+
+
+def street_like(toks: list[str]) -> bool:
+    """Streets, stops and routes ("Jägerstraße", "Hauptbahnhof", "A 3", "B 96"): the tagger
+    calls them LOC (as GermEval does), but they are not places for the reader."""
+    last = toks[-1].lower()
+    if last.endswith(_STREET_ENDINGS) and load().places.get(lookup_key(tuple(toks))) is None:
+        return True
+    return toks[0] in _ROUTE_HEADS and len(toks) > 1 and toks[1][:1].isdigit()
+
+
 def find_mentions(text: str) -> Mentions:
     """All mentions in `text`, positions counted in tokens from the start."""
     sents = [decapitalise(words) for words in sentence_words(text)]
@@ -309,7 +340,7 @@ def find_mentions(text: str) -> Mentions:
             out.people.append((pos, tuple(words[s.a : s.b])))
         elif s.cls == "ORG":
             out.orgs.append((pos, surface, _find_org(words, s.a, s.b) or surface))
-        else:
+        elif not street_like(words[s.a : s.b]):
             place = _find_place(words, s.a, s.b)
             if place is not None:
                 out.places.append((pos, surface, place))

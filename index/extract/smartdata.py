@@ -5,8 +5,10 @@ Used by scripts/train_tagger.py (train split) and the document-level evaluation
 GermEval scheme the tagger knows:
 
 - PERSON -> PER; LOCATION, LOCATION_CITY -> LOC; ORGANIZATION,
-  ORGANIZATION_COMPANY -> ORG. Streets, stops, routes, positions and every
-  other class are "O" (they are not places or organisations here).
+  ORGANIZATION_COMPANY -> ORG. Streets, stops and routes are "O" for the
+  document-level gold (they are not places for the reader), and LOC for
+  training when asked (GermEval calls them LOC); positions and every other
+  class are "O".
 - A lower-case location adjective ("griechischen") is LOCderiv, and an entity
   that covers only part of a token ("EU-" of "EU-Landes") marks it X-part, as
   GermEval does; lower-case location phrases ("beiden Richtungen") are "O".
@@ -30,6 +32,10 @@ CLASS_MAP = {
 }
 
 
+STREET_CLASSES = ("LOCATION_STREET", "LOCATION_STOP", "LOCATION_ROUTE")
+"""Streets, stops and routes: not places for the reader, but LOC in GermEval's scheme."""
+
+
 @dataclass(frozen=True)
 class Doc:
     id: str
@@ -39,17 +45,24 @@ class Doc:
     """(start, end, mapped class, surface) for the mapped classes only."""
 
 
-def read_docs(path: Path, sources: tuple[str, ...] = ("news", "tweet", "rss")) -> list[Doc]:
+def read_docs(
+    path: Path, sources: tuple[str, ...] = ("news", "tweet", "rss"), streets: bool = False
+) -> list[Doc]:
+    """Documents of the given sources; `streets` maps streets, stops and routes to LOC
+    (for training a tagger that follows GermEval, which calls them LOC)."""
     out = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             d = json.loads(line)
             if d["source"] not in sources:
                 continue
+            classes = (
+                {**CLASS_MAP, **dict.fromkeys(STREET_CLASSES, "LOC")} if streets else CLASS_MAP
+            )
             ents = tuple(
-                (e["start"], e["end"], CLASS_MAP[e["type"]], e["text"])
+                (e["start"], e["end"], classes[e["type"]], e["text"])
                 for e in d["entities"]
-                if e["type"] in CLASS_MAP
+                if e["type"] in classes
             )
             out.append(Doc(d["id"], d["source"], d["text"], ents))
     return out
