@@ -66,6 +66,15 @@ def has_common_reading(word: str) -> bool:
     return word in gaz.nouns
 
 
+def _verb_form(word: str) -> bool:
+    """A capitalised verb form ("Blinken gehört zum Autofahren", "Erlangte")."""
+    stems = load().verb_stems
+    low = word.lower()
+    return any(
+        low.endswith(e) and low[: -len(e)] in stems for e in ("en", "ten", "te", "t", "st", "n")
+    )
+
+
 def at_sentence_start(words: list[str], a: int) -> bool:
     return a == 0 or words[a - 1] in OPENERS
 
@@ -210,7 +219,7 @@ def drop_weak(sents: Sentences, spans: list[Span]) -> list[Span]:
                 continue  # "T", "ET" (a time zone): too short to trust without a table
             if (
                 at_sentence_start(words, s.a)
-                and has_common_reading(words[s.a])
+                and (has_common_reading(words[s.a]) or _verb_form(words[s.a]))
                 and not (s.cls == "PER" and w in name_words)
                 and not _tagged_mid_sentence(sents, spans, k)
             ):

@@ -63,20 +63,6 @@ def _is_common_word(word: str) -> bool:
     return cls is not None and not cls.startswith("NE") and "+NE" not in cls
 
 
-def _initial_common_word(words: list[str], a: int, b: int) -> bool:
-    """A lone sentence-initial word that German also uses as a noun, adjective or verb
-    ("Frisch von einer Reise zurück", "Blinken gehört dazu"): too weak to be a person
-    on its own (a full name elsewhere still brings it back, see `_propagate_surnames`)."""
-    if b - a != 1 or (a > 0 and words[a - 1] not in _OPENERS):
-        return False
-    gaz = load()
-    low = words[a].lower()
-    for ending in ("en", "ten", "te", "t", "st", "n"):
-        if low.endswith(ending) and low[: -len(ending)] in gaz.verb_stems:
-            return True  # a verb form such as "Blinken", "Essen", "Erlangte"
-    return words[a] in gaz.nouns or gaz.lexicon.get(low, "NE").startswith(("ADJ", "V", "X"))
-
-
 _OPENERS = frozenset(("„", "“", '"', "«", "»", ":", "(", "-", "–", "‚", "'"))
 
 
@@ -123,9 +109,17 @@ def refine_spans(
     """
     gaz = {(a, b): kind for a, b, kind in _gazetteer_spans(words)}
     out: list[tuple[int, int, str]] = []
+    gz = load()
     for a, b, cls in tagged:
-        while b - a > 1 and _is_common_word(words[b - 1]):
-            b -= 1
+        # A person's trailing common word is cut ("… Merkel Zeit"), but not the surname
+        # after a first name ("Stefani Korn", "Helmut Schnell").
+        while (
+            cls == "PER"
+            and b - a > 1
+            and _is_common_word(words[b - 1])
+            and words[b - 2] not in gz.first_names
+        ):
+            b -= 1  # organisations and places keep theirs ("Deutsche Post AG", "Lübecker Bucht")
         inner = sorted(
             (ga, gb)
             for (ga, gb), k in gaz.items()
@@ -151,14 +145,19 @@ def refine_spans(
             ga, gb, k = wider[0]
             out.append((ga, gb, "ORG" if k == "org" else "LOC"))
             continue
-        if cls == "PER" and b - a >= 3:
+        if (
+            cls == "PER"
+            and b - a >= 3
+            and words[b - 2] not in ("von", "de", "of", "zu", "van")  # "Kyrill von Alexandria"
+            and words[b - 1] not in gz.surnames  # "Frank Ulrich Montgomery"
+        ):
             place = _find_place(words, b - 1, b)
             if place and (place.kind != "city" or place.population >= _BIG_CITY):
                 out.append((a, b - 1, "PER"))
                 out.append((b - 1, b, "LOC"))
                 continue
-        if cls == "ORG" and (a, b) in gaz and gaz[(a, b)] != "org":
-            cls = "LOC"
+        if cls == "ORG" and (a, b) in gaz and gaz[(a, b)] in ("country", "region", "water"):
+            cls = "LOC"  # metonymy ("Russland droht"), but "Toyota", "Ford" stay companies
         if cls in ("PER", "LOC", "ORG") and b > a and not words[b - 1].endswith("-"):
             out.append((a, b, cls))
     out = sorted(set(out))
@@ -215,6 +214,25 @@ def decapitalise(words: list[str]) -> list[str]:
     return out
 
 
+def _place_adjective(word: str) -> bool:
+    if not word.endswith("er") or _find_place([word], 0, 1) is not None:
+        return False
+    places = load().places
+    return any(
+        places.get(lookup_key((st,))) is not None for st in (word[:-2], word[:-1], word[:-2] + "en")
+    )
+
+
+def sentence_tags(words: list[str]) -> list[str]:
+    """BIO tags of one sentence: the tagger plus the sentence-level rules (no article context)."""
+    tags = ["O"] * len(words)
+    for s in sentence_spans(words, 0):
+        tags[s.a] = "B-" + s.cls
+        for i in range(s.a + 1, s.b):
+            tags[i] = "I-" + s.cls
+    return tags
+
+
 def _clean_span(words: list[str], a: int, b: int, cls: str) -> list[tuple[int, int, str]]:
     """Cut a place-cue noun off the front, split a doubled name, drop code numbers."""
     if any(sum(ch.isdigit() for ch in w) >= 4 for w in words[a:b]):
@@ -225,6 +243,8 @@ def _clean_span(words: list[str], a: int, b: int, cls: str) -> list[tuple[int, i
     n = b - a
     if n % 2 == 0 and n > 1 and words[a : a + n // 2] == words[a + n // 2 : b]:
         return [(a, a + n // 2, cls), (a + n // 2, b, cls)]  # "Sven Flohr Sven Flohr"
+    if cls == "LOC" and n == 1 and _place_adjective(words[a]):
+        return []  # "die Schweizer Presse", "Mannheimer": adjectives and demonyms of places
     if cls == "LOC" and n > 1 and _find_place(words, a, b) is None:
         last = _find_place(words, b - 1, b)
         if last is not None and last.kind == "country":
@@ -232,7 +252,7 @@ def _clean_span(words: list[str], a: int, b: int, cls: str) -> list[tuple[int, i
     return [(a, b, cls)]
 
 
-def _tagger_spans(words: list[str], si: int) -> list[Span]:
+def sentence_spans(words: list[str], si: int) -> list[Span]:
     """The tagger's spans of one sentence, reconciled with the gazetteer, roles cut off."""
     out: list[Span] = []
     covered = [False] * len(words)
@@ -251,8 +271,6 @@ def _tagger_spans(words: list[str], si: int) -> list[Span]:
             else:
                 while a < b and is_role(words[a]):
                     a += 1
-                if a < b and _initial_common_word(words, a, b):
-                    continue  # left uncovered: a full name elsewhere may still claim it
                 while b - a > 1 and _long_common_noun(words[b - 1]):
                     b -= 1  # "... Kommunikationsberater": a compound noun is no name
                 if a >= b or not _person_like(words[a:b]):
@@ -266,6 +284,8 @@ def _tagger_spans(words: list[str], si: int) -> list[Span]:
         if any(covered[a:b]):
             continue
         if kind == "org":
+            if b - a == 1 and has_common_reading(words[a]):
+                continue  # "Senat", "Kongress", "Demokraten": only when the tagger says so
             out.append(Span(si, a, b, "ORG", tagged=False))
             covered[a:b] = [True] * (b - a)
             continue
@@ -324,7 +344,7 @@ def find_mentions(text: str) -> Mentions:
     sents = [decapitalise(words) for words in sentence_words(text)]
     found: list[Span] = []
     for si, words in enumerate(sents):
-        found.extend(_tagger_spans(words, si))
+        found.extend(sentence_spans(words, si))
     resolved = resolve(sents, found)
     starts = [0]
     for words in sents:

@@ -50,11 +50,6 @@ def tag_raw(words: Sequence[str]) -> list[str]:
     return _fix_bio([t if t[2:] in OUTPUT_CLASSES else "O" for t in _crf().tag(static)])
 
 
-def tag_tokens(words: Sequence[str]) -> list[str]:
-    """BIO tags over PER, LOC and ORG for one sentence of tokens."""
-    return tag_raw(words)
-
-
 def spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """(start, end, class) spans from BIO tags; end is exclusive."""
     out: list[tuple[int, int, str]] = []
