@@ -18,7 +18,7 @@ from index.extract.known import ORG_NAMES
 from index.extract.tagger import spans, tag_raw
 from index.extract.tokens import sentence_words
 
-_BIG_CITY = 100_000
+_BIG_CITY = 20_000
 """Cities smaller than this count only when the tagger also calls them a place."""
 
 
