@@ -40,7 +40,7 @@ def training_sentences(
     sources: tuple[str, ...],
     germeval_repeat: int = 1,
     named_only: bool = False,
-    streets: bool = True,
+    streets: bool = False,
 ) -> list[tuple[list[str], list[str], bool]]:
     """(tokens, tags, from SmartData) for every training sentence."""
     data = [(w, t, False) for w, t in germeval.read(germeval_dev, keep_derived=True)]
@@ -59,20 +59,20 @@ def main() -> None:
     ap.add_argument("--smartdata-train", type=Path, default=SMARTDATA_TRAIN)
     ap.add_argument("--no-smartdata", action="store_true")
     ap.add_argument("--sources", default="news,tweet", help="SmartData sources to train on")
-    ap.add_argument("--germeval-repeat", type=int, default=1, help="weight of GermEval dev")
+    ap.add_argument("--germeval-repeat", type=int, default=3, help="weight of GermEval dev")
     ap.add_argument(
-        "--named-only",
+        "--all-sentences",
         action="store_true",
-        help="SmartData: only sentences with an annotated name (its annotation is sparse)",
+        help="SmartData: also sentences without an annotated name (its annotation is sparse)",
     )
     ap.add_argument(
-        "--no-streets", action="store_true", help="SmartData streets/stops/routes as O, not LOC"
+        "--streets", action="store_true", help="SmartData streets/stops/routes as LOC, not O"
     )
     ap.add_argument("--domain-feature", action="store_true", help="mark SmartData tokens")
     ap.add_argument("--out", type=Path, default=CRF_PATH)
-    ap.add_argument("--c1", type=float, default=0.05, help="CRF L1 penalty")
-    ap.add_argument("--c2", type=float, default=0.01, help="CRF L2 penalty")
-    ap.add_argument("--iterations", type=int, default=200)
+    ap.add_argument("--c1", type=float, default=0.01, help="CRF L1 penalty")
+    ap.add_argument("--c2", type=float, default=0.02, help="CRF L2 penalty")
+    ap.add_argument("--iterations", type=int, default=150)
     args = ap.parse_args()
     import pycrfsuite
 
@@ -82,8 +82,8 @@ def main() -> None:
         None if args.no_smartdata else args.smartdata_train,
         tuple(args.sources.split(",")),
         args.germeval_repeat,
-        args.named_only,
-        not args.no_streets,
+        not args.all_sentences,
+        args.streets,
     )
     trainer = pycrfsuite.Trainer(verbose=False)
     for words, tags, other in data:

@@ -18,7 +18,9 @@ from index.extract.known import ORG_NAMES
 from index.extract.tagger import spans, tag_raw
 from index.extract.tokens import sentence_words
 
-_BIG_CITY = 20_000
+_BIG_CITY = 100_000
+"""A person span ending in a city this big is split ("Antony Blinken Brüssel")."""
+_KNOWN_TOWN = 20_000
 """Cities smaller than this count only when the tagger also calls them a place."""
 
 
@@ -292,7 +294,7 @@ def sentence_spans(words: list[str], si: int) -> list[Span]:
         place = _find_place(words, a, b)
         if place is None:
             continue
-        small = place.kind == "city" and place.population < _BIG_CITY
+        small = place.kind == "city" and place.population < _KNOWN_TOWN
         if small and not (a > 0 and words[a - 1] in _LOCATIVE and words[a][:1].isupper()):
             continue  # a small town needs the tagger, or "in"/"nach"/"aus" before it
         if b - a == 1 and (
