@@ -139,12 +139,17 @@ def one_class_per_name(sents: Sentences, spans: list[Span]) -> list[Span]:
     """Give every mention of a name the class the article establishes for it."""
     full_names = [key(sents, s) for s in spans if s.cls == "PER" and s.b - s.a > 1]
     surnames = {k[-1] for k in full_names}
+    org_heads = {
+        key(sents, s)[:-1]
+        for s in spans
+        if s.cls == "ORG" and s.b - s.a > 1 and sents[s.sent][s.b - 1] in ORG_SUFFIXES
+    }
     votes: dict[tuple[str, ...], Counter[str]] = {}
     for s in spans:
         votes.setdefault(key(sents, s), Counter())[s.cls] += 1 if s.tagged else 0.5  # type: ignore[assignment]
     decided: dict[tuple[str, ...], str] = {}
     for k, counter in votes.items():
-        if _is_org_name(k):
+        if _is_org_name(k) or k in org_heads:
             decided[k] = "ORG"
         elif len(k) == 1 and k[0] in surnames:
             decided[k] = "PER"
@@ -161,6 +166,8 @@ def propagate(sents: Sentences, spans: list[Span]) -> list[Span]:
         k = key(sents, s)
         if s.b - s.a > 1 and s.cls == "PER":
             established.setdefault((k[-1],), "PER")  # the surname of a full name
+        if s.b - s.a > 1 and s.cls == "ORG" and k[-1] in ORG_SUFFIXES:
+            established.setdefault(k[:-1], "ORG")  # "Brenntag" of "Brenntag AG"
         if s.tagged and (s.b - s.a > 1 or not has_common_reading(k[0])):
             established.setdefault(k, s.cls)
     if not established:

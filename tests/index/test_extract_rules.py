@@ -122,3 +122,14 @@ def test_aliases_are_forms_the_article_uses() -> None:
             assert alias in body, (e.name, alias)
     assert {p.name: p.count for p in meta.people} == {"Emmanuel Macron": 2}
     assert {p.name: p.count for p in meta.places}["Frankreich"] == 2
+
+
+def test_organisation_named_by_its_fullest_form() -> None:
+    meta = _meta(
+        "Die Kalmeyer AG meldet höhere Gewinne. Kalmeyer will im Ausland wachsen, "
+        "teilte die Kalmeyer AG mit."
+    )
+    orgs = {o.name: o for o in meta.orgs}
+    assert set(orgs) == {"Kalmeyer AG"}
+    assert orgs["Kalmeyer AG"].count == 3 and orgs["Kalmeyer AG"].aliases == ("Kalmeyer",)
+    assert "Kalmeyer" not in {p.name for p in meta.people}
