@@ -208,10 +208,11 @@ def decapitalise(words: list[str]) -> list[str]:
         j = i
         while j < len(out) and j - i < MAX_SPAN and out[j].isupper() and out[j].isalpha():
             j += 1
-        if j > i and (j - i > 1 or len(out[i]) > 3):
+        if j > i and (j - i > 1 or len(out[i]) > 3) and _find_org(out, i, j) is None:
             titled = tuple(w.title() for w in out[i:j])
-            if lookup_key(titled) in places:
-                out[i:j] = titled
+            place = places.get(lookup_key(titled))
+            if place is not None and (place.kind != "city" or place.population >= _KNOWN_TOWN):
+                out[i:j] = titled  # not "NATO" (an organisation) nor a village called "Nato"
         i = max(j, i + 1)
     return out
 

@@ -133,3 +133,10 @@ def test_organisation_named_by_its_fullest_form() -> None:
     assert set(orgs) == {"Kalmeyer AG"}
     assert orgs["Kalmeyer AG"].count == 3 and orgs["Kalmeyer AG"].aliases == ("Kalmeyer",)
     assert "Kalmeyer" not in {p.name for p in meta.people}
+
+
+def test_all_caps_dateline_is_the_place_but_acronyms_stay() -> None:
+    meta = _meta("HAMBURG (dpa) - Die NATO und die OSZE beraten in Hamburg über die Lage.")
+    places = {p.name: p for p in meta.places}
+    assert places["Hamburg"].count == 2
+    assert {"NATO", "OSZE"} <= {o.name for o in meta.orgs}
