@@ -200,12 +200,6 @@ def propagate(sents: Sentences, spans: list[Span]) -> list[Span]:
     return out
 
 
-def _tagged_mid_sentence(sents: Sentences, spans: list[Span], k: tuple[str, ...]) -> bool:
-    return any(
-        s.tagged and key(sents, s) == k and not at_sentence_start(sents[s.sent], s.a) for s in spans
-    )
-
-
 def drop_weak(sents: Sentences, spans: list[Span]) -> list[Span]:
     """Drop sentence-initial common words and unbacked one-word people."""
     full_names = [key(sents, s) for s in spans if s.cls == "PER" and s.b - s.a > 1]
@@ -216,6 +210,9 @@ def drop_weak(sents: Sentences, spans: list[Span]) -> list[Span]:
     for s in spans:
         if s.cls == "PER" and s.b - s.a == 1 and s.a > 0 and is_role(sents[s.sent][s.a - 1]):
             cued.add(key(sents, s)[0])
+    mid_sentence = {
+        key(sents, s) for s in spans if s.tagged and not at_sentence_start(sents[s.sent], s.a)
+    }
     out = []
     for s in spans:
         words = sents[s.sent]
@@ -228,7 +225,7 @@ def drop_weak(sents: Sentences, spans: list[Span]) -> list[Span]:
                 at_sentence_start(words, s.a)
                 and (has_common_reading(words[s.a]) or _verb_form(words[s.a]))
                 and not (s.cls == "PER" and w in name_words)
-                and not _tagged_mid_sentence(sents, spans, k)
+                and k not in mid_sentence
             ):
                 continue  # "Seine", "Mitte", "Weitere" opening a sentence or heading
             if s.cls == "PER" and not (w in name_words or w in cued or w in KNOWN_SURNAMES):
