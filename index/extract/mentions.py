@@ -226,6 +226,23 @@ def _place_adjective(word: str) -> bool:
     )
 
 
+def _dateline_end(words: list[str]) -> int:
+    """Length of a dateline place opening a sentence: "Athen (dpa) -", "Bangalore (Reuters)"."""
+    for k in range(1, 4):
+        if len(words) < k + 3 or words[k] != "(" or words[k + 2] != ")":
+            continue
+        agency = words[k + 1]
+        is_agency = (
+            _find_org(words, k + 1, k + 2) is not None
+            or agency in ORG_NAMES
+            or agency.lower().startswith("dpa")
+            or (agency.isupper() and 2 <= len(agency) <= 5)
+        )
+        if is_agency and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words[:k]):
+            return k
+    return 0
+
+
 def sentence_tags(words: list[str]) -> list[str]:
     """BIO tags of one sentence: the tagger plus the sentence-level rules (no article context)."""
     tags = ["O"] * len(words)
@@ -305,6 +322,10 @@ def sentence_spans(words: list[str], si: int) -> list[Span]:
         ):
             continue  # "Mitte", "Seine", "Essen": only when the tagger too calls it a name
         out.append(Span(si, a, b, "LOC", tagged=False))
+    k = _dateline_end(words)
+    if k and not any(covered[:k]):
+        out.append(Span(si, 0, k, "LOC", tagged=False))  # "Bangalore (Reuters) - ..."
+        covered[:k] = [True] * k
     for i, w in enumerate(words):
         if not covered[i] and w in ORG_NAMES and not has_common_reading(w):
             out.append(Span(si, i, i + 1, "ORG", tagged=False))  # "Toshiba kündigte ... an"

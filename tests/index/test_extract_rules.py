@@ -140,3 +140,9 @@ def test_all_caps_dateline_is_the_place_but_acronyms_stay() -> None:
     places = {p.name: p for p in meta.places}
     assert places["Hamburg"].count == 2
     assert {"NATO", "OSZE"} <= {o.name for o in meta.orgs}
+
+
+def test_dateline_place_before_the_agency() -> None:
+    meta = _meta("Kalkutta (Reuters) - Der Konzern streicht Stellen, teilte ein Sprecher mit.")
+    assert "Kalkutta" in {p.name for p in meta.places}
+    assert "Reuters" in {o.name for o in meta.orgs}
