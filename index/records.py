@@ -171,3 +171,18 @@ class BuildReport:
     @property
     def processed(self) -> int:
         return self.added + self.updated
+
+
+FilterField = Literal["person", "place", "org", "source", "year", "date"]
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One chip narrowing a search: `field` is `value` (or, with `exclude`, is not).
+
+    Several filters combine with AND. Date values are a day, month or year
+    ("2016-03") or an inclusive range of them ("2016-01..2016-03")."""
+
+    field: FilterField
+    value: str
+    exclude: bool = False

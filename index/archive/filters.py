@@ -1,0 +1,73 @@
+"""Chips as data: narrow a hit set by entity, source, year or date.
+
+A `Filter` (index.records) names a field and a value; several combine with
+AND, and `exclude=True` means NOT. Entity filters match by identity key
+(index/archive/identity.py), so a chip keeps every article the facet row
+counted. Date values: a day, month or year ("2016-03") or an inclusive range
+of them ("2016-01..2016-03"), as the timeline's periods give them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol
+
+from index.archive.columns import Columns
+from index.query_dates import date_span
+
+FIELDS = ("person", "place", "org", "source", "year", "date")
+
+
+class FilterLike(Protocol):
+    @property
+    def field(self) -> str: ...
+    @property
+    def value(self) -> str: ...
+    @property
+    def exclude(self) -> bool: ...
+
+
+def date_range(value: str) -> tuple[int, int] | None:
+    """(first, last) day ordinals a date chip covers, or None if unreadable."""
+    lo_text, sep, hi_text = value.partition("..")
+    lo = date_span(lo_text)
+    hi = date_span(hi_text) if sep else lo
+    if lo is None or hi is None:
+        return None
+    first, last = lo[0].date().toordinal(), hi[1].date().toordinal()
+    return (first, last) if first <= last else (last, first)
+
+
+def _in_days(cols: Columns, first: int, last: int) -> Callable[[int], bool]:
+    days = cols.days
+
+    def test(d: int) -> bool:
+        day = days[d]
+        return day is not None and first <= day <= last
+
+    return test
+
+
+def _matcher(cols: Columns, f: FilterLike) -> Callable[[int], bool]:
+    """A docnum -> bool test for one filter (exclusion not applied)."""
+    if f.field in ("date", "year"):
+        span = date_range(f.value if f.field == "date" else f.value[:4])
+        return _in_days(cols, *span) if span else (lambda d: False)
+    eid = cols.entity_id(f.field, f.value)
+    if eid is None:
+        return lambda d: False
+    ents = cols.ents
+    return lambda d: eid in ents[d]
+
+
+def apply_filters(
+    cols: Columns, docnums: Iterable[int], filters: Sequence[FilterLike]
+) -> list[int]:
+    """The docnums that pass every filter (AND; exclude = NOT)."""
+    result = list(docnums)
+    for f in filters:
+        if f.field not in FIELDS:
+            continue
+        test = _matcher(cols, f)
+        result = [d for d in result if test(d) != f.exclude]
+    return result
