@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from index.archive.columns import Columns
-from index.query_dates import date_span
+from index.query.dates import date_span
 
 FIELDS = ("person", "place", "org", "source", "year", "date")
 

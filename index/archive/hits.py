@@ -7,8 +7,8 @@ from typing import Any
 
 from index.archive.columns import Columns
 from index.archive.filters import FilterLike, apply_filters
-from index.query import as_you_type, build_query
-from index.query_eval import evaluate
+from index.query.parse import as_you_type, build_query
+from index.query.evaluate import evaluate
 
 
 def hit_docnums(
