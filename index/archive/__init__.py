@@ -12,6 +12,7 @@ from index.archive.aggregate import dossier, facets, places, timeline
 from index.archive.columns import Columns, build_columns
 from index.archive.facts import DocFacts, facts_from_record
 from index.archive.filters import apply_filters, date_range
+from index.archive.hits import hit_mask
 from index.archive.identity import entity_key
 from index.archive.records import (
     ArticleRef,
@@ -23,6 +24,7 @@ from index.archive.records import (
     Places,
     Timeline,
 )
+from index.archive.source import columns_for
 
 __all__ = [
     "ArticleRef",
@@ -37,11 +39,13 @@ __all__ = [
     "Timeline",
     "apply_filters",
     "build_columns",
+    "columns_for",
     "date_range",
     "dossier",
     "entity_key",
     "facets",
     "facts_from_record",
+    "hit_mask",
     "places",
     "timeline",
 ]

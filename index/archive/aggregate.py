@@ -1,11 +1,10 @@
-"""Facets, places and dossiers over a hit set (docnums into `Columns`)."""
+"""Facets, timeline, places and dossiers over a hit set (a mask over `Columns`)."""
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+import numpy as np
 
-from index.archive.columns import Columns, count_entities
+from index.archive.columns import BoolArray, Columns, IntArray
 from index.archive.records import (
     ArticleRef,
     Bucketing,
@@ -18,49 +17,39 @@ from index.archive.records import (
 )
 from index.archive.timeline import make_timeline
 
-KIND_GROUPS = (("person", "people"), ("place", "places"), ("org", "orgs"), ("source", "sources"))
 
-
-def counts(cols: Columns, docnums: Sequence[int]) -> Counter[int]:
-    """Entity counts over the hits; a hit set larger than half the archive is
-    counted as the archive's totals minus its complement (the empty query)."""
-    live = cols.live
-    if len(docnums) * 2 <= len(live):
-        return count_entities(cols, docnums)
-    inside = set(docnums)
-    rest = count_entities(cols, (d for d in live if d not in inside))
-    result = cols.totals.copy()
-    result.subtract(rest)
-    return +result  # drops zero counts
-
-
-def _rows(
-    cols: Columns, counter: Counter[int], kind: str, limit: int | None
-) -> tuple[FacetRow, ...]:
-    items = [(eid, n) for eid, n in counter.items() if cols.kind[eid] == kind]
+def _order(cols: Columns, counts: IntArray, kind: str) -> list[int]:
+    """Entity ids of `kind` with a count, most articles first, then by name
+    (ids are alphabetical within a kind); years newest first."""
+    lo, hi = cols.ranges[kind]
+    seg = counts[lo:hi]
+    nz = np.flatnonzero(seg)
     if kind == "year":
-        items.sort(key=lambda kv: cols.name[kv[0]], reverse=True)
-    else:
-        items.sort(key=lambda kv: (-kv[1], cols.name[kv[0]].casefold()))
+        return [int(i) + lo for i in nz[::-1]]
+    return [int(i) + lo for i in nz[np.lexsort((nz, -seg[nz]))]]
+
+
+def _rows(cols: Columns, counts: IntArray, kind: str, limit: int | None) -> tuple[FacetRow, ...]:
+    ids = _order(cols, counts, kind)
     if limit is not None:
-        items = items[:limit]
-    return tuple(FacetRow(kind, cols.key[eid], cols.name[eid], n) for eid, n in items)
+        ids = ids[:limit]
+    return tuple(FacetRow(kind, cols.key[e], cols.name[e], int(counts[e])) for e in ids)
 
 
-def facets(cols: Columns, docnums: Sequence[int], limit: int | None = 10) -> Facets:
-    counter = counts(cols, docnums)
+def facets(cols: Columns, mask: BoolArray, limit: int | None = 10) -> Facets:
+    counts = cols.counts(mask)
     return Facets(
-        total=len(docnums),
-        people=_rows(cols, counter, "person", limit),
-        places=_rows(cols, counter, "place", limit),
-        orgs=_rows(cols, counter, "org", limit),
-        sources=_rows(cols, counter, "source", limit),
-        years=_rows(cols, counter, "year", None),
+        total=int(mask.sum()),
+        people=_rows(cols, counts, "person", limit),
+        places=_rows(cols, counts, "place", limit),
+        orgs=_rows(cols, counts, "org", limit),
+        sources=_rows(cols, counts, "source", limit),
+        years=_rows(cols, counts, "year", None),
     )
 
 
-def timeline(cols: Columns, docnums: Sequence[int], by: Bucketing | None = None) -> Timeline:
-    return make_timeline(cols.days, cols.ranks, cols.months, docnums, by)
+def timeline(cols: Columns, mask: BoolArray, by: Bucketing | None = None) -> Timeline:
+    return make_timeline(cols.days, cols.ranks, cols.months, mask, by)
 
 
 def _place_count(cols: Columns, eid: int, n: int) -> PlaceCount:
@@ -68,24 +57,23 @@ def _place_count(cols: Columns, eid: int, n: int) -> PlaceCount:
     return PlaceCount(cols.key[eid], cols.name[eid], kind, cc, lat, lon, n)
 
 
-def places(cols: Columns, docnums: Sequence[int]) -> Places:
-    counter = counts(cols, docnums)
-    rows = [_place_count(cols, eid, n) for eid, n in counter.items() if cols.kind[eid] == "place"]
-    rows.sort(key=lambda p: (-p.count, p.name.casefold()))
-    countries: Counter[str] = Counter()
-    for d in docnums:
-        countries.update(cols.countries[d])
+def places(cols: Columns, mask: BoolArray, counts: IntArray | None = None) -> Places:
+    counts = cols.counts(mask) if counts is None else counts
+    rows = [_place_count(cols, e, int(counts[e])) for e in _order(cols, counts, "place")]
     return Places(
-        total=len(docnums),
+        total=int(mask.sum()),
         placed=tuple(p for p in rows if p.lat is not None and p.lon is not None),
         unplaced=tuple(p for p in rows if p.lat is None or p.lon is None),
-        countries=dict(countries),
+        countries=cols.country_counts(mask),
     )
 
 
-def newest_first(cols: Columns, docnums: Sequence[int]) -> list[int]:
-    days = cols.days
-    return sorted(docnums, key=lambda d: (days[d] is None, -(days[d] or 0), d))
+def newest_first(cols: Columns, mask: BoolArray) -> list[int]:
+    """Docnums of the mask, newest first, undated last."""
+    docs = np.flatnonzero(mask)
+    days = cols.days[docs]
+    order = np.lexsort((docs, -days))  # undated (-1) sorts last
+    return [int(d) for d in docs[order]]
 
 
 def dossier(
@@ -95,29 +83,28 @@ def dossier(
     eid = cols.entity_id(kind, name)
     if eid is None:
         return None
-    docs = [d for d in cols.live if eid in cols.ents[d]]
-    if not docs:
+    mask = cols.docs_of(eid)
+    if not mask.any():
         return None
-    counter = count_entities(cols, docs)
-    del counter[eid]
-    dated = [f.date for f in (cols.facts[d] for d in docs) if f is not None and f.date]
-    ordered = newest_first(cols, docs)[:articles]
+    counts = cols.counts(mask)
+    counts[eid] = 0
     refs = []
-    for d in ordered:
+    for d in newest_first(cols, mask)[:articles]:
         f = cols.facts[d]
         if f is not None:
             refs.append(ArticleRef(f.id, f.title, f.date))
+    dated = [f.date for f in (cols.facts[int(d)] for d in np.flatnonzero(mask)) if f and f.date]
     return Dossier(
         kind=kind,
         key=cols.key[eid],
         name=cols.name[eid],
-        count=len(docs),
+        count=int(mask.sum()),
         first=min(dated) if dated else None,
         last=max(dated) if dated else None,
-        timeline=timeline(cols, docs),
-        people=_rows(cols, counter, "person", limit),
-        places=_rows(cols, counter, "place", limit),
-        orgs=_rows(cols, counter, "org", limit),
+        timeline=timeline(cols, mask),
+        people=_rows(cols, counts, "person", limit),
+        places=_rows(cols, counts, "place", limit),
+        orgs=_rows(cols, counts, "org", limit),
         articles=tuple(refs),
-        place=_place_count(cols, eid, len(docs)) if kind == "place" else None,
+        place=_place_count(cols, eid, int(mask.sum())) if kind == "place" else None,
     )

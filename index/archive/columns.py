@@ -2,9 +2,14 @@
 
 Counting a query's whole hit set must not read stored fields per hit (10k
 hits would take seconds), so every article's facts are read once per segment
-and kept in memory; each entity gets an integer id under its identity key
-(index/archive/identity.py). A searcher's columns are rebuilt from the cached
-segments when a commit adds or deletes articles.
+(index/archive/source.py) and turned into numpy arrays: the entity ids of all
+documents in one flat array with per-document offsets, dates as day and month
+numbers. A hit set is then a boolean mask, and its counts one `bincount`.
+
+Entity ids are grouped by kind and sorted by name within a kind, so "most
+articles first, then alphabetical" is a numeric sort. Each entity is counted
+under its identity key (index/archive/identity.py, called once per distinct
+name).
 """
 
 from __future__ import annotations
@@ -12,7 +17,10 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
 
 from index.archive.facts import DocFacts, PlaceFact, day_number
 from index.archive.identity import entity_key
@@ -21,6 +29,10 @@ from index.archive.timeline import precision_rank
 PlaceInfo = tuple[str | None, str | None, float | None, float | None]
 """(place kind, ISO alpha-2, lat, lon)."""
 
+KINDS = ("person", "place", "org", "source", "year")
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+
 
 @dataclass
 class Columns:
@@ -28,110 +40,174 @@ class Columns:
 
     facts: list[DocFacts | None]
     """By docnum; None for deleted documents."""
-    live: list[int]
-    ents: list[tuple[int, ...]]
-    """Entity ids of each document, each once (people, places, orgs, source, year)."""
-    days: list[int | None]
-    """Date ordinal (first day covered), None when undated."""
-    months: list[int | None] = field(default_factory=list)
-    """year*12 + month-1 of the date, None when undated."""
-    ranks: list[int] = field(default_factory=list)
+    live: BoolArray
+    flat: IntArray
+    """Entity ids of all documents, each once per document."""
+    offsets: IntArray
+    """Document d's ids are flat[offsets[d]:offsets[d+1]]."""
+    days: IntArray
+    """Date ordinal (first day covered), -1 when undated."""
+    months: IntArray
+    """year*12 + month-1 of the date, -1 when undated."""
+    ranks: IntArray
     """Date precision: 0 day, 1 month, 2 year (index/archive/timeline.py)."""
-    kind: list[str] = field(default_factory=list)
-    key: list[str] = field(default_factory=list)
-    name: list[str] = field(default_factory=list)
-    place: dict[int, PlaceInfo] = field(default_factory=dict)
-    countries: list[tuple[str, ...]] = field(default_factory=list)
-    """ISO alpha-2 codes each document's places lie in (each once)."""
-    ids: dict[str, int] = field(default_factory=dict)
+    kind: list[str]
+    key: list[str]
+    name: list[str]
+    ranges: dict[str, tuple[int, int]]
+    """Entity ids of each kind: range(lo, hi)."""
+    ids: dict[str, int]
     """Identity key -> entity id."""
-    totals: Counter[int] = field(default_factory=Counter)
-    """Entity counts over all live documents (for counting big hit sets by complement)."""
+    place: dict[int, PlaceInfo]
+    codes: list[str]
+    """ISO alpha-2 codes, indexed by `cc_flat`."""
+    cc_flat: IntArray
+    cc_offsets: IntArray
+    totals: IntArray
+    """Entity counts over all live documents."""
+
+    @property
+    def lengths(self) -> IntArray:
+        return np.diff(self.offsets)
+
+    @property
+    def live_docs(self) -> list[int]:
+        return [int(d) for d in np.flatnonzero(self.live)]
 
     def entity_id(self, kind: str, name: str) -> int | None:
-        return (
-            self.ids.get(entity_key(kind, name)) if kind != "year" else self.ids.get(f"year:{name}")
-        )
+        key = f"year:{name}" if kind == "year" else entity_key(kind, name)
+        return self.ids.get(key)
+
+    def mask(self, docnums: Iterable[int]) -> BoolArray:
+        m = np.zeros(len(self.facts), dtype=bool)
+        idx = np.fromiter(docnums, dtype=np.int64)
+        if idx.size:
+            m[idx] = True
+        return m & self.live
+
+    def docs_of(self, eid: int) -> BoolArray:
+        """Mask of the documents naming entity `eid`."""
+        hit = self.flat == eid
+        owners = np.repeat(np.arange(len(self.facts)), self.lengths)[hit]
+        m = np.zeros(len(self.facts), dtype=bool)
+        m[owners] = True
+        return m & self.live
+
+    def counts(self, mask: BoolArray) -> IntArray:
+        """Articles per entity id among the masked documents."""
+        picked = self.flat[np.repeat(mask, self.lengths)]
+        return np.bincount(picked, minlength=len(self.key))
+
+    def country_counts(self, mask: BoolArray) -> dict[str, int]:
+        picked = self.cc_flat[np.repeat(mask, np.diff(self.cc_offsets))]
+        counts = np.bincount(picked, minlength=len(self.codes))
+        return {self.codes[i]: int(counts[i]) for i in np.flatnonzero(counts)}
 
 
 def build_columns(facts: Sequence[DocFacts | None]) -> Columns:
     """Columns over documents 0..len(facts)-1 (None: deleted)."""
-    cols = Columns(list(facts), [], [], [])
-    names: dict[int, Counter[str]] = {}
-    place_seen: dict[int, PlaceInfo] = {}
+    keys: dict[tuple[str, str], str] = {}
+    variants: dict[str, Counter[str]] = {}
+    kind_of: dict[str, str] = {}
+    place_seen: dict[str, PlaceInfo] = {}
+    per_doc: list[list[str]] = []
+    cc_names: dict[str, int] = {}
+    cc_doc: list[list[int]] = []
+    n = len(facts)
+    days = np.full(n, -1, dtype=np.int64)
+    months = np.full(n, -1, dtype=np.int64)
+    ranks = np.full(n, 2, dtype=np.int64)
+    live = np.zeros(n, dtype=bool)
 
-    def intern(kind: str, key: str, shown: str) -> int:
-        eid = cols.ids.get(key)
-        if eid is None:
-            eid = cols.ids[key] = len(cols.key)
-            cols.kind.append(kind)
-            cols.key.append(key)
-            names[eid] = Counter()
-        names[eid][shown] += 1
-        return eid
+    def add(kind: str, shown: str, found: dict[str, None]) -> str:
+        key = keys.get((kind, shown))
+        if key is None:
+            key = keys[(kind, shown)] = entity_key(kind, shown)
+            kind_of.setdefault(key, kind)
+        if key not in found:
+            found[key] = None
+            got = variants.get(key)
+            if got is None:
+                got = variants[key] = Counter()
+            got[shown] += 1
+        return key
 
     for docnum, f in enumerate(facts):
-        if f is None:
-            cols.ents.append(())
-            cols.days.append(None)
-            cols.countries.append(())
-            cols.months.append(None)
-            cols.ranks.append(2)
-            continue
-        cols.live.append(docnum)
-        ids: dict[int, None] = {}
-        for person in f.people:
-            ids[intern("person", entity_key("person", person), person)] = None
-        codes: dict[str, None] = {}
-        for p in f.places:
-            eid = intern("place", entity_key("place", p[0]), p[0])
-            ids[eid] = None
-            _keep_place(place_seen, eid, p)
-            if p[2]:
-                codes[p[2]] = None
-        for org in f.orgs:
-            ids[intern("org", entity_key("org", org), org)] = None
-        if f.source:
-            ids[intern("source", entity_key("source", f.source), f.source)] = None
-        day = day_number(f.date)
-        if day is not None and f.date:
-            year = f.date[:4]
-            ids[intern("year", f"year:{year}", year)] = None
-        cols.ents.append(tuple(ids))
-        cols.days.append(day)
-        cols.countries.append(tuple(codes))
-        cols.months.append(_month(f.date) if day is not None else None)
-        cols.ranks.append(precision_rank(f.date, f.precision))
+        found: dict[str, None] = {}
+        codes: dict[int, None] = {}
+        if f is not None:
+            live[docnum] = True
+            for person in f.people:
+                add("person", person, found)
+            for p in f.places:
+                _keep_place(place_seen, add("place", p[0], found), p)
+                if p[2]:
+                    codes[cc_names.setdefault(p[2], len(cc_names))] = None
+            for org in f.orgs:
+                add("org", org, found)
+            if f.source:
+                add("source", f.source, found)
+            day = day_number(f.date)
+            if day is not None and f.date:
+                add("year", f.date[:4], found)
+                days[docnum] = day
+                month = int(f.date[5:7]) if len(f.date) >= 7 else 1
+                months[docnum] = int(f.date[:4]) * 12 + month - 1
+            ranks[docnum] = precision_rank(f.date, f.precision)
+        per_doc.append(list(found))
+        cc_doc.append(list(codes))
     # The name most articles use; ties: the longer (fuller) one, then alphabetical.
-    cols.name = [
-        min(names[eid].items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0]
-        for eid in range(len(cols.key))
-    ]
-    cols.place = place_seen
-    cols.totals = count_entities(cols, cols.live)
+    shown_name = {
+        key: min(c.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0]
+        for key, c in variants.items()
+    }
+    kind_list: list[str] = []
+    key_list: list[str] = []
+    ranges: dict[str, tuple[int, int]] = {}
+    for kind in KINDS:
+        lo = len(key_list)
+        mine = [k for k, kd in kind_of.items() if kd == kind and k in shown_name]
+        mine.sort(key=lambda k: (shown_name[k].casefold(), k))
+        key_list.extend(mine)
+        kind_list.extend([kind] * len(mine))
+        ranges[kind] = (lo, len(key_list))
+    ids = {k: i for i, k in enumerate(key_list)}
+    lengths = np.fromiter((len(keys_) for keys_ in per_doc), dtype=np.int64, count=n)
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    flat = np.fromiter((ids[k] for keys_ in per_doc for k in keys_), dtype=np.int64)
+    cc_len = np.fromiter((len(c) for c in cc_doc), dtype=np.int64, count=n)
+    cc_offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(cc_len, out=cc_offsets[1:])
+    cc_flat = np.fromiter((c for cs in cc_doc for c in cs), dtype=np.int64)
+    cols = Columns(
+        facts=list(facts),
+        live=live,
+        flat=flat,
+        offsets=offsets,
+        days=days,
+        months=months,
+        ranks=ranks,
+        kind=kind_list,
+        key=key_list,
+        name=[shown_name[k] for k in key_list],
+        ranges=ranges,
+        ids=ids,
+        place={ids[k]: info for k, info in place_seen.items()},
+        codes=sorted(cc_names, key=cc_names.__getitem__),
+        cc_flat=cc_flat,
+        cc_offsets=cc_offsets,
+        totals=np.zeros(len(key_list), dtype=np.int64),
+    )
+    cols.totals = cols.counts(live)
     return cols
 
 
-def _month(iso: str | None) -> int | None:
-    if not iso:
-        return None
-    month = int(iso[5:7]) if len(iso) >= 7 else 1
-    return int(iso[:4]) * 12 + month - 1
-
-
-def _keep_place(seen: dict[int, PlaceInfo], eid: int, p: PlaceFact) -> None:
+def _keep_place(seen: dict[str, PlaceInfo], key: str, p: PlaceFact) -> None:
     """The first record with coordinates wins; one without only fills a gap."""
-    old = seen.get(eid)
+    old = seen.get(key)
     if old is None or (old[2] is None and p[3] is not None):
-        seen[eid] = (p[1], p[2], p[3], p[4])
-
-
-def count_entities(cols: Columns, docnums: Iterable[int]) -> Counter[int]:
-    ents = cols.ents
-    counter: Counter[int] = Counter()
-    for d in docnums:
-        counter.update(ents[d])
-    return counter
+        seen[key] = (p[1], p[2], p[3], p[4])
 
 
 class ColumnCache:
@@ -139,17 +215,17 @@ class ColumnCache:
     segment's facts so a commit only reads the new segment. Thread-safe."""
 
     def __init__(self, max_states: int = 2) -> None:
-        self._lock = threading.Lock()
+        self.lock = threading.Lock()
         self._segments: dict[str, list[DocFacts | None]] = {}
         self._states: dict[tuple[object, ...], Columns] = {}
         self._max = max_states
 
     def get(self, state: tuple[object, ...]) -> Columns | None:
-        with self._lock:
+        with self.lock:
             return self._states.get(state)
 
     def segment(self, segment_id: str) -> list[DocFacts | None] | None:
-        with self._lock:
+        with self.lock:
             return self._segments.get(segment_id)
 
     def put(
@@ -158,7 +234,7 @@ class ColumnCache:
         columns: Columns,
         segments: dict[str, list[DocFacts | None]],
     ) -> None:
-        with self._lock:
+        with self.lock:
             self._segments = dict(segments)  # segments no longer listed are dropped
             self._states[state] = columns
             while len(self._states) > self._max:

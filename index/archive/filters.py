@@ -9,10 +9,12 @@ of them ("2016-01..2016-03"), as the timeline's periods give them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from typing import Protocol
 
-from index.archive.columns import Columns
+import numpy as np
+
+from index.archive.columns import BoolArray, Columns
 from index.query.dates import date_span
 
 FIELDS = ("person", "place", "org", "source", "year", "date")
@@ -38,36 +40,25 @@ def date_range(value: str) -> tuple[int, int] | None:
     return (first, last) if first <= last else (last, first)
 
 
-def _in_days(cols: Columns, first: int, last: int) -> Callable[[int], bool]:
-    days = cols.days
-
-    def test(d: int) -> bool:
-        day = days[d]
-        return day is not None and first <= day <= last
-
-    return test
-
-
-def _matcher(cols: Columns, f: FilterLike) -> Callable[[int], bool]:
-    """A docnum -> bool test for one filter (exclusion not applied)."""
+def _mask(cols: Columns, f: FilterLike) -> BoolArray:
+    """The documents one filter matches (exclusion not applied)."""
     if f.field in ("date", "year"):
         span = date_range(f.value if f.field == "date" else f.value[:4])
-        return _in_days(cols, *span) if span else (lambda d: False)
+        if span is None:
+            return np.zeros(len(cols.facts), dtype=bool)
+        return (cols.days >= span[0]) & (cols.days <= span[1])
     eid = cols.entity_id(f.field, f.value)
     if eid is None:
-        return lambda d: False
-    ents = cols.ents
-    return lambda d: eid in ents[d]
+        return np.zeros(len(cols.facts), dtype=bool)
+    return cols.docs_of(eid)
 
 
-def apply_filters(
-    cols: Columns, docnums: Iterable[int], filters: Sequence[FilterLike]
-) -> list[int]:
-    """The docnums that pass every filter (AND; exclude = NOT)."""
-    result = list(docnums)
+def apply_filters(cols: Columns, mask: BoolArray, filters: Sequence[FilterLike]) -> BoolArray:
+    """The documents of `mask` that pass every filter (AND; exclude = NOT)."""
+    result = mask.copy()
     for f in filters:
         if f.field not in FIELDS:
             continue
-        test = _matcher(cols, f)
-        result = [d for d in result if test(d) != f.exclude]
+        matched = _mask(cols, f)
+        result &= ~matched if f.exclude else matched
     return result

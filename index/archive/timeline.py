@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from index.archive.records import Bucket, Bucketing, Timeline
+
+if TYPE_CHECKING:
+    from index.archive.columns import BoolArray, IntArray
 
 WEEKS_BELOW_DAYS = 92
 """Hits spanning less than about three months are shown by week."""
@@ -35,14 +40,6 @@ def choose_bucketing(days: Sequence[int]) -> Bucketing:
     return "month"
 
 
-def _period_of(by: Bucketing, day: int) -> int:
-    """A sortable integer per period: Monday's ordinal, year*12+month-1, or the year."""
-    if by == "week":
-        return day - (day - 1) % 7  # ordinal 1 (0001-01-01) is a Monday
-    d = dt.date.fromordinal(day)
-    return d.year * 12 + d.month - 1 if by == "month" else d.year
-
-
 def _bucket(by: Bucketing, period: int, count: int) -> Bucket:
     if by == "week":
         start = dt.date.fromordinal(period)
@@ -63,33 +60,36 @@ def _next(by: Bucketing, period: int) -> int:
 
 
 def make_timeline(
-    days: Sequence[int | None],
-    ranks: Sequence[int],
-    months: Sequence[int | None],
-    docnums: Sequence[int],
+    days: IntArray,
+    ranks: IntArray,
+    months: IntArray,
+    mask: BoolArray,
     by: Bucketing | None = None,
 ) -> Timeline:
-    """Buckets over `docnums` given per-doc day ordinals, precision ranks and
-    month numbers (year*12+month-1); `by` None chooses from the span."""
-    dated = [d for d in docnums if days[d] is not None]
-    undated = len(docnums) - len(dated)
+    """Buckets over the masked documents given per-doc day ordinals (-1:
+    undated), precision ranks and month numbers (year*12+month-1); `by` None
+    chooses from the span."""
+    total = int(mask.sum())
+    dated = mask & (days >= 0)
+    n_dated = int(dated.sum())
     if by is None:
-        fine = [days[d] for d in dated if ranks[d] <= 1]  # year-only dates don't set the span
-        by = choose_bucketing([x for x in fine if x is not None] or [days[d] for d in dated])  # type: ignore[misc]
-    need = _NEEDS[by]
-    placed = [d for d in dated if ranks[d] <= need]
-    imprecise = len(dated) - len(placed)
-    counts: Counter[int]
+        fine = days[dated & (ranks <= 1)]  # year-only dates don't set the span
+        span = fine if fine.size else days[dated]
+        by = choose_bucketing((int(span.min()), int(span.max())) if span.size else ())
+    placed = dated & (ranks <= _NEEDS[by])
     if by == "month":
-        counts = Counter(months[d] for d in placed)  # type: ignore[misc]
+        values = months[placed]
     elif by == "year":
-        counts = Counter(months[d] // 12 for d in placed)  # type: ignore[operator]
+        values = months[placed] // 12
     else:
-        counts = Counter(_period_of("week", days[d]) for d in placed)  # type: ignore[arg-type]
+        d = days[placed]
+        values = d - (d - 1) % 7  # Monday's ordinal (ordinal 1 is a Monday)
+    periods, counts = np.unique(values, return_counts=True)
+    found = {int(p): int(c) for p, c in zip(periods, counts, strict=True)}
     buckets: list[Bucket] = []
-    if counts:
-        period, last = min(counts), max(counts)
+    if found:
+        period, last = min(found), max(found)
         while period <= last:
-            buckets.append(_bucket(by, period, counts.get(period, 0)))
+            buckets.append(_bucket(by, period, found.get(period, 0)))
             period = _next(by, period)
-    return Timeline(by, tuple(buckets), undated, imprecise, len(docnums))
+    return Timeline(by, tuple(buckets), total - n_dated, n_dated - int(placed.sum()), total)

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from index.archive import apply_filters, dossier, entity_key, facets, places, timeline
-from index.archive.hits import hit_docnums
+from index.archive.hits import hit_mask
 from index.archive.source import columns_for
 from index.library import Library
 from index.records import Filter
@@ -33,6 +33,10 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
     lib.update()
     yield lib
     lib.close()
+
+
+def _docs(mask: Any) -> list[int]:
+    return [int(d) for d in mask.nonzero()[0]]
 
 
 def _records(lib: Library) -> dict[int, dict[str, Any]]:
@@ -56,7 +60,7 @@ def test_segments_and_deletions_are_seen(library: Library) -> None:
     assert not reader.is_atomic() and len(reader.readers) >= 2  # several segments
     assert reader.doc_count_all() > reader.doc_count()  # deletions still in them
     cols = columns_for(s)
-    assert len(cols.live) == library.count() == 93
+    assert int(cols.live.sum()) == library.count() == 93
 
 
 @pytest.mark.parametrize("query", ["", "Paris", "Putin OR Scholz", "nichtda"])
@@ -64,9 +68,10 @@ def test_facets_match_brute_force(library: Library, query: str) -> None:
     s = library.searcher()
     cols = columns_for(s)
     records = _records(library)
-    docs = hit_docnums(s, cols, query)
+    mask = hit_mask(s, cols, query)
+    docs = _docs(mask)
     assert len(docs) == library.search(query, limit=1).total
-    got = facets(cols, docs, limit=None)
+    got = facets(cols, mask, limit=None)
     for attr, kind, rows in (
         ("people", "person", got.people),
         ("places", "place", got.places),
@@ -97,8 +102,9 @@ def test_timeline_matches_brute_force(library: Library, by: str) -> None:
     s = library.searcher()
     cols = columns_for(s)
     records = _records(library)
-    docs = hit_docnums(s, cols, "")
-    tl = timeline(cols, docs, by)  # type: ignore[arg-type]
+    mask = hit_mask(s, cols, "")
+    docs = _docs(mask)
+    tl = timeline(cols, mask, by)  # type: ignore[arg-type]
     expected: Counter[str] = Counter()
     undated = 0
     for d in docs:
@@ -128,9 +134,9 @@ def test_timeline_matches_brute_force(library: Library, by: str) -> None:
 def test_timeline_chooses_bucketing_by_span(library: Library) -> None:
     cols = columns_for(library.searcher())
     assert timeline(cols, cols.live).by == "month"  # ~2 years
-    days = {d: day for d in cols.live if (day := cols.days[d]) is not None}
-    first = min(days.values())
-    close = [d for d, day in days.items() if day - first < 40]
+    days = cols.days
+    first = days[days >= 0].min()
+    close = cols.live & (days >= 0) & (days - first < 40)
     assert timeline(cols, close).by == "week"
 
 
@@ -138,19 +144,27 @@ def test_filters_and_exclusion(library: Library) -> None:
     s = library.searcher()
     cols = columns_for(s)
     records = _records(library)
-    all_docs = hit_docnums(s, cols, "")
-    paris = apply_filters(cols, all_docs, [Filter("place", "Paris")])
-    not_paris = apply_filters(cols, all_docs, [Filter("place", "Paris", exclude=True)])
-    assert sorted(paris + not_paris) == sorted(all_docs)
+    every = hit_mask(s, cols, "")
+    all_docs = _docs(every)
+    paris = _docs(apply_filters(cols, every, [Filter("place", "Paris")]))
+    not_paris = _docs(apply_filters(cols, every, [Filter("place", "Paris", exclude=True)]))
+    assert sorted(paris + not_paris) == all_docs
     brute = [d for d in all_docs if any(e["name"] == "Paris" for e in records[d]["meta"]["places"])]
     assert sorted(paris) == sorted(brute) and paris
-    year = apply_filters(cols, paris, [Filter("year", "2016")])
+    year = _docs(apply_filters(cols, cols.mask(paris), [Filter("year", "2016")]))
     assert year == [d for d in paris if (records[d]["meta"]["date"] or "").startswith("2016")]
-    span = apply_filters(cols, all_docs, [Filter("date", "2015-04..2015-06")])
+    span = _docs(apply_filters(cols, every, [Filter("date", "2015-04..2015-06")]))
     assert sorted(span) == sorted(
         d for d in all_docs if "2015-04" <= (records[d]["meta"]["date"] or "")[:7] <= "2015-06"
     )
-    assert apply_filters(cols, all_docs, [Filter("person", "Niemand Unbekannt")]) == []
+    assert _docs(apply_filters(cols, every, [Filter("person", "Niemand Unbekannt")])) == []
+    both = [Filter("place", "Paris"), Filter("person", "Olaf Scholz", exclude=True)]
+    expected = [
+        d
+        for d in paris
+        if not any(e["name"] == "Olaf Scholz" for e in records[d]["meta"]["people"])
+    ]
+    assert _docs(apply_filters(cols, every, both)) == expected
 
 
 def test_places_with_coordinates_and_countries(library: Library) -> None:
@@ -214,3 +228,20 @@ def test_bad_coordinates_are_listed_apart() -> None:
     tl = timeline(cols, cols.live, "week")
     assert (tl.imprecise, tl.buckets) == (1, ())
     assert timeline(cols, cols.live, "month").buckets[0].period == "2016-02"
+
+
+def test_facts_kept_beside_the_index(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    from index.archive import source
+    from index.archive.columns import ColumnCache
+
+    s = library.searcher()
+    first = columns_for(s, library.index_dir, ColumnCache())
+    assert list(library.index_dir.glob(".archive-*.facts"))
+
+    def no_reading(reader: Any) -> None:
+        raise AssertionError("records read again")
+
+    monkeypatch.setattr(source, "_read_segment", no_reading)
+    again = columns_for(s, library.index_dir, ColumnCache())
+    assert again.key == first.key and (again.flat == first.flat).all()
+    assert library.open_existing()  # the hidden files do not make the index look damaged
