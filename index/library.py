@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from whoosh import index as whoosh_index
 from whoosh.searching import Searcher
@@ -22,6 +22,10 @@ from index.records import Article, BuildReport, SearchResult
 from index.store import disk as store
 from index.store.build import Progress, build_in_memory, update_index
 from index.store.serialize import article_from_dict
+
+if TYPE_CHECKING:
+    from index.archive.records import Bucketing, Dossier, Facets, Overview, Places, Timeline
+    from index.records import Filter
 
 T = TypeVar("T")
 
@@ -237,6 +241,52 @@ class Library:
         """How many articles name this person/place/org (field: person, place, org)."""
         escaped = name.replace('"', " ")
         return self.search(f'{field}:"{escaped}"', limit=1).total
+
+    # -- the archive at a glance (index/archive) ---------------------------
+
+    def overview(
+        self,
+        text: str = "",
+        filters: Sequence[Filter] = (),
+        *,
+        limit: int | None = 10,
+        by: Bucketing | None = None,
+        typing: bool = False,
+    ) -> Overview:
+        """Facets, timeline and places of the query's whole hit set."""
+        from index.archive import service
+
+        folder = None if self.in_memory else self.index_dir
+        return self._read(
+            lambda s: service.overview(s, folder, text, filters, limit=limit, by=by, typing=typing)
+        )
+
+    def facets(
+        self, text: str = "", filters: Sequence[Filter] = (), *, limit: int | None = 10
+    ) -> Facets:
+        return self.overview(text, filters, limit=limit).facets
+
+    def timeline(
+        self, text: str = "", filters: Sequence[Filter] = (), *, by: Bucketing | None = None
+    ) -> Timeline:
+        return self.overview(text, filters, by=by).timeline
+
+    def places(self, text: str = "", filters: Sequence[Filter] = ()) -> Places:
+        return self.overview(text, filters, limit=0).places
+
+    def dossier(self, kind: str, name: str, *, limit: int = 15) -> Dossier | None:
+        """One person's, place's or organisation's dossier over the whole archive."""
+        from index.archive import service
+
+        folder = None if self.in_memory else self.index_dir
+        return self._read(lambda s: service.dossier(s, folder, kind, name, limit))
+
+    def warm_archive(self) -> None:
+        """Read the archive columns now (a worker calls this after opening)."""
+        from index.archive import service
+
+        folder = None if self.in_memory else self.index_dir
+        self._read(lambda s: service.warm(s, folder))
 
     def close(self) -> None:
         self._set_index(None, in_memory=False)

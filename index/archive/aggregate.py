@@ -36,8 +36,10 @@ def _rows(cols: Columns, counts: IntArray, kind: str, limit: int | None) -> tupl
     return tuple(FacetRow(kind, cols.key[e], cols.name[e], int(counts[e])) for e in ids)
 
 
-def facets(cols: Columns, mask: BoolArray, limit: int | None = 10) -> Facets:
-    counts = cols.counts(mask)
+def facets(
+    cols: Columns, mask: BoolArray, limit: int | None = 10, counts: IntArray | None = None
+) -> Facets:
+    counts = cols.counts(mask) if counts is None else counts
     return Facets(
         total=int(mask.sum()),
         people=_rows(cols, counts, "person", limit),

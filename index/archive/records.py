@@ -134,3 +134,12 @@ class Dossier:
     """Newest first; undated last."""
     place: PlaceCount | None = None
     """Where it is, for a place."""
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Facets, timeline and places of one hit set, counted together."""
+
+    facets: Facets
+    timeline: Timeline
+    places: Places
