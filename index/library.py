@@ -206,14 +206,21 @@ class Library:
             return self._searcher
 
     def search(
-        self, query: str, *, limit: int = 20, sort: str = "relevance", typing: bool = False
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        sort: str = "relevance",
+        typing: bool = False,
+        filters: Sequence[Filter] = (),
     ) -> SearchResult:
-        """See `index.search.searching.search` (typing=True: the last word may be unfinished)."""
+        """See `index.search.searching.search` (typing=True: the last word may be
+        unfinished; filters: chips, AND, exclude = NOT)."""
         from index.search.searching import search
 
         with self._lock:
             self._sync()  # drops index.search.searching's cached searcher after a commit
-            return search(self.ix, query, limit=limit, sort=sort, typing=typing)
+            return search(self.ix, query, limit=limit, sort=sort, typing=typing, filters=filters)
 
     def _read(self, read: Callable[[Searcher], T]) -> T:
         """Run `read` on a fresh searcher; once more on a reopened searcher if

@@ -12,7 +12,7 @@ from index.archive.aggregate import dossier, facets, places, timeline
 from index.archive.columns import Columns, build_columns
 from index.archive.facts import DocFacts, facts_from_record
 from index.archive.filters import apply_filters, date_range
-from index.archive.hits import hit_mask
+from index.archive.hits import hit_mask, narrow_scores
 from index.archive.identity import entity_key
 from index.archive.records import (
     ArticleRef,
@@ -46,6 +46,7 @@ __all__ = [
     "facets",
     "facts_from_record",
     "hit_mask",
+    "narrow_scores",
     "places",
     "timeline",
 ]

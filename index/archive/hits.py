@@ -9,6 +9,7 @@ import numpy as np
 
 from index.archive.columns import BoolArray, Columns
 from index.archive.filters import FilterLike, apply_filters
+from index.archive.source import columns_for
 from index.query.evaluate import evaluate
 from index.query.parse import as_you_type, build_query
 
@@ -34,3 +35,12 @@ def hit_mask(
         docs = [d for d in scores if d < len(cols.facts)]
         mask = cols.mask(docs)
     return apply_filters(cols, mask, filters) if filters else mask
+
+
+def narrow_scores(
+    searcher: Any, scores: dict[int, float], filters: Sequence[FilterLike]
+) -> dict[int, float]:
+    """The search's {docnum: score} narrowed by chips, exactly as the counts are."""
+    cols = columns_for(searcher)
+    mask = apply_filters(cols, cols.mask(d for d in scores if d < len(cols.facts)), filters)
+    return {d: s for d, s in scores.items() if d < len(mask) and mask[d]}

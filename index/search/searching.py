@@ -25,7 +25,7 @@ from whoosh.searching import Searcher
 from index.messages import Problem
 from index.query.evaluate import evaluate
 from index.query.parse import BuiltQuery, as_you_type, build_query
-from index.records import Hit, SearchResult
+from index.records import Filter, Hit, SearchResult
 from index.search.snippets import TermMatcher, make_snippet
 from index.search.snippets import match_spans as _match_spans
 from index.search.suggest import suggest
@@ -43,7 +43,13 @@ def match_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
 
 
 def search(
-    ix: Index, query: str, *, limit: int = 20, sort: str = "relevance", typing: bool = False
+    ix: Index,
+    query: str,
+    *,
+    limit: int = 20,
+    sort: str = "relevance",
+    typing: bool = False,
+    filters: Sequence[Filter] = (),
 ) -> SearchResult:
     """Search the index; see the module docstring. Never raises.
 
@@ -53,9 +59,9 @@ def search(
     query = query if isinstance(query, str) else ""
     try:
         if isinstance(ix, Searcher):  # a caller that manages its own searcher
-            return _search(ix, query, max(1, limit), sort, typing)
+            return _search(ix, query, max(1, limit), sort, typing, filters)
         with _CACHE_LOCK:
-            return _search(_cached_searcher(ix), query, max(1, limit), sort, typing)
+            return _search(_cached_searcher(ix), query, max(1, limit), sort, typing, filters)
     except Exception as exc:  # a bug or a damaged index must not kill the UI
         log.exception("search failed for %r", query)
         problem = Problem("search-failed", (f"{type(exc).__name__}: {exc}",))
@@ -98,7 +104,14 @@ def forget_index(ix: Index) -> None:
             entry[1].close()
 
 
-def _search(searcher: Searcher, text: str, limit: int, sort: str, typing: bool) -> SearchResult:
+def _search(
+    searcher: Searcher,
+    text: str,
+    limit: int,
+    sort: str,
+    typing: bool,
+    filters: Sequence[Filter] = (),
+) -> SearchResult:
     built = build_query(as_you_type(text) if typing else text, searcher.reader())
     q = built.query
     listing = q is None
@@ -113,6 +126,10 @@ def _search(searcher: Searcher, text: str, limit: int, sort: str, typing: bool) 
         scores = dict.fromkeys(searcher.reader().all_doc_ids(), 0.0)
     else:
         scores = evaluate(searcher, q)
+    if filters:  # chips: the same narrowing the archive's counts use
+        from index.archive import narrow_scores
+
+        scores = narrow_scores(searcher, scores, filters)
     total = len(scores)
     if listing or sort == "date":
         key = lambda d: (-_date_key(dates, d[0]), -d[1], d[0])  # noqa: E731

@@ -245,3 +245,15 @@ def test_facts_kept_beside_the_index(library: Library, monkeypatch: pytest.Monke
     again = columns_for(s, library.index_dir, ColumnCache())
     assert again.key == first.key and (again.flat == first.flat).all()
     assert library.open_existing()  # the hidden files do not make the index look damaged
+
+
+def test_search_with_filters_matches_the_counts(library: Library) -> None:
+    s = library.searcher()
+    cols = columns_for(s)
+    chips = [Filter("place", "Paris"), Filter("org", "NATO", exclude=True)]
+    for query in ("", "Gespräche", "Putin OR Scholz"):
+        result = library.search(query, limit=500, filters=chips)
+        mask = hit_mask(s, cols, query, chips)
+        assert result.total == int(mask.sum()) == library.facets(query, chips).total
+        ids = {cols.facts[d].id for d in _docs(mask)}  # type: ignore[union-attr]
+        assert {h.id for h in result.hits} == ids
