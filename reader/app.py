@@ -17,6 +17,7 @@ from textual.widgets import Input
 
 from reader import messages as m
 from reader import workers
+from reader.archive_ui import ArchiveMixin
 from reader.commands import ReaderCommands
 from reader.i18n import detect_language, set_language, t
 from reader.indexing import IndexingMixin
@@ -43,11 +44,16 @@ TYPING_KEYS_OFF = {
     "toggle_sort",
     "help_key",
     "focus_query_key",
+    "facets",
+    "timeline",
+    "map",
+    "dossier",
+    "clear_chips",
 }
 """Actions on printable keys: off while the query has focus, so they type."""
 
 
-class DiploReader(IndexingMixin, NavigationMixin):
+class DiploReader(ArchiveMixin, IndexingMixin, NavigationMixin):
     """Search pane, article pane and side panel over one articles library."""
 
     CSS_PATH = "app.tcss"
@@ -68,8 +74,18 @@ class DiploReader(IndexingMixin, NavigationMixin):
         Binding("p", "people", "b.people"),
         # Jump into the places list of the side panel.
         Binding("o", "places", "b.places"),
-        # Remove the person/place filter.
+        # Remove the person/place filter, else the last chip.
         Binding("x", "clear_filter", "b.clear_filter"),
+        # Remove every chip.
+        Binding("X", "clear_chips", "b.clear_chips", show=False),
+        # Facets of all hits in the side panel (again: the article's metadata).
+        Binding("f", "facets", "b.facets"),
+        # The hits on a timeline.
+        Binding("t", "timeline", "b.timeline"),
+        # The places of the hits on a world map.
+        Binding("m", "map", "b.map"),
+        # The dossier of the highlighted person, place or organisation.
+        Binding("d", "dossier", "b.dossier"),
         # Search for the did-you-mean suggestion.
         Binding("ctrl+g", "accept_suggestion", "b.suggestion", show=False),
         # Show or hide the side panel.
@@ -194,8 +210,9 @@ class DiploReader(IndexingMixin, NavigationMixin):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, seq: int, query: str, sort: str) -> None:
+        chips = tuple(self.chips)
         workers.run_search(
-            self.library, seq, query, sort, self.post_message, lambda: self.search_seq
+            self.library, seq, query, sort, self.post_message, lambda: self.search_seq, chips
         )
 
     def on_search_finished(self, message: m.SearchFinished) -> None:
@@ -276,7 +293,9 @@ class DiploReader(IndexingMixin, NavigationMixin):
         if action in TYPING_KEYS_OFF and isinstance(self.focused, Input):
             return False
         if action == "clear_filter":
-            return bool(self.user_state.filter)
+            return bool(self.user_state.filter or self.chips)
+        if action == "clear_chips":
+            return bool(self.chips)
         if action == "accept_suggestion":
             return bool(self.result and self.result.suggestion)
         return True

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 
+from reader.i18n_archive import ARCHIVE_TEXTS
+
 LANGUAGES = ("de", "en")
 
 _TEXTS: dict[str, tuple[str, str]] = {
@@ -150,6 +152,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "c.help": ("Hilfe anzeigen", "Show help"),
     "c.quit": ("Beenden", "Quit"),
 }
+
+_TEXTS.update(ARCHIVE_TEXTS)
 
 _MONTHS = {
     "de": (

@@ -41,6 +41,7 @@ class NavigationMixin(App[int]):
         def remember(self, **changes: Any) -> None: ...
         def search_now(self) -> None: ...
         def open_article(self, article_id: str, focus: bool = True) -> None: ...
+        def action_remove_chip(self) -> None: ...
     # -- focus and the Esc chain -----------------------------------------
 
     def action_focus_query(self) -> None:
@@ -151,6 +152,9 @@ class NavigationMixin(App[int]):
         self.action_focus_results()
 
     def action_clear_filter(self) -> None:
+        """x: the person/place filter, else the last chip."""
+        if not self.user_state.filter:
+            self.action_remove_chip()
         if self.user_state.filter:
             self.remember(filter=None, filter_label=None)
             self.main_screen.query_one(SearchPane).show_filter(None)

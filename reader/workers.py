@@ -31,6 +31,9 @@ RESULT_LIMIT = 25
 """The first page, on every keystroke: more than a tall screen shows, and few
 enough that making their snippets stays within a keystroke's budget."""
 
+FACET_LIMIT = 8
+"""Rows per facet group in the side panel."""
+
 MORE_LIMIT = 200
 """The rest to page through, fetched right after the first page when the
 query is still the current one."""
@@ -87,18 +90,29 @@ def load_index(library: Any, post: Post, cancel: threading.Event, rebuild: bool 
 
 
 def run_search(
-    library: Any, seq: int, query: str, sort: str, post: Post, current: Callable[[], int]
+    library: Any,
+    seq: int,
+    query: str,
+    sort: str,
+    post: Post,
+    current: Callable[[], int],
+    filters: tuple[Any, ...] = (),
 ) -> None:
-    """First page at once; then, if there is more and no newer search has been
-    asked for (`current()` is still `seq`), the longer list to page through."""
+    """First page at once; then, while no newer search has been asked for
+    (`current()` is still `seq`), the counts over the whole hit set (facets,
+    timeline, places) and the longer list to page through."""
     from index.records import SearchResult
+    from reader.archive_messages import OverviewReady
 
     try:
         # typing=True: an unfinished last word also matches as a prefix ("Brü").
-        result = library.search(query, limit=RESULT_LIMIT, sort=sort, typing=True)
+        result = library.search(query, limit=RESULT_LIMIT, sort=sort, typing=True, filters=filters)
         post(SearchFinished(seq, result))
+        if current() == seq:
+            overview = library.overview(query, filters, limit=FACET_LIMIT, typing=True)
+            post(OverviewReady(seq, overview))
         if result.total > len(result.hits) and current() == seq:
-            more = library.search(query, limit=MORE_LIMIT, sort=sort, typing=True)
+            more = library.search(query, limit=MORE_LIMIT, sort=sort, typing=True, filters=filters)
             post(SearchFinished(seq, more, more=True))
     except Exception as exc:
         post(SearchFinished(seq, SearchResult(query=query, hits=(), total=0, error=str(exc))))
@@ -118,3 +132,13 @@ def count_entity(library: Any, field: str, name: str, post: Post) -> None:
     except Exception:
         return
     post(EntityCounted(field, name, count))
+
+
+def load_dossier(library: Any, kind: str, name: str, push: bool, post: Post) -> None:
+    from reader.archive_messages import DossierLoaded
+
+    try:
+        dossier = library.dossier(kind, name)
+    except Exception:
+        dossier = None
+    post(DossierLoaded(kind, name, dossier, push))

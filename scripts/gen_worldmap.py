@@ -35,6 +35,8 @@ SCALE = 10
 MISSING_A3 = {"Kosovo": "XKX"}
 """Natural Earth marks a few disputed countries with iso_a3 -99."""
 EXTRA_A2 = {"XKX": "XK"}
+SKIPPED = {"ATA", "ATF"}
+"""Antarctica and the French Southern Lands: below every view worth drawing."""
 
 
 def alpha2_table() -> dict[str, str]:
@@ -74,6 +76,8 @@ def convert(shapefile: Path) -> dict[str, object]:
         for sr in reader.iterShapeRecords():
             name = sr.record["name"]
             a3 = sr.record["iso_a3"]
+            if a3 in SKIPPED:
+                continue
             if a3 == "-99":
                 a3 = MISSING_A3.get(name, "")
             a2 = a2_of.get(a3, "")

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from index.messages import render
 from reader.i18n import language, t
+from reader.widgets.chip_bar import ChipBar
 from reader.widgets.query_input import QueryInput
 from reader.widgets.results_list import ResultsList
 
@@ -32,6 +33,7 @@ class SearchPane(Vertical):
         yield QueryInput(placeholder=t("query.placeholder"), id="query")
         yield Static(id="query-message")
         yield Static(id="filter-chip")
+        yield ChipBar(id="chips")
         yield Static(id="hit-count")
         yield ResultsList(id="results")
 

@@ -8,10 +8,39 @@ whatever the extraction currently finds.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from index.records import Article, BuildReport, Entity, Hit, Metadata, SearchResult
+from index.archive import (
+    apply_filters,
+    build_columns,
+    dossier,
+    facets,
+    facts_from_record,
+    places,
+    timeline,
+)
+from index.archive.columns import Columns
+from index.archive.records import Dossier, Overview
+from index.records import Article, BuildReport, Entity, Filter, Hit, Metadata, SearchResult
+from index.store.serialize import article_to_dict
+
+COORDINATES = {
+    "Tokio": ("JP", 35.69, 139.69),
+    "Peking": ("CN", 39.91, 116.40),
+    "Genf": ("CH", 46.20, 6.14),
+}
+"""Where the invented articles' places are (the map needs coordinates)."""
+
+
+def _placed(article: Article) -> Article:
+    placed = tuple(
+        replace(e, country_code=c[0], lat=c[1], lon=c[2]) if (c := COORDINATES.get(e.name)) else e
+        for e in article.meta.places
+    )
+    return replace(article, meta=replace(article.meta, places=placed))
 
 
 def _article(
@@ -109,11 +138,17 @@ class FakeLibrary:
         return True
 
     def search(
-        self, query: str, *, limit: int = 20, sort: str = "relevance", typing: bool = False
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        sort: str = "relevance",
+        typing: bool = False,
+        filters: Sequence[Filter] = (),
     ) -> SearchResult:
         self.searches.append(query)
         time.sleep(self.delays.get(query, 0.0))
-        found = [a for a in self.articles.values() if self._matches(a, query)]
+        found = self._found(query, filters)
         found.sort(key=lambda a: a.meta.date or "", reverse=True)
         terms = tuple(w.casefold() for w in query.split() if ":" not in w)
         hits = []
@@ -132,6 +167,37 @@ class FakeLibrary:
 
     def entity_article_count(self, field: str, name: str) -> int:
         return self.search(f'{field}:"{name}"').total
+
+    # -- the archive views, counted by index.archive over the same articles --
+
+    def _columns(self) -> tuple[Columns, list[Article]]:
+        ordered = list(self.articles.values())
+        facts = [facts_from_record(article_to_dict(_placed(a))) for a in ordered]
+        return build_columns(facts), ordered
+
+    def _found(self, query: str, filters: Sequence[Filter]) -> list[Article]:
+        cols, ordered = self._columns()
+        mask = cols.mask(i for i, a in enumerate(ordered) if self._matches(a, query))
+        mask = apply_filters(cols, mask, filters)
+        return [a for i, a in enumerate(ordered) if mask[i]]
+
+    def overview(
+        self,
+        query: str = "",
+        filters: Sequence[Filter] = (),
+        *,
+        limit: int | None = 10,
+        by: Any = None,
+        typing: bool = False,
+    ) -> Overview:
+        cols, ordered = self._columns()
+        ids = {a.id for a in self._found(query, filters)}
+        mask = cols.mask(i for i, a in enumerate(ordered) if a.id in ids)
+        return Overview(facets(cols, mask, limit), timeline(cols, mask, by), places(cols, mask))
+
+    def dossier(self, kind: str, name: str, *, limit: int = 15) -> Dossier | None:
+        cols, _ = self._columns()
+        return dossier(cols, kind, name, limit)
 
 
 def with_date(article: Article, date: str | None, precision: str) -> Article:
