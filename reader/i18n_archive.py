@@ -94,6 +94,7 @@ ARCHIVE_TEXTS: dict[str, tuple[str, str]] = {
     "b.zoom_in": ("Vergrößern", "Zoom in"),
     "b.zoom_out": ("Verkleinern", "Zoom out"),
     "b.pan": ("Verschieben", "Pan"),
+    "b.nearest": ("Ort in Pfeilrichtung", "Place in that direction"),
     "b.views": ("Ansichten", "Views"),
     "b.next_marker": ("Nächster Ort", "Next place"),
     "b.prev_marker": ("Voriger Ort", "Previous place"),

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from index.archive import aggregate
-from index.archive.filters import FilterLike
+from index.archive.columns import BoolArray, Columns
+from index.archive.filters import FilterLike, apply_filters
 from index.archive.hits import hit_mask
 from index.archive.records import Bucketing, Dossier, Overview
 from index.archive.source import columns_for
@@ -23,12 +24,29 @@ def overview(
     by: Bucketing | None = None,
     typing: bool = False,
 ) -> Overview:
+    """Counts of the hit set. The timeline leaves the date chips out (as a
+    facet ignores its own selection), so a chosen period can still be widened
+    to a range."""
     cols = columns_for(searcher, folder)
-    mask = hit_mask(searcher, cols, text, filters, typing)
+    base = hit_mask(searcher, cols, text, (), typing)
+    return overview_of(cols, base, filters, limit=limit, by=by)
+
+
+def overview_of(
+    cols: Columns,
+    base: BoolArray,
+    filters: Sequence[FilterLike],
+    *,
+    limit: int | None = 10,
+    by: Bucketing | None = None,
+) -> Overview:
+    mask = apply_filters(cols, base, filters) if filters else base
+    undated = [f for f in filters if f.field != "date"]
+    dates = mask if len(undated) == len(filters) else apply_filters(cols, base, undated)
     counts = cols.counts(mask)
     return Overview(
         facets=aggregate.facets(cols, mask, limit, counts),
-        timeline=aggregate.timeline(cols, mask, by),
+        timeline=aggregate.timeline(cols, dates, by),
         places=aggregate.places(cols, mask, counts),
     )
 

@@ -43,10 +43,10 @@ class MapView(Widget, can_focus=True):
         # Previous place.
         Binding("N", "step(-1)", "b.prev_marker", show=False),
         # Nearest place in that direction.
-        Binding("left", "nearest(-1,0)", "b.left", show=False),
-        Binding("right", "nearest(1,0)", "b.right", show=False),
-        Binding("up", "nearest(0,-1)", "b.up", show=False),
-        Binding("down", "nearest(0,1)", "b.down", show=False),
+        Binding("left", "nearest(-1,0)", "b.nearest", show=False),
+        Binding("right", "nearest(1,0)", "b.nearest", show=False),
+        Binding("up", "nearest(0,-1)", "b.nearest", show=False),
+        Binding("down", "nearest(0,1)", "b.nearest", show=False),
         # Pan the map (also Shift+arrows).
         Binding("h,shift+left", "pan(-0.5,0)", "b.pan", show=False),
         Binding("l,shift+right", "pan(0.5,0)", "b.pan", show=False),

@@ -17,13 +17,11 @@ from index.archive import (
     apply_filters,
     build_columns,
     dossier,
-    facets,
     facts_from_record,
-    places,
-    timeline,
 )
 from index.archive.columns import Columns
 from index.archive.records import Dossier, Overview
+from index.archive.service import overview_of
 from index.records import Article, BuildReport, Entity, Filter, Hit, Metadata, SearchResult
 from index.store.serialize import article_to_dict
 
@@ -191,9 +189,9 @@ class FakeLibrary:
         typing: bool = False,
     ) -> Overview:
         cols, ordered = self._columns()
-        ids = {a.id for a in self._found(query, filters)}
-        mask = cols.mask(i for i, a in enumerate(ordered) if a.id in ids)
-        return Overview(facets(cols, mask, limit), timeline(cols, mask, by), places(cols, mask))
+        ids = {a.id for a in self._found(query, ())}
+        base = cols.mask(i for i, a in enumerate(ordered) if a.id in ids)
+        return overview_of(cols, base, filters, limit=limit, by=by)
 
     def dossier(self, kind: str, name: str, *, limit: int = 15) -> Dossier | None:
         cols, _ = self._columns()
