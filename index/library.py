@@ -259,13 +259,24 @@ class Library:
         limit: int | None = 10,
         by: Bucketing | None = None,
         typing: bool = False,
+        places_limit: int | None = 400,
     ) -> Overview:
-        """Facets, timeline and places of the query's whole hit set."""
+        """Facets, timeline and places of the query's whole hit set (facet
+        rows: `limit` per group; places: the `places_limit` most named)."""
         from index.archive import service
 
         folder = None if self.in_memory else self.index_dir
         return self._read(
-            lambda s: service.overview(s, folder, text, filters, limit=limit, by=by, typing=typing)
+            lambda s: service.overview(
+                s,
+                folder,
+                text,
+                filters,
+                limit=limit,
+                by=by,
+                typing=typing,
+                places_limit=places_limit,
+            )
         )
 
     def facets(
@@ -279,7 +290,7 @@ class Library:
         return self.overview(text, filters, by=by).timeline
 
     def places(self, text: str = "", filters: Sequence[Filter] = ()) -> Places:
-        return self.overview(text, filters, limit=0).places
+        return self.overview(text, filters, limit=0, places_limit=None).places
 
     def dossier(self, kind: str, name: str, *, limit: int = 15) -> Dossier | None:
         """One person's, place's or organisation's dossier over the whole archive."""

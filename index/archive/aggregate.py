@@ -18,21 +18,19 @@ from index.archive.records import (
 from index.archive.timeline import make_timeline
 
 
-def _order(cols: Columns, counts: IntArray, kind: str) -> list[int]:
+def _order(cols: Columns, counts: IntArray, kind: str) -> IntArray:
     """Entity ids of `kind` with a count, most articles first, then by name
     (ids are alphabetical within a kind); years newest first."""
     lo, hi = cols.ranges[kind]
     seg = counts[lo:hi]
     nz = np.flatnonzero(seg)
     if kind == "year":
-        return [int(i) + lo for i in nz[::-1]]
-    return [int(i) + lo for i in nz[np.lexsort((nz, -seg[nz]))]]
+        return nz[::-1] + lo
+    return nz[np.lexsort((nz, -seg[nz]))] + lo
 
 
 def _rows(cols: Columns, counts: IntArray, kind: str, limit: int | None) -> tuple[FacetRow, ...]:
-    ids = _order(cols, counts, kind)
-    if limit is not None:
-        ids = ids[:limit]
+    ids = _order(cols, counts, kind)[:limit].tolist()
     return tuple(FacetRow(kind, cols.key[e], cols.name[e], int(counts[e])) for e in ids)
 
 
@@ -59,13 +57,22 @@ def _place_count(cols: Columns, eid: int, n: int) -> PlaceCount:
     return PlaceCount(cols.key[eid], cols.name[eid], kind, cc, lat, lon, n)
 
 
-def places(cols: Columns, mask: BoolArray, counts: IntArray | None = None) -> Places:
+def places(
+    cols: Columns, mask: BoolArray, counts: IntArray | None = None, limit: int | None = None
+) -> Places:
+    """The hits' places, most articles first: with coordinates and without
+    (at most `limit` of each)."""
     counts = cols.counts(mask) if counts is None else counts
-    rows = [_place_count(cols, e, int(counts[e])) for e in _order(cols, counts, "place")]
+    order = _order(cols, counts, "place")
+    located = cols.located[order]
     return Places(
         total=int(mask.sum()),
-        placed=tuple(p for p in rows if p.lat is not None and p.lon is not None),
-        unplaced=tuple(p for p in rows if p.lat is None or p.lon is None),
+        placed=tuple(
+            _place_count(cols, e, int(counts[e])) for e in order[located][:limit].tolist()
+        ),
+        unplaced=tuple(
+            _place_count(cols, e, int(counts[e])) for e in order[~located][:limit].tolist()
+        ),
         countries=cols.country_counts(mask),
     )
 

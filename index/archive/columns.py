@@ -65,6 +65,8 @@ class Columns:
     cc_offsets: IntArray
     totals: IntArray
     """Entity counts over all live documents."""
+    located: BoolArray
+    """By entity id: a place with usable coordinates."""
 
     @property
     def lengths(self) -> IntArray:
@@ -101,7 +103,8 @@ class Columns:
     def country_counts(self, mask: BoolArray) -> dict[str, int]:
         picked = self.cc_flat[np.repeat(mask, np.diff(self.cc_offsets))]
         counts = np.bincount(picked, minlength=len(self.codes))
-        return {self.codes[i]: int(counts[i]) for i in np.flatnonzero(counts)}
+        nz = np.flatnonzero(counts)
+        return dict(zip([self.codes[i] for i in nz.tolist()], counts[nz].tolist(), strict=True))
 
 
 def build_columns(facts: Sequence[DocFacts | None]) -> Columns:
@@ -198,7 +201,10 @@ def build_columns(facts: Sequence[DocFacts | None]) -> Columns:
         cc_flat=cc_flat,
         cc_offsets=cc_offsets,
         totals=np.zeros(len(key_list), dtype=np.int64),
+        located=np.zeros(len(key_list), dtype=bool),
     )
+    for eid, info in cols.place.items():
+        cols.located[eid] = info[2] is not None and info[3] is not None
     cols.totals = cols.counts(live)
     return cols
 

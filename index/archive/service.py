@@ -13,6 +13,9 @@ from index.archive.hits import hit_mask
 from index.archive.records import Bucketing, Dossier, Overview
 from index.archive.source import columns_for
 
+PLACES_LIMIT = 400
+"""Markers for the map (and places listed beside it): the most named first."""
+
 
 def overview(
     searcher: Any,
@@ -23,13 +26,14 @@ def overview(
     limit: int | None = 10,
     by: Bucketing | None = None,
     typing: bool = False,
+    places_limit: int | None = PLACES_LIMIT,
 ) -> Overview:
     """Counts of the hit set. The timeline leaves the date chips out (as a
     facet ignores its own selection), so a chosen period can still be widened
     to a range."""
     cols = columns_for(searcher, folder)
     base = hit_mask(searcher, cols, text, (), typing)
-    return overview_of(cols, base, filters, limit=limit, by=by)
+    return overview_of(cols, base, filters, limit=limit, by=by, places_limit=places_limit)
 
 
 def overview_of(
@@ -39,6 +43,7 @@ def overview_of(
     *,
     limit: int | None = 10,
     by: Bucketing | None = None,
+    places_limit: int | None = PLACES_LIMIT,
 ) -> Overview:
     mask = apply_filters(cols, base, filters) if filters else base
     undated = [f for f in filters if f.field != "date"]
@@ -47,7 +52,7 @@ def overview_of(
     return Overview(
         facets=aggregate.facets(cols, mask, limit, counts),
         timeline=aggregate.timeline(cols, dates, by),
-        places=aggregate.places(cols, mask, counts),
+        places=aggregate.places(cols, mask, counts, places_limit),
     )
 
 

@@ -17,7 +17,7 @@ from reader.map.view import View, miller_y
 from reader.map.world import load_world
 
 LEVELS = 4
-MARKER_GLYPHS = ("·", "•", "●", "◉")
+MARKER_GLYPHS = ("•", "•", "●", "◉")
 """Marker by count level 1-4 (also coloured by level)."""
 
 

@@ -24,10 +24,10 @@ STYLES = {
     "tint2": "$foreground 60% on $primary 28%",
     "tint3": "$foreground 65% on $primary 42%",
     "tint4": "$foreground 70% on $primary 58%",
-    "marker1": "bold $warning 70%",
+    "marker1": "bold $text-warning",
     "marker2": "bold $warning",
-    "marker3": "bold $error 80%",
-    "marker4": "bold $error",
+    "marker3": "bold $error",
+    "marker4": "bold $text-error on $error-muted",
     "cursor": "bold reverse $accent",
 }
 PRESET_KEYS = list(PRESETS)
