@@ -38,8 +38,8 @@ ARCHIVE_TEXTS: dict[str, tuple[str, str]] = {
     "map.title": ("Karte · {n} Treffer · {view}", "Map · {n} results · {view}"),
     "map.cursor": ("{name}: {n} Artikel", "{name}: {n} article(s)"),
     "map.cursor.more": (
-        "{name} (+{k} weitere hier): {n} Artikel",
-        "{name} (+{k} more here): {n} article(s)",
+        "{name}: {n} Artikel (hier noch {k} weitere Orte)",
+        "{name}: {n} article(s) ({k} more places here)",
     ),
     "map.none": (
         "Keine Orte mit Koordinaten in dieser Ansicht",

@@ -187,7 +187,8 @@ class MapView(Widget, can_focus=True):
         if m is None:
             return Content.styled(t("map.none"), "$text-muted")
         key = "map.cursor.more" if m.others else "map.cursor"
-        return Content.styled(t(key, name=m.place.name, n=m.count, k=m.others), "bold")
+        # The place's own count: places sharing a cell may share articles too.
+        return Content.styled(t(key, name=m.place.name, n=m.place.count, k=m.others), "bold")
 
     def render(self) -> Content:
         small = too_small(self)
