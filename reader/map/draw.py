@@ -12,7 +12,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reader.map.canvas import BrailleCanvas
+import numpy as np
+
+from reader.map.canvas import _BITS, BRAILLE_BASE
 from reader.map.view import View, miller_y
 from reader.map.world import load_world
 
@@ -72,64 +74,92 @@ def level(count: int, top: int) -> int:
     return 1 + min(LEVELS - 1, int(LEVELS * math.log(count) / math.log(top + 1)))
 
 
+@lru_cache(maxsize=1)
+def _edges() -> tuple[np.ndarray, ...]:
+    """Every ring edge of the world as arrays: x0, y0, x1, y1 (projected) and
+    the index of its country."""
+    parts: list[list[np.ndarray]] = [[], [], [], [], []]
+    for ci, country in enumerate(load_world()):
+        for xs, ys in country.rings:
+            x, y = np.asarray(xs), np.asarray(ys)
+            for i, arr in enumerate((np.roll(x, 1), np.roll(y, 1), x, y, np.full(len(x), ci))):
+                parts[i].append(arr)
+    return tuple(np.concatenate(p) for p in parts)
+
+
+_BIT_TABLE = np.array(_BITS, dtype=np.uint8)
+_BRAILLE = np.array([" "] + [chr(BRAILLE_BASE + v) for v in range(1, 256)])
+
+
+def _steps(lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For items with `lengths` k_i: the item of each of the sum(k) steps and
+    the step's number within its item (0-based)."""
+    idx = np.repeat(np.arange(len(lengths)), lengths)
+    starts = np.cumsum(lengths) - lengths
+    return idx, np.arange(int(lengths.sum())) - starts[idx]
+
+
 @lru_cache(maxsize=8)
 def _layer(view: View, width: int, height: int) -> _Layer:
-    canvas = BrailleCanvas(width, height)
-    scale, x0, y1 = view.fit(canvas.dots_w, canvas.dots_h)
-    vx1 = x0 + canvas.dots_w / scale
-    vy0 = y1 - canvas.dots_h / scale
-    owner = [-1] * (canvas.width * canvas.height)
-    cell_scale_x, cell_scale_y = scale / 2, scale / 4
-    for ci, country in enumerate(load_world()):
-        bx0, by0, bx1, by1 = country.bbox
-        if bx1 < x0 or bx0 > vx1 or by1 < vy0 or by0 > y1:
-            continue
-        crossings: dict[int, list[float]] = {}
-        for xs, ys in country.rings:
-            dxs = [(x - x0) * scale for x in xs]
-            dys = [(y1 - y) * scale for y in ys]
-            canvas.polyline(dxs, dys)
-            _scan(xs, ys, x0, y1, cell_scale_x, cell_scale_y, canvas.height, crossings)
-        _fill(crossings, ci, owner, canvas.width)
-    chars = tuple(canvas.char(i) for i in range(canvas.width * canvas.height))
-    return _Layer(chars, tuple(owner))
-
-
-def _scan(
-    xs: tuple[float, ...],
-    ys: tuple[float, ...],
-    x0: float,
-    y1: float,
-    sx: float,
-    sy: float,
-    rows: int,
-    crossings: dict[int, list[float]],
-) -> None:
-    """Where the ring's edges cross each cell row's centre line (cell units)."""
-    n = len(xs)
-    px, py = (xs[-1] - x0) * sx, (y1 - ys[-1]) * sy
-    for i in range(n):
-        cx, cy = (xs[i] - x0) * sx, (y1 - ys[i]) * sy
-        lo, hi = (py, cy) if py < cy else (cy, py)
-        r0 = max(0, math.ceil(lo - 0.5))
-        r1 = min(rows - 1, math.ceil(hi - 0.5) - 1)
-        for r in range(r0, r1 + 1):
-            yc = r + 0.5
-            t = (yc - py) / (cy - py)
-            crossings.setdefault(r, []).append(px + t * (cx - px))
-        px, py = cx, cy
-
-
-def _fill(crossings: dict[int, list[float]], ci: int, owner: list[int], width: int) -> None:
-    """Even-odd fill between pairs of crossings, cell centres inside."""
-    for r, xs in crossings.items():
-        xs.sort()
-        base = r * width
-        for a, b in zip(xs[0::2], xs[1::2], strict=False):
-            c0 = max(0, math.ceil(a - 0.5))
-            c1 = min(width - 1, math.ceil(b - 0.5) - 1)
-            for c in range(c0, c1 + 1):
-                owner[base + c] = ci
+    """Outline dots and cell owners for one view and size, as array
+    operations over all edges at once (a new view at 160x48 in a few ms)."""
+    dots_w, dots_h = 2 * width, 4 * height
+    scale, x0, y1 = view.fit(dots_w, dots_h)
+    ex0, ey0, ex1, ey1, eci = _edges()
+    X0, Y0 = (ex0 - x0) * scale, (y1 - ey0) * scale
+    X1, Y1 = (ex1 - x0) * scale, (y1 - ey1) * scale
+    # Outlines: edges touching the view, walked in steps of at most one dot.
+    outside = (
+        ((X0 < 0) & (X1 < 0))
+        | ((dots_w <= X0) & (dots_w <= X1))
+        | ((Y0 < 0) & (Y1 < 0))
+        | ((dots_h <= Y0) & (dots_h <= Y1))
+    )
+    keep = np.flatnonzero(~outside)
+    dx, dy = X1[keep] - X0[keep], Y1[keep] - Y0[keep]
+    n_steps = np.floor(np.maximum(np.abs(dx), np.abs(dy))).astype(np.int64) + 1
+    idx, k = _steps(n_steps)
+    t = (k + 1) / n_steps[idx]
+    px = np.floor(X0[keep][idx] + t * dx[idx]).astype(np.int64)
+    py = np.floor(Y0[keep][idx] + t * dy[idx]).astype(np.int64)
+    inside = (px >= 0) & (px < dots_w) & (py >= 0) & (py < dots_h)
+    px, py = px[inside], py[inside]
+    grid = np.zeros(width * height, dtype=np.uint8)
+    np.bitwise_or.at(grid, (py >> 2) * width + (px >> 1), _BIT_TABLE[py & 3, px & 1])
+    chars = tuple(_BRAILLE[grid].tolist())
+    # Owners: even-odd fill of each country along every cell row's centre line.
+    cy0, cy1 = Y0 / 4, Y1 / 4
+    lo, hi = np.minimum(cy0, cy1), np.maximum(cy0, cy1)
+    r0 = np.maximum(0, np.ceil(lo - 0.5)).astype(np.int64)
+    r1 = np.minimum(height - 1, np.ceil(hi - 0.5) - 1).astype(np.int64)
+    rows = np.maximum(0, r1 - r0 + 1)
+    owner = np.full(width * height, -1, dtype=np.int64)
+    if rows.any():
+        idx, k = _steps(rows)
+        r = r0[idx] + k
+        t = (r + 0.5 - cy0[idx]) / (cy1[idx] - cy0[idx])
+        xc = (X0[idx] + t * (X1[idx] - X0[idx])) / 2
+        ci = eci[idx]
+        order = np.lexsort((xc, r, ci))
+        r, xc, ci = r[order], xc[order], ci[order]
+        group = ci * height + r
+        first = np.r_[True, group[1:] != group[:-1]]
+        start = np.maximum.accumulate(np.where(first, np.arange(len(group)), 0))
+        # Crossings pair up within a (country, row) group: 1st-2nd, 3rd-4th …
+        even = np.flatnonzero(((np.arange(len(group)) - start) % 2 == 0)[:-1])
+        even = even[group[even] == group[even + 1]]
+        c0 = np.maximum(0, np.ceil(xc[even] - 0.5)).astype(np.int64)
+        c1 = np.minimum(width - 1, np.ceil(xc[even + 1] - 0.5) - 1).astype(np.int64)
+        ok = c1 >= c0
+        for row, a, b, c in zip(
+            r[even][ok].tolist(),
+            c0[ok].tolist(),
+            c1[ok].tolist(),
+            ci[even][ok].tolist(),
+            strict=True,
+        ):
+            owner[row * width + a : row * width + b + 1] = c
+    return _Layer(chars, tuple(owner.tolist()))
 
 
 def country_index() -> dict[str, list[int]]:

@@ -80,3 +80,20 @@ def test_zoom_and_pan_stay_in_bounds() -> None:
 def test_levels_grow_with_count() -> None:
     assert level(1, 100) < level(100, 100) == 4
     assert level(1, 1) == 1
+
+
+def test_array_outlines_match_a_plain_canvas_drawing() -> None:
+    """The vectorised outline layer draws what the step-by-step canvas draws."""
+    from reader.map.draw import _layer
+
+    view, w, h = preset("europe"), 80, 24
+    canvas = BrailleCanvas(w, h)
+    scale, x0, y1 = view.fit(canvas.dots_w, canvas.dots_h)
+    for country in load_world():
+        for xs, ys in country.rings:
+            canvas.polyline([(x - x0) * scale for x in xs], [(y1 - y) * scale for y in ys])
+    plain = [canvas.char(i) != " " for i in range(w * h)]
+    arrays = [ch != " " for ch in _layer(view, w, h).chars]
+    same = sum(a == b for a, b in zip(plain, arrays, strict=True))
+    assert same / (w * h) > 0.98
+    assert sum(arrays) > 300
