@@ -102,20 +102,32 @@ def run_search(
     (`current()` is still `seq`), the counts over the whole hit set (facets,
     timeline, places) and the longer list to page through."""
     from index.records import SearchResult
-    from reader.archive_messages import OverviewReady
 
+    chips = {"filters": filters} if filters else {}
     try:
         # typing=True: an unfinished last word also matches as a prefix ("Brü").
-        result = library.search(query, limit=RESULT_LIMIT, sort=sort, typing=True, filters=filters)
+        result = library.search(query, limit=RESULT_LIMIT, sort=sort, typing=True, **chips)
         post(SearchFinished(seq, result))
         if current() == seq:
-            overview = library.overview(query, filters, limit=FACET_LIMIT, typing=True)
-            post(OverviewReady(seq, overview))
+            post_overview(library, seq, query, filters, post)
         if result.total > len(result.hits) and current() == seq:
-            more = library.search(query, limit=MORE_LIMIT, sort=sort, typing=True, filters=filters)
+            more = library.search(query, limit=MORE_LIMIT, sort=sort, typing=True, **chips)
             post(SearchFinished(seq, more, more=True))
     except Exception as exc:
         post(SearchFinished(seq, SearchResult(query=query, hits=(), total=0, error=str(exc))))
+
+
+def post_overview(library: Any, seq: int, query: str, filters: tuple[Any, ...], post: Post) -> None:
+    """The counts over the whole hit set; a failure costs the counts only."""
+    from reader.archive_messages import OverviewReady
+
+    if not hasattr(library, "overview"):
+        return
+    try:
+        overview = library.overview(query, filters, limit=FACET_LIMIT, typing=True)
+    except Exception:
+        return
+    post(OverviewReady(seq, overview))
 
 
 def load_article(library: Any, article_id: str, post: Post) -> None:
