@@ -16,11 +16,13 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from index.messages import Problem, render
+from index.paths import default_articles_dir, state_file
 from index.records import (
     Article,
     BuildReport,
     Entity,
     Filter,
+    FilterField,
     Hit,
     Metadata,
     SearchResult,
@@ -33,16 +35,22 @@ except PackageNotFoundError:  # running from a checkout without installing
     __version__ = "0+checkout"
 
 if TYPE_CHECKING:
-    from index.library import ArticlesDirError, Library
+    from index.files.corpus import ArticleError, read_article
+    from index.library import ArticlesDirError, Library, check_articles_dir, empty_note
     from index.protocol import LibraryAPI
+    from index.search.searching import match_spans
+    from index.store.disk import IndexBusy
 
 __all__ = [
     "Article",
+    "ArticleError",
     "ArticlesDirError",
     "BuildReport",
     "Entity",
     "Filter",
+    "FilterField",
     "Hit",
+    "IndexBusy",
     "Library",
     "LibraryAPI",
     "Metadata",
@@ -50,13 +58,25 @@ __all__ = [
     "SearchResult",
     "Skipped",
     "__version__",
+    "check_articles_dir",
+    "default_articles_dir",
+    "empty_note",
+    "match_spans",
+    "read_article",
     "render",
+    "state_file",
 ]
 
 _LAZY = {
     "Library": "index.library",
     "ArticlesDirError": "index.library",
+    "check_articles_dir": "index.library",
+    "empty_note": "index.library",
     "LibraryAPI": "index.protocol",
+    "ArticleError": "index.files.corpus",
+    "read_article": "index.files.corpus",
+    "match_spans": "index.search.searching",
+    "IndexBusy": "index.store.disk",
 }
 
 

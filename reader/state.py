@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from index.records import Filter
+from index import Filter
 
 
 @dataclass
