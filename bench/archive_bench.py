@@ -43,7 +43,8 @@ def _timed(fn: Callable[[], Any]) -> float:
 
 
 def probe_overview(library: Any) -> dict[str, Any]:
-    from index.archive import aggregate, hit_mask
+    from index.archive import aggregate
+    from index.archive.hits import hit_mask
     from index.archive.service import overview_of
     from index.archive.source import columns_for
 
@@ -146,8 +147,8 @@ def probe_scaled_counting(library: Any, factor: int) -> dict[str, Any]:
     articles as the real queries' at this size."""
     import numpy as np
 
-    from index.archive import hit_mask
     from index.archive.columns import build_columns
+    from index.archive.hits import hit_mask
     from index.archive.service import overview_of
     from index.archive.source import columns_for
 

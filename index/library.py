@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, TypeVar
 from whoosh import index as whoosh_index
 from whoosh.searching import Searcher
 
+from index.messages import Problem
 from index.paths import index_dir_for
-from index.records import Article, BuildReport, SearchResult
+from index.records import Article, BuildReport, Filter, FilterField, SearchResult
 from index.store import disk as store
 from index.store.build import Progress, build_in_memory, update_index
 from index.store.serialize import article_from_dict
@@ -111,7 +112,7 @@ class Library:
                 except store.IndexBusy:
                     if store.check_index(self.index_dir, self.articles_dir) is not None:
                         raise
-                    report = BuildReport(message="another diplo-reader is updating the index")
+                    report = BuildReport(note=Problem("note.busy"))
         except OSError as exc:
             # Cache folder read-only, full or otherwise unusable: work in memory.
             ix, report = build_in_memory(self.articles_dir, progress)
@@ -122,7 +123,7 @@ class Library:
                 skipped=report.skipped,
                 seconds=report.seconds,
                 rebuilt=True,
-                message=f"index folder not writable ({reason}): using an in-memory index",
+                note=Problem("note.memory", (reason,)),
             )
         self._set_index(self._open_disk_index(), in_memory=False)
         return report
@@ -209,10 +210,10 @@ class Library:
         self,
         query: str,
         *,
+        filters: Sequence[Filter] = (),
         limit: int = 20,
         sort: str = "relevance",
         typing: bool = False,
-        filters: Sequence[Filter] = (),
     ) -> SearchResult:
         """See `index.search.searching.search` (typing=True: the last word may be
         unfinished; filters: chips, AND, exclude = NOT)."""
@@ -220,7 +221,7 @@ class Library:
 
         with self._lock:
             self._sync()  # drops index.search.searching's cached searcher after a commit
-            return search(self.ix, query, limit=limit, sort=sort, typing=typing, filters=filters)
+            return search(self.ix, query, filters=filters, limit=limit, sort=sort, typing=typing)
 
     def _read(self, read: Callable[[Searcher], T]) -> T:
         """Run `read` on a fresh searcher; once more on a reopened searcher if
@@ -244,10 +245,9 @@ class Library:
     def count(self) -> int:
         return self._read(lambda s: s.doc_count())
 
-    def entity_article_count(self, field: str, name: str) -> int:
+    def entity_article_count(self, field: FilterField, name: str) -> int:
         """How many articles name this person/place/org (field: person, place, org)."""
-        escaped = name.replace('"', " ")
-        return self.search(f'{field}:"{escaped}"', limit=1).total
+        return self.search("", filters=(Filter(field, name),), limit=1).total
 
     # -- the archive at a glance (index/archive) ---------------------------
 

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from index.archive.records import Dossier, Overview
-    from index.records import Filter
+    from index import Dossier, Filter, Overview
 
 
 @dataclass
@@ -40,13 +39,6 @@ class FilterWanted(Message):
     filter: Filter
     replace_last: bool = False
     """True when the chip widens the previous one (a date range)."""
-
-
-@dataclass
-class ChipRemoved(Message):
-    """Remove chip number `index` (None: all)."""
-
-    index: int | None
 
 
 @dataclass

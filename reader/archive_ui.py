@@ -17,7 +17,6 @@ from textual.app import App
 from reader import workers
 from reader.archive_messages import (
     ArticleWanted,
-    ChipRemoved,
     DossierLoaded,
     DossierWanted,
     FilterWanted,
@@ -25,13 +24,11 @@ from reader.archive_messages import (
 )
 from reader.i18n import t
 from reader.widgets.archive_screens import ArchiveScreen, MapScreen, TimelineScreen
-from reader.widgets.chip_bar import ChipBar
 from reader.widgets.dossier_screen import DossierScreen
 from reader.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
-    from index.archive.records import Overview
-    from index.records import Filter
+    from index import Filter, Overview
     from reader.state import UserState
     from reader.widgets.main_screen import MainScreen
 
@@ -44,6 +41,9 @@ class ArchiveMixin(App[int]):
         main_screen: MainScreen
         library: Any
 
+        @property
+        def filters(self) -> tuple[Filter, ...]: ...
+        def set_filters(self, filters: tuple[Filter, ...]) -> None: ...
         def search_now(self) -> None: ...
         def open_article(self, article_id: str, focus: bool = True) -> None: ...
         def set_side_panel(self, visible: bool) -> None: ...
@@ -51,42 +51,21 @@ class ArchiveMixin(App[int]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.chips: list[Filter] = []
-        """Active filters (AND; exclude = NOT), applied to every search."""
         self.overview: Overview | None = None
         self.overview_seq = 0
 
-    # -- chips ------------------------------------------------------------
+    # -- chips (reader.searching keeps them; these add what the views ask for) --
 
     def on_filter_wanted(self, message: FilterWanted) -> None:
-        chips = self.chips
-        if message.replace_last and chips and chips[-1].field == message.filter.field:
-            chips[-1] = message.filter
-        elif message.filter not in chips:
-            chips.append(message.filter)
-        self.notify(t("filter.chip", f=_label(message.filter)), timeout=2, markup=False)
-        self.chips_changed()
-
-    def on_chip_removed(self, message: ChipRemoved) -> None:
-        if message.index is None:
-            self.chips.clear()
-        elif 0 <= message.index < len(self.chips):
-            del self.chips[message.index]
-        self.chips_changed()
-
-    def action_remove_chip(self) -> None:
-        if self.chips:
-            self.chips.pop()
-            self.chips_changed()
-
-    def action_clear_chips(self) -> None:
-        if self.chips:
-            self.chips.clear()
-            self.chips_changed()
-
-    def chips_changed(self) -> None:
-        self.main_screen.query_one(ChipBar).show_chips(self.chips)
-        self.search_now()
+        flt = message.filter
+        current = self.filters
+        if message.replace_last and current and current[-1].field == flt.field:
+            chosen = (*current[:-1], flt)
+        else:
+            others = tuple(f for f in current if (f.field, f.value) != (flt.field, flt.value))
+            chosen = (*others, flt)
+        self.notify(t("filter.added", f=flt.label), timeout=2, markup=False)
+        self.set_filters(chosen)
         self.refresh_bindings()
 
     # -- counts -----------------------------------------------------------
@@ -98,7 +77,7 @@ class ArchiveMixin(App[int]):
         self.main_screen.query_one(SidePanel).show_facets(message.overview.facets)
         for screen in self.screen_stack:
             if isinstance(screen, ArchiveScreen) and not isinstance(screen, DossierScreen):
-                screen.show_overview(message.overview, self.chips)
+                screen.show_overview(message.overview, self.filters)
 
     # -- keys -------------------------------------------------------------
 
@@ -123,7 +102,7 @@ class ArchiveMixin(App[int]):
             self.pop_screen()
             return
         self._close_archive_screens()
-        self.push_screen(kind(self.overview, self.chips))
+        self.push_screen(kind(self.overview, self.filters))
 
     def _close_archive_screens(self) -> None:
         while isinstance(self.screen, ArchiveScreen):
@@ -194,10 +173,4 @@ class ArchiveMixin(App[int]):
             (t("c.timeline"), self.action_timeline, ""),
             (t("c.facets"), self.action_facets, ""),
             (t("c.dossier"), self.action_dossier, ""),
-            (t("c.clear_chips"), self.action_clear_chips, ""),
         ]
-
-
-def _label(f: Filter) -> str:
-    head = f"{t('chip.not')} " if f.exclude else ""
-    return f"{head}{t('chip.' + f.field)}: {f.value}"

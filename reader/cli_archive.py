@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from index.records import Filter
+from index import Filter
 
 FIELDS = ("person", "place", "org", "source", "year", "date")
 BAR_WIDTH = 40

@@ -14,14 +14,11 @@ ARCHIVE_TEXTS: dict[str, tuple[str, str]] = {
     "facets.years": ("Jahre", "Years"),
     "facets.empty": ("Keine Treffer – nichts zu zählen", "No results – nothing to count"),
     "facets.counting": ("Zähle …", "Counting …"),
-    "chip.person": ("Person", "Person"),
-    "chip.place": ("Ort", "Place"),
-    "chip.org": ("Org.", "Org."),
-    "chip.source": ("Quelle", "Source"),
-    "chip.year": ("Jahr", "Year"),
-    "chip.date": ("Datum", "Date"),
-    "chip.not": ("NICHT", "NOT"),
-    "chips.hint": ("x entfernt den letzten, X alle", "x removes the last, X all"),
+    "filter.added": ("Filter: {f}", "Filter: {f}"),
+    "facets.no_filter": (
+        "Nach Quellen lässt sich nicht filtern",
+        "Sources cannot be filtered by",
+    ),
     "timeline.title": ("Zeitleiste · {n} Treffer", "Timeline · {n} results"),
     "timeline.by.week": ("nach Wochen", "by week"),
     "timeline.by.month": ("nach Monaten", "by month"),
@@ -86,8 +83,6 @@ ARCHIVE_TEXTS: dict[str, tuple[str, str]] = {
     "b.dossier": ("Dossier", "Dossier"),
     "b.chip": ("Filtern", "Filter"),
     "b.exclude": ("Ausschließen", "Exclude"),
-    "b.remove_chip": ("Letzten Filter weg", "Remove last filter"),
-    "b.clear_chips": ("Alle Filter weg", "Remove all filters"),
     "b.left": ("Links", "Left"),
     "b.right": ("Rechts", "Right"),
     "b.period": ("Zeitraum filtern", "Filter by period"),
@@ -104,7 +99,6 @@ ARCHIVE_TEXTS: dict[str, tuple[str, str]] = {
     "c.timeline": ("Zeitleiste", "Timeline"),
     "c.map": ("Karte", "Map"),
     "c.dossier": ("Dossier", "Dossier"),
-    "c.clear_chips": ("Alle Filter entfernen", "Remove all filters"),
 }
 
 SHORT_MONTHS = {

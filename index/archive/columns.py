@@ -8,8 +8,8 @@ numbers. A hit set is then a boolean mask, and its counts one `bincount`.
 
 Entity ids are grouped by kind and sorted by name within a kind, so "most
 articles first, then alphabetical" is a numeric sort. Each entity is counted
-under its identity key (index/archive/identity.py, called once per distinct
-name).
+under its archive-wide identity (index/archive/canonical.py: "Kerry" and
+"John Kerry" are one person), resolved once per distinct name.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from index.archive.canonical import Identities, resolve
 from index.archive.facts import DocFacts, PlaceFact, day_number
-from index.archive.identity import entity_key
 from index.archive.timeline import precision_rank
 
 PlaceInfo = tuple[str | None, str | None, float | None, float | None]
@@ -67,6 +67,8 @@ class Columns:
     """Entity counts over all live documents."""
     located: BoolArray
     """By entity id: a place with usable coordinates."""
+    identities: dict[str, Identities]
+    """Per kind: every name as written -> identity key, shown name, aliases."""
 
     @property
     def lengths(self) -> IntArray:
@@ -77,8 +79,16 @@ class Columns:
         return [int(d) for d in np.flatnonzero(self.live)]
 
     def entity_id(self, kind: str, name: str) -> int | None:
-        key = f"year:{name}" if kind == "year" else entity_key(kind, name)
-        return self.ids.get(key)
+        """The id of `name` (as written or as shown) under its identity."""
+        if kind == "year":
+            return self.ids.get(f"year:{name}")
+        identities = self.identities.get(kind)
+        return self.ids.get(identities.key(name)) if identities else None
+
+    def aliases(self, eid: int) -> tuple[str, ...]:
+        """The other names the archive uses for entity `eid`."""
+        identities = self.identities.get(self.kind[eid])
+        return identities.aliases.get(self.key[eid], ()) if identities else ()
 
     def mask(self, docnums: Iterable[int]) -> BoolArray:
         m = np.zeros(len(self.facts), dtype=bool)
@@ -107,11 +117,34 @@ class Columns:
         return dict(zip([self.codes[i] for i in nz.tolist()], counts[nz].tolist(), strict=True))
 
 
+IDENTITY_KINDS = ("person", "place", "org", "source")
+
+
+def _names_of(f: DocFacts) -> dict[str, tuple[str, ...]]:
+    return {
+        "person": f.people,
+        "place": tuple(p[0] for p in f.places),
+        "org": f.orgs,
+        "source": (f.source,) if f.source else (),
+    }
+
+
+def archive_identities(facts: Sequence[DocFacts | None]) -> dict[str, Identities]:
+    """One identity per entity across these articles (index/archive/canonical.py),
+    from how many articles use each name as written."""
+    counts: dict[str, Counter[str]] = {kind: Counter() for kind in IDENTITY_KINDS}
+    for f in facts:
+        if f is not None:
+            for kind, names in _names_of(f).items():
+                counts[kind].update(set(names))
+    return {kind: resolve(kind, counts[kind]) for kind in IDENTITY_KINDS}
+
+
 def build_columns(facts: Sequence[DocFacts | None]) -> Columns:
     """Columns over documents 0..len(facts)-1 (None: deleted)."""
-    keys: dict[tuple[str, str], str] = {}
-    variants: dict[str, Counter[str]] = {}
+    identities = archive_identities(facts)
     kind_of: dict[str, str] = {}
+    shown: dict[str, str] = {}
     place_seen: dict[str, PlaceInfo] = {}
     per_doc: list[list[str]] = []
     cc_names: dict[str, int] = {}
@@ -121,18 +154,14 @@ def build_columns(facts: Sequence[DocFacts | None]) -> Columns:
     months = np.full(n, -1, dtype=np.int64)
     ranks = np.full(n, 2, dtype=np.int64)
     live = np.zeros(n, dtype=bool)
+    key_of = {kind: ids.key_of for kind, ids in identities.items()}
 
-    def add(kind: str, shown: str, found: dict[str, None]) -> str:
-        key = keys.get((kind, shown))
-        if key is None:
-            key = keys[(kind, shown)] = entity_key(kind, shown)
-            kind_of.setdefault(key, kind)
-        if key not in found:
-            found[key] = None
-            got = variants.get(key)
-            if got is None:
-                got = variants[key] = Counter()
-            got[shown] += 1
+    def add(kind: str, name: str, found: dict[str, None]) -> str:
+        key = key_of[kind].get(name) or identities[kind].key(name)
+        if key not in kind_of:
+            kind_of[key] = kind
+            shown[key] = identities[kind].shown.get(key, name)
+        found[key] = None
         return key
 
     for docnum, f in enumerate(facts):
@@ -152,25 +181,24 @@ def build_columns(facts: Sequence[DocFacts | None]) -> Columns:
                 add("source", f.source, found)
             day = day_number(f.date)
             if day is not None and f.date:
-                add("year", f.date[:4], found)
+                year = f.date[:4]
+                key = f"year:{year}"
+                kind_of.setdefault(key, "year")
+                shown.setdefault(key, year)
+                found[key] = None
                 days[docnum] = day
                 month = int(f.date[5:7]) if len(f.date) >= 7 else 1
-                months[docnum] = int(f.date[:4]) * 12 + month - 1
+                months[docnum] = int(year) * 12 + month - 1
             ranks[docnum] = precision_rank(f.date, f.precision)
         per_doc.append(list(found))
         cc_doc.append(list(codes))
-    # The name most articles use; ties: the longer (fuller) one, then alphabetical.
-    shown_name = {
-        key: min(c.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0]
-        for key, c in variants.items()
-    }
     kind_list: list[str] = []
     key_list: list[str] = []
     ranges: dict[str, tuple[int, int]] = {}
     for kind in KINDS:
         lo = len(key_list)
-        mine = [k for k, kd in kind_of.items() if kd == kind and k in shown_name]
-        mine.sort(key=lambda k: (shown_name[k].casefold(), k))
+        mine = [k for k, kd in kind_of.items() if kd == kind]
+        mine.sort(key=lambda k: (shown[k].casefold(), k))
         key_list.extend(mine)
         kind_list.extend([kind] * len(mine))
         ranges[kind] = (lo, len(key_list))
@@ -193,7 +221,7 @@ def build_columns(facts: Sequence[DocFacts | None]) -> Columns:
         ranks=ranks,
         kind=kind_list,
         key=key_list,
-        name=[shown_name[k] for k in key_list],
+        name=[shown[k] for k in key_list],
         ranges=ranges,
         ids=ids,
         place={ids[k]: info for k, info in place_seen.items()},
@@ -202,6 +230,7 @@ def build_columns(facts: Sequence[DocFacts | None]) -> Columns:
         cc_offsets=cc_offsets,
         totals=np.zeros(len(key_list), dtype=np.int64),
         located=np.zeros(len(key_list), dtype=bool),
+        identities=identities,
     )
     for eid, info in cols.place.items():
         cols.located[eid] = info[2] is not None and info[3] is not None

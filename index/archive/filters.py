@@ -1,10 +1,12 @@
 """Chips as data: narrow a hit set by entity, source, year or date.
 
-A `Filter` (index.records) names a field and a value; several combine with
-AND, and `exclude=True` means NOT. Entity filters match by identity key
-(index/archive/identity.py), so a chip keeps every article the facet row
-counted. Date values: a day, month or year ("2016-03") or an inclusive range
-of them ("2016-01..2016-03"), as the timeline's periods give them.
+Over the columns, for views that narrow without a searcher (the test fake,
+dossiers): a filter names a field and a value; several combine with AND, and
+`exclude=True` means NOT. Entity filters match by archive-wide identity
+(index/archive/canonical.py). The reader's searches narrow with
+index.query.filters (index/archive/hits.py uses the same). Date values: a
+day, month or year ("2016-03") or an inclusive range of them
+("2016-01..2016-03"), as the timeline's periods give them.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ class FacetRow:
     kind: str
     """person, place, org, source or year."""
     key: str
-    """Identity key (index.archive.identity.entity_key); the year itself for years."""
+    """Identity key (index/archive/canonical.py); "year:2016" for years."""
     name: str
     """The name most articles use for it."""
     count: int

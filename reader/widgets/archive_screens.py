@@ -18,16 +18,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from index.records import Filter
+from index import Filter
 from reader.archive_messages import FilterWanted
 from reader.i18n import t
 from reader.render import literal
-from reader.widgets.chip_bar import chip_label
 from reader.widgets.map_view import MapView
 from reader.widgets.timeline_chart import TimelineChart
 
 if TYPE_CHECKING:
-    from index.archive.records import Overview
+    from index import Overview
 
 
 class ArchiveScreen(Screen[None]):
@@ -51,7 +50,7 @@ class ArchiveScreen(Screen[None]):
         parts = [Content.styled(t(self.title_key(), n=n, view=self.view_name()), "bold")]
         for f in self.chips:
             parts.append(Content("  "))
-            parts.append(Content.styled(chip_label(f).plain.rstrip(" ✕"), "$text-accent"))
+            parts.append(Content.styled(literal(f.label), "$text-accent"))
         return Content.assemble(*parts)
 
     def view_name(self) -> str:

@@ -23,7 +23,7 @@ from reader.widgets.archive_screens import ArchiveScreen
 from reader.widgets.timeline_chart import TimelineChart
 
 if TYPE_CHECKING:
-    from index.archive.records import Dossier, FacetRow
+    from index import Dossier, FacetRow
 
 HISTORY = 50
 

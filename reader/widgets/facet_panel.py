@@ -9,21 +9,23 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from index.records import Filter
+from index import FILTER_FIELDS, Filter
 from reader.archive_messages import DossierWanted, FilterWanted
 from reader.i18n import t
 from reader.render import literal
 
 if TYPE_CHECKING:
-    from index.archive.records import Facets
+    from index import Facets
 
 GROUP_FIELD = {
     "people": "person",
     "places": "place",
     "orgs": "org",
     "sources": "source",
-    "years": "year",
+    "years": "date",
 }
+"""The filter field of each group's rows (a year is a date period); sources
+are counted but cannot be filtered by (the index has no source field)."""
 DOSSIER_KINDS = ("person", "place", "org")
 
 
@@ -112,8 +114,12 @@ class FacetPanel(OptionList):
 
     def _chip(self, exclude: bool) -> None:
         row = self.target()
-        if row is not None:
-            self.post_message(FilterWanted(Filter(row[0], row[1], exclude)))  # type: ignore[arg-type]
+        if row is None:
+            return
+        if row[0] not in FILTER_FIELDS:
+            self.notify(t("facets.no_filter"), timeout=3)
+            return
+        self.post_message(FilterWanted(Filter(row[0], row[1], exclude)))  # type: ignore[arg-type]
 
     def action_dossier(self) -> None:
         row = self.dossier_target()

@@ -8,14 +8,14 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widget import Widget
 
-from index.records import Filter
+from index import Filter
 from reader.archive_messages import DossierWanted, FilterWanted
 from reader.i18n import t
 from reader.map import PRESETS, MapImage, MapPlace, Marker, View, draw_map, preset
 from reader.widgets.timeline_chart import too_small
 
 if TYPE_CHECKING:
-    from index.archive.records import Places
+    from index import Places
 
 STYLES = {
     "": "",

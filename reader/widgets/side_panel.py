@@ -14,10 +14,9 @@ from reader.widgets.entity_list import EntityList
 from reader.widgets.facet_panel import FacetPanel
 
 if TYPE_CHECKING:
-    from index.archive.records import Facets
-    from index.records import Article
+    from index import Article, Facets, FilterField
 
-SECTIONS = (
+SECTIONS: tuple[tuple[FilterField, str, str], ...] = (
     ("place", "meta.places", "places"),
     ("person", "meta.people", "people"),
     ("org", "meta.orgs", "orgs"),

@@ -8,13 +8,13 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widget import Widget
 
-from index.records import Filter
+from index import Filter
 from reader.archive_messages import FilterWanted
 from reader.i18n import language, t
 from reader.i18n_archive import SHORT_MONTHS
 
 if TYPE_CHECKING:
-    from index.archive.records import Bucket, Timeline
+    from index import Bucket, Timeline
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 AXIS_WIDTH = 6
