@@ -19,16 +19,14 @@ from collections import OrderedDict
 from typing import Any
 
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-from whoosh.util.numeric import byte_to_length
 
-from index.query.expand import _LeafQuery, leaf_postings
+from index.engine import field_lengths, leaf_postings
+from index.query.expand import _LeafQuery
 
 K1 = 1.2
 B = 0.75
 _LENGTHS: OrderedDict[tuple[str, str], list[int]] = OrderedDict()
 _LOCK = threading.Lock()
-_BYTE_TO_LENGTH = [byte_to_length(b) for b in range(256)]
 
 Scores = dict[int, float]
 
@@ -110,12 +108,7 @@ def _lengths(leaf: Any, fieldname: str) -> list[int]:
             if key in _LENGTHS:
                 _LENGTHS.move_to_end(key)
                 return _LENGTHS[key]
-    n = leaf.doc_count_all()
-    try:  # the length bytes in one read (private API of the pinned codec)
-        column = leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-        lengths = [_BYTE_TO_LENGTH[b] for b in column] if column is not None else [0] * n
-    except Exception:
-        lengths = [leaf.doc_field_length(d, fieldname, 0) for d in range(n)]
+    lengths = field_lengths(leaf, fieldname)
     if key is not None:
         with _LOCK:  # front ends search from worker threads
             _LENGTHS[key] = lengths
