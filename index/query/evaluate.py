@@ -13,7 +13,6 @@ positions read from the postings of those documents only.
 
 from __future__ import annotations
 
-import math
 import threading
 from collections import OrderedDict
 from typing import Any
@@ -22,9 +21,8 @@ from whoosh import query as wq
 
 from index.engine import field_lengths, leaf_postings
 from index.query.expand import _LeafQuery
+from index.query.scoring import bm25_scores, idf
 
-K1 = 1.2
-B = 0.75
 _LENGTHS: OrderedDict[tuple[str, str], list[int]] = OrderedDict()
 _LOCK = threading.Lock()
 
@@ -123,16 +121,9 @@ def _term(leaf: Any, searcher: Any, fieldname: str, text: str, boost: float) -> 
     df = searcher.doc_frequency(fieldname, text)  # index-wide, like Whoosh
     if not df:
         return {}
-    n = searcher.doc_count_all()
-    idf = math.log(1.0 + (n - df + 0.5) / (df + 0.5)) * boost
+    weight = idf(searcher.doc_count_all(), df) * boost
     avg = searcher.avg_field_length(fieldname, 1.0) or 1.0
-    lengths = _lengths(leaf, fieldname)
-    norm = K1 * (1 - B)
-    per_len = K1 * B / avg
-    out: Scores = {}
-    for d, tf in leaf_postings(leaf, fieldname, text):
-        out[d] = idf * tf * (K1 + 1) / (tf + norm + per_len * lengths[d])
-    return out
+    return bm25_scores(leaf_postings(leaf, fieldname, text), weight, _lengths(leaf, fieldname), avg)
 
 
 def _phrase(leaf: Any, searcher: Any, q: wq.Phrase) -> Scores:

@@ -14,15 +14,13 @@ other query (And, Not, fields) like any Whoosh leaf.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from whoosh.query import qcore
 
 from index.engine import NO_VALUE, leaf_postings, scored_matcher
-
-K1 = 1.2
+from index.query.scoring import idf, keep_best_bm25
 
 
 class _LeafQuery(qcore.Query):
@@ -60,7 +58,7 @@ class _LeafQuery(qcore.Query):
 
 
 class ExpandedTerms(_LeafQuery):
-    """OR of `texts` in `fieldname`, scored BM25-like (no length norm)."""
+    """OR of `texts` in `fieldname`, scored by BM25 without length norm (b=0)."""
 
     def __init__(self, fieldname: str, texts: Sequence[str], boost: float = 1.0) -> None:
         self.fieldname = fieldname
@@ -100,13 +98,9 @@ class ExpandedTerms(_LeafQuery):
         n = max(1, stats.doc_count_all())
         for text in self.texts:
             df = stats.doc_frequency(self.fieldname, text)
-            if not df:
-                continue
-            idf = math.log(1.0 + (n - df + 0.5) / (df + 0.5)) * self.boost
-            for docnum, tf in leaf_postings(reader, self.fieldname, text):
-                s = idf * tf * (K1 + 1) / (tf + K1)
-                if s > total.get(docnum, 0.0):  # the best expansion counts
-                    total[docnum] = s
+            if df:
+                weight = idf(n, df) * self.boost
+                keep_best_bm25(leaf_postings(reader, self.fieldname, text), weight, total)
         ids = sorted(total)
         return ids, [total[d] for d in ids]
 

@@ -18,13 +18,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from whoosh import query as wq
-from whoosh import scoring
 from whoosh.index import Index
 from whoosh.searching import Searcher
 
+from index.engine import NO_VALUE
 from index.messages import Problem
 from index.query.evaluate import evaluate
 from index.query.parse import BuiltQuery, as_you_type, build_query
+from index.query.scoring import weighting
 from index.records import Hit, SearchResult
 from index.search.snippets import TermMatcher, make_snippet
 from index.search.snippets import match_spans as _match_spans
@@ -33,7 +34,6 @@ from index.search.suggest import suggest
 log = logging.getLogger(__name__)
 
 _NO_DATE = float("-inf")
-_MISSING = 2**63
 
 
 def match_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
@@ -79,9 +79,9 @@ def _cached_searcher(ix: Index) -> Searcher:
         # Not refresh(): whoosh-reloaded 2.7.5's refresh keeps the old segments
         # of updated documents and counts them twice. Reopen instead.
         entry[1].close()
-        searcher = ix.searcher(weighting=scoring.BM25F())
+        searcher = ix.searcher(weighting=weighting())
     else:
-        searcher = ix.searcher(weighting=scoring.BM25F())
+        searcher = ix.searcher(weighting=weighting())
     _CACHE.pop(id(ix), None)
     while len(_CACHE) >= _CACHE_SIZE:  # oldest first: dicts keep insertion order
         _, old = _CACHE.pop(next(iter(_CACHE)))
@@ -160,8 +160,7 @@ def _date_key(dates: Any, docnum: int) -> float:
     if dates is None:
         return _NO_DATE
     value = dates[docnum]
-    # Whoosh stores "no date" as the largest unsigned 64-bit value.
-    return float(value) if value < _MISSING else _NO_DATE
+    return float(value) if value < NO_VALUE else _NO_DATE
 
 
 def _hit(searcher: Searcher, docnum: int, score: float, matcher: TermMatcher) -> Hit:
