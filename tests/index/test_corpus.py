@@ -55,6 +55,21 @@ def test_date_prefix_and_byline_become_header_lines() -> None:
     assert [kind for kind, _ in cleaned.blocks] == ["p"]
 
 
+@pytest.mark.parametrize(
+    "line", ["12. März 2025", "12. Maerz 2025", "3. Jänner 2024", "Sept. 9, 2025"]
+)
+def test_month_names_however_spelled_make_a_date_line(line: str) -> None:
+    """One month table (index/text/months.py) for cleaning and date extraction."""
+    from index.extract.dates import MONTHS
+
+    cleaned = clean_text(
+        f"{line}\n\nDer Kanzler hat am Montag in Paris mit dem Präsidenten gesprochen.\n"
+    )
+    assert cleaned.header_lines == [line]
+    assert cleaned.title is None
+    assert MONTHS["maerz"] == MONTHS["märz"] == 3
+
+
 def test_glued_sentences_are_repaired() -> None:
     assert repair_glued("in der Ukraine.Blinken sagte") == "in der Ukraine. Blinken sagte"
     assert repair_glued("gefasst.„Wir kommen") == "gefasst. „Wir kommen"
