@@ -133,6 +133,25 @@ def test_unreadable_bytes_raise_with_reason(data: bytes, code: str) -> None:
     assert info.value.code == code and str(info.value)
 
 
+def test_one_error_type_for_decoding_and_reading(tmp_path: Path) -> None:
+    """Decoding raises the same ArticleError (index/errors.py) that reading does."""
+    from index import errors
+    from index.files.decode import check_text, decode_bytes
+
+    assert ArticleError is errors.ArticleError
+    with pytest.raises(errors.ArticleError) as decoded:
+        decode_bytes(b"\x00" * 100)
+    with pytest.raises(errors.ArticleError) as checked:
+        check_text("1234 5678 !!!! ????")
+    with pytest.raises(errors.ArticleError) as read:
+        read_article(tmp_path / "fehlt.txt")
+    assert [decoded.value.code, checked.value.code, read.value.code] == [
+        "binary",
+        "not-text",
+        "vanished",
+    ]
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"])
 def test_encodings_keep_umlauts(encoding: str) -> None:
     text = (
