@@ -4,7 +4,7 @@ Whoosh scores by walking trees of matchers doc by doc in Python, and then
 needs a second walk to count the matches (its top-N collector skips blocks).
 At 10k articles that was 10-40 ms per query. Here every leaf reads its
 postings block-wise, scores them with BM25F (per-field length normalization,
-field boosts from index/query.py) and the tree combines plain dicts: And
+field boosts from index/query/parse.py) and the tree combines plain dicts: And
 intersects, Or adds, Not removes. The count is len() of the result.
 
 Phrases are checked on the documents holding all their words, with

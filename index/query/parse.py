@@ -1,8 +1,8 @@
-"""From what a reader types to a Whoosh query over the schema in index/schema.py.
+"""From what a reader types to a Whoosh query over the schema in index/store/schema.py.
 
 Whoosh's parser reads the syntax (AND/OR/NOT, quotes, field:value, word~,
 prefix*, [a TO b]) with no schema, so every word reaches us exactly as typed;
-we then rewrite each leaf through index/analysis.py. Doing the analysis
+we then rewrite each leaf through index/text/analysis.py. Doing the analysis
 ourselves is what lets a word match its genitive, its compound parts (in the
 low-weighted `parts` field), and lets prefix/fuzzy terms expand over folded,
 the stem vocabulary with a cap, so "B*" or "x~" stay cheap on a large one.

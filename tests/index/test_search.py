@@ -294,7 +294,7 @@ def test_terms_and_match_spans_on_arbitrary_text(ix: Index) -> None:
 
 
 def test_counts_and_results_on_a_multi_segment_index_with_deletions() -> None:
-    """Matches come from index/query_eval.py; they must agree with
+    """Matches come from index/query/evaluate.py; they must agree with
     Whoosh's own matching on several segments with a deleted document."""
     from whoosh import writing
 
