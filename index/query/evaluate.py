@@ -76,6 +76,9 @@ def _eval(seg: _Leaf, searcher: Any, q: wq.Query) -> Scores:
                 excluded = _eval(seg, searcher, sub)
                 out = {d: s for d, s in out.items() if d not in excluded}
         return out
+    if isinstance(q, wq.AndMaybe):  # documents of a; b's score added where it matches too
+        optional = _eval(seg, searcher, q.b)
+        return {d: s + optional.get(d, 0.0) for d, s in _eval(seg, searcher, q.a).items()}
     if isinstance(q, wq.AndNot):
         excluded = _eval(seg, searcher, q.b)
         return {d: s for d, s in _eval(seg, searcher, q.a).items() if d not in excluded}

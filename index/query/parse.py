@@ -167,6 +167,11 @@ class _Rewriter:
             if pos is None:
                 return query.Not(neg) if neg is not None else None
             return query.AndNot(pos, neg) if neg is not None else pos
+        if isinstance(q, query.BinaryQuery):  # ANDMAYBE: a required, b adds to the score
+            a, b = self.rewrite(q.a, positive), self.rewrite(q.b, positive)
+            if a is None or b is None:
+                return a if b is None else b
+            return type(q)(a, b)
         if isinstance(q, query.CompoundQuery):
             subs = [s for s in (self.rewrite(c, positive) for c in q.subqueries) if s is not None]
             if not subs:
