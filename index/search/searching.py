@@ -1,11 +1,15 @@
 """search(): the one entry point the CLI, the TUI and the tests use.
 
 Relevance is BM25F over title (weighted x2), body and compound parts
-(weighted low), computed in index/query_eval.py; ties broken newest first;
+(weighted low), computed in index/query/evaluate.py; ties broken newest first;
 sort="date" lists newest first with unknown dates last. Snippets come from the
-stored record (index/snippets.py).
+stored record (index/search/snippets.py).
 The function never raises: a malformed query yields SearchResult.error, and
 where possible the plain words are searched anyway.
+
+It searches the searcher it is given. Keeping one open (opening costs a few
+ms), reopening it after a commit and keeping it to one thread at a time is
+the caller's job: `Library` does all three, for the CLI and the TUI.
 """
 
 from __future__ import annotations
@@ -13,7 +17,6 @@ from __future__ import annotations
 import heapq
 import json
 import logging
-import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -43,59 +46,29 @@ def match_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
 
 
 def search(
-    ix: Index, query: str, *, limit: int = 20, sort: str = "relevance", typing: bool = False
+    source: Searcher | Index,
+    query: str,
+    *,
+    limit: int = 20,
+    sort: str = "relevance",
+    typing: bool = False,
 ) -> SearchResult:
-    """Search the index; see the module docstring. Never raises.
+    """Search with a searcher (see the module docstring), or an index through
+    a searcher opened for this one call. Never raises.
 
     `typing=True` is for search-as-you-type: an unfinished last plain word
     also matches as a prefix (`query.as_you_type`); the result still reports
     the query, and any suggestion, in the words the user typed."""
     query = query if isinstance(query, str) else ""
     try:
-        if isinstance(ix, Searcher):  # a caller that manages its own searcher
-            return _search(ix, query, max(1, limit), sort, typing)
-        with _CACHE_LOCK:
-            return _search(_cached_searcher(ix), query, max(1, limit), sort, typing)
+        if isinstance(source, Searcher):
+            return _search(source, query, max(1, limit), sort, typing)
+        with source.searcher(weighting=weighting()) as searcher:
+            return _search(searcher, query, max(1, limit), sort, typing)
     except Exception as exc:  # a bug or a damaged index must not kill the UI
         log.exception("search failed for %r", query)
         problem = Problem("search-failed", (f"{type(exc).__name__}: {exc}",))
         return _failed(query, problem)
-
-
-# Opening a searcher costs several ms (and reads a compound segment file
-# whole), so one is kept per index and refreshed when a writer has committed.
-# Whoosh readers are not safe to share between threads: searches on a cached
-# searcher are serialized by this lock (each takes a few ms).
-_CACHE_LOCK = threading.RLock()
-_CACHE: dict[int, tuple[Index, Searcher]] = {}
-_CACHE_SIZE = 2
-
-
-def _cached_searcher(ix: Index) -> Searcher:
-    entry = _CACHE.get(id(ix))
-    if entry is not None and entry[0] is ix and entry[1].up_to_date():
-        searcher = entry[1]
-    elif entry is not None and entry[0] is ix:
-        # Not refresh(): whoosh-reloaded 2.7.5's refresh keeps the old segments
-        # of updated documents and counts them twice. Reopen instead.
-        entry[1].close()
-        searcher = ix.searcher(weighting=weighting())
-    else:
-        searcher = ix.searcher(weighting=weighting())
-    _CACHE.pop(id(ix), None)
-    while len(_CACHE) >= _CACHE_SIZE:  # oldest first: dicts keep insertion order
-        _, old = _CACHE.pop(next(iter(_CACHE)))
-        old.close()
-    _CACHE[id(ix)] = (ix, searcher)
-    return searcher
-
-
-def forget_index(ix: Index) -> None:
-    """Close the cached searcher of `ix` (before deleting its files)."""
-    with _CACHE_LOCK:
-        entry = _CACHE.pop(id(ix), None)
-        if entry is not None:
-            entry[1].close()
 
 
 def _search(searcher: Searcher, text: str, limit: int, sort: str, typing: bool) -> SearchResult:
@@ -108,7 +81,7 @@ def _search(searcher: Searcher, text: str, limit: int, sort: str, typing: bool) 
         q = wq.Every()
     dates = _date_column(searcher)
     # One pass over the postings gives every match with its score, so the
-    # exact total is free (index/query_eval.py).
+    # exact total is free (index/query/evaluate.py).
     if listing:
         scores = dict.fromkeys(searcher.reader().all_doc_ids(), 0.0)
     else:

@@ -407,7 +407,8 @@ def test_search_never_fails_internally(ix: Index, pieces: list[str]) -> None:
 
 
 def test_concurrent_searches_from_threads(ix: Index) -> None:
-    """The TUI searches from worker threads; the cached searcher is shared."""
+    """search() on an index opens a searcher for the call: safe from threads.
+    (Library's one shared searcher: tests/robustness/test_rob_concurrency.py.)"""
     from concurrent.futures import ThreadPoolExecutor
 
     queries = [
@@ -422,7 +423,9 @@ def test_concurrent_searches_from_threads(ix: Index) -> None:
     with ThreadPoolExecutor(max_workers=6) as pool:
         results = list(pool.map(lambda q: search(ix, q), queries))
     assert all(r.error is None for r in results)
-    assert [len(r.hits) for r in results[:7]] == [len(r.hits) for r in results[7:14]]
+    found = [[h.id for h in r.hits] for r in results]
+    assert found == [ids(ix, q) for q in queries]
+    assert found[:7] == [["a6", "a5", "a1"], ["a5"], ["a2"], ["a1", "a5"], ["a3"], ["a1"], ["a3"]]
 
 
 def test_search_accepts_a_searcher(ix: Index) -> None:
