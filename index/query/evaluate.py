@@ -13,8 +13,6 @@ positions read from the postings of those documents only.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from typing import Any
 
 from whoosh import query as wq
@@ -22,9 +20,9 @@ from whoosh import query as wq
 from index.engine import field_lengths, leaf_postings
 from index.query.expand import _LeafQuery
 from index.query.scoring import bm25_scores, idf
+from index.query.segment_cache import SegmentCache
 
-_LENGTHS: OrderedDict[tuple[str, str], list[int]] = OrderedDict()
-_LOCK = threading.Lock()
+_LENGTHS: SegmentCache[list[int]] = SegmentCache(64)
 
 Scores = dict[int, float]
 
@@ -100,22 +98,7 @@ def _every(leaf: Any) -> Scores:
 
 def _lengths(leaf: Any, fieldname: str) -> list[int]:
     """Per-document field lengths of one segment, cached by segment id."""
-    try:
-        key = (leaf.segment().segment_id(), fieldname)
-    except AttributeError:
-        key = None
-    if key is not None:
-        with _LOCK:
-            if key in _LENGTHS:
-                _LENGTHS.move_to_end(key)
-                return _LENGTHS[key]
-    lengths = field_lengths(leaf, fieldname)
-    if key is not None:
-        with _LOCK:  # front ends search from worker threads
-            _LENGTHS[key] = lengths
-            while len(_LENGTHS) > 64:
-                _LENGTHS.popitem(last=False)
-    return lengths
+    return _LENGTHS.get(leaf, (fieldname,), lambda: field_lengths(leaf, fieldname))
 
 
 def _term(leaf: Any, searcher: Any, fieldname: str, text: str, boost: float) -> Scores:
