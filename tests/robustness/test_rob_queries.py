@@ -23,8 +23,10 @@ from index.records import SearchResult
 from tests.robustness.helpers import good_text
 from tests.robustness.hostile import HOSTILE_TEXT, forbidden_in
 
-QUERY_SECONDS = 2.0
-"""Per-query bound on a small index: generous, to catch blow-ups, not to benchmark."""
+QUERY_SECONDS = 20.0
+"""Per-query bound on a small index: a hang guard against blow-ups (a query
+that runs away takes minutes), not a benchmark: a shared, loaded 2-core
+machine has paused a ~30 ms query for 4 s. Speed is measured in bench/."""
 
 TIMES: list[tuple[float, str]] = []
 
