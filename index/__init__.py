@@ -47,7 +47,9 @@ except PackageNotFoundError:  # running from a checkout without installing
     __version__ = "0+checkout"
 
 if TYPE_CHECKING:
-    from index.files.corpus import ArticleError, read_article
+    from index.errors import ArticleError
+    from index.files.atomic import write_atomic
+    from index.files.corpus import read_article
     from index.library import ArticlesDirError, Library, check_articles_dir, empty_note
     from index.protocol import LibraryAPI
     from index.search.searching import match_spans
@@ -87,6 +89,7 @@ __all__ = [
     "read_article",
     "render",
     "state_file",
+    "write_atomic",
 ]
 
 _LAZY = {
@@ -95,7 +98,8 @@ _LAZY = {
     "check_articles_dir": "index.library",
     "empty_note": "index.library",
     "LibraryAPI": "index.protocol",
-    "ArticleError": "index.files.corpus",
+    "ArticleError": "index.errors",
+    "write_atomic": "index.files.atomic",
     "read_article": "index.files.corpus",
     "match_spans": "index.search.searching",
     "IndexBusy": "index.store.disk",
