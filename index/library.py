@@ -11,6 +11,7 @@ import json
 import threading
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -26,6 +27,7 @@ from index.store.build import Progress, build_in_memory, update_index
 from index.store.serialize import article_from_dict
 
 if TYPE_CHECKING:
+    from index.archive.entities import ArchiveEntity
     from index.archive.records import Bucketing, Dossier, Facets, Overview, Places, Timeline
     from index.records import Filter
 
@@ -217,9 +219,27 @@ class Library:
         from index.search.searching import search
 
         with self._lock:  # Whoosh searchers are not safe to share between threads
-            return search(
-                self.searcher(), query, filters=filters, limit=limit, sort=sort, typing=typing
-            )
+            searcher = self.searcher()
+            if any(f.field != "date" for f in filters):
+                filters = self._with_identities(searcher, filters)
+            return search(searcher, query, filters=filters, limit=limit, sort=sort, typing=typing)
+
+    def _with_identities(self, searcher: Searcher, filters: Sequence[Filter]) -> list[Filter]:
+        """Entity chips widened to every name of the entity across the archive
+        ("John Kerry" also matches "Kerry"), as the archive views count them."""
+        from index.archive.source import columns_for
+
+        try:
+            cols = columns_for(searcher, None if self.in_memory else self.index_dir)
+        except Exception:  # the names as given still narrow the search
+            return list(filters)
+        out = []
+        for f in filters:
+            eid = cols.entity_id(f.field, f.value) if f.field != "date" else None
+            if eid is not None:
+                f = replace(f, also=(cols.name[eid], *cols.aliases(eid)))
+            out.append(f)
+        return out
 
     def _read(self, read: Callable[[Searcher], T]) -> T:
         """Run `read` on a fresh searcher; once more on a reopened searcher if
@@ -296,6 +316,15 @@ class Library:
 
         folder = None if self.in_memory else self.index_dir
         return self._read(lambda s: service.dossier(s, folder, kind, name, limit))
+
+    def entities(self, kind: str | None = None, *, limit: int | None = None) -> list[ArchiveEntity]:
+        """The archive's people, places and organisations under their archive-wide
+        identities, with their number of articles and other names, most first."""
+        from index.archive import entities
+        from index.archive.source import columns_for
+
+        folder = None if self.in_memory else self.index_dir
+        return self._read(lambda s: entities.entities(columns_for(s, folder), kind, limit))
 
     def warm_archive(self) -> None:
         """Read the archive columns now (a worker calls this after opening)."""

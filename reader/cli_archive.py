@@ -1,4 +1,4 @@
-"""`diplo-reader facets | timeline | places`: the archive views on the command line.
+"""`diplo-reader facets | timeline | places | entities`: the archive on the command line.
 
 Each counts the query's whole hit set (an empty query: every article) and
 prints plain text, or JSON with `--json`. `--where FIELD=VALUE` narrows like a
@@ -55,6 +55,12 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--by", choices=("month", "week", "year"), help="default: from the span")
     p = sub.add_parser("places", help="places of all hits with coordinates and counts")
     common(p)
+    p = sub.add_parser(
+        "entities", help="the archive's people, places and organisations, most articles first"
+    )
+    p.add_argument("--kind", choices=("person", "place", "org"), help="only this kind")
+    p.add_argument("--limit", type=int, default=None, help="at most N rows")
+    p.add_argument("--json", action="store_true", help="print JSON")
 
 
 def _print_json(data: Any) -> None:
@@ -119,4 +125,23 @@ def cmd_places(library: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"facets": cmd_facets, "timeline": cmd_timeline, "places": cmd_places}
+def cmd_entities(library: Any, args: argparse.Namespace) -> int:
+    if args.limit is not None and args.limit < 1:
+        raise ValueError("--limit must be at least 1")
+    rows = library.entities(args.kind, limit=args.limit)
+    if args.json:
+        _print_json([r.to_json() for r in rows])
+        return 0
+    width = max((len(str(r.articles)) for r in rows), default=1)
+    for r in rows:
+        also = f"  (also: {', '.join(r.aliases)})" if r.aliases else ""
+        print(f"  {r.articles:>{width}}  {r.kind:<6}  {r.name}{also}")
+    return 0
+
+
+COMMANDS = {
+    "facets": cmd_facets,
+    "timeline": cmd_timeline,
+    "places": cmd_places,
+    "entities": cmd_entities,
+}
