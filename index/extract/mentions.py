@@ -177,6 +177,8 @@ def _plausible_unknown_place(words: list[str], a: int, b: int, person_words: set
         return False  # "Schwechat / Frankfurt": punctuation inside is two things at best
     last = toks[-1].rsplit("-", 1)[-1]
     gaz = load()
+    if toks[0] in _DISTRICT and len(toks) > 1:
+        return True  # "Kreis Euskirchen"
     if toks[0] in gaz.nouns or last in gaz.nouns:
         return False  # "Herzchirurg": a common noun, however the tagger saw it
     if len(toks) == 1 and last.endswith("er"):
@@ -190,6 +192,8 @@ def _plausible_unknown_place(words: list[str], a: int, b: int, person_words: set
     )
 
 
+_DISTRICT = frozenset(("Kreis", "Landkreis", "Kreises", "Landkreises", "Bezirk", "Bezirks"))
+"""Words that make a district's name with the town after them ("Kreis Euskirchen")."""
 _LOCATIVE = frozenset(("in", "nach", "aus", "bei"))
 """Prepositions that make a known town's name a place ("in Westerstede")."""
 _PLACE_CUES = frozenset(
@@ -260,6 +264,8 @@ def _clean_span(words: list[str], a: int, b: int, cls: str) -> list[tuple[int, i
     if b - a > 1 and words[a].lower() in _PLACE_CUES and words[a + 1][:1].isupper():
         # "Bundesstaat Maryland" names Maryland; "Kreis Euskirchen" keeps its own name.
         return [(a + 1, b, "LOC")]
+    if cls == "LOC" and a > 0 and words[a - 1] in _DISTRICT:
+        return [(a - 1, b, "LOC")]  # "im Landkreis Konstanz": the district, not the town
     n = b - a
     if n % 2 == 0 and n > 1 and words[a : a + n // 2] == words[a + n // 2 : b]:
         return [(a, a + n // 2, cls), (a + n // 2, b, cls)]  # "Sven Flohr Sven Flohr"
@@ -321,6 +327,8 @@ def sentence_spans(words: list[str], si: int) -> list[Span]:
             or (place.kind == "city" and words[a] in load().nouns)
         ):
             continue  # "Mitte", "Seine", "Essen": only when the tagger too calls it a name
+        if a > 0 and words[a - 1] in _DISTRICT and not covered[a - 1]:
+            a -= 1  # "im Kreis Euskirchen"
         out.append(Span(si, a, b, "LOC", tagged=False))
     k = _dateline_end(words)
     if k and not any(covered[:k]):

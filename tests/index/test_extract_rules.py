@@ -146,3 +146,10 @@ def test_dateline_place_before_the_agency() -> None:
     meta = _meta("Kalkutta (Reuters) - Der Konzern streicht Stellen, teilte ein Sprecher mit.")
     assert "Kalkutta" in {p.name for p in meta.places}
     assert "Reuters" in {o.name for o in meta.orgs}
+
+
+def test_district_is_named_with_its_cue_word() -> None:
+    meta = _meta("Im Landkreis Konstanz wird gebaut. In Konstanz selbst nicht.")
+    places = {p.name: p for p in meta.places}
+    assert places["Landkreis Konstanz"].count == 1
+    assert places["Konstanz"].count == 1 and places["Konstanz"].place_kind == "city"
