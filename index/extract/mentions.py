@@ -319,6 +319,10 @@ def sentence_spans(words: list[str], si: int) -> list[Span]:
         if place is None:
             continue
         small = place.kind == "city" and place.population < _KNOWN_TOWN
+        if small and _find_org(words, a, b) and not has_common_reading(words[a]):
+            out.append(Span(si, a, b, "ORG", tagged=False))  # "Nato", not a village of that name
+            covered[a:b] = [True] * (b - a)
+            continue
         if small and not (a > 0 and words[a - 1] in _LOCATIVE and words[a][:1].isupper()):
             continue  # a small town needs the tagger, or "in"/"nach"/"aus" before it
         if b - a == 1 and (
