@@ -32,6 +32,6 @@ def extract_metadata(text: str, header_lines: Sequence[str] = ()) -> Metadata:
 def tag_tokens(tokens: Sequence[str]) -> list[str]:
     """BIO tags (B-PER, I-LOC, ... or O) for one sentence of tokens: the CRF tagger
     plus the sentence-level rules of `extract_metadata` (not its article-level pass)."""
-    from index.extract.mentions import sentence_tags
+    from index.extract.sentence import sentence_tags
 
     return sentence_tags(list(tokens))
