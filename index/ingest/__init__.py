@@ -1,0 +1,12 @@
+"""News in: saved web pages, web addresses and feeds become article files.
+
+The only part of `index` that touches the network, and only when asked
+(`add URL`, `fetch`, the TUI's fetch command). Imported lazily by the front
+ends: trafilatura and httpx are never loaded at start-up.
+
+- `http`: one fetch with every limit (timeouts, size cap, redirects, per host)
+- `pages`: a page's main text and metadata (trafilatura)
+- `write`: front matter, file names, atomic writes, "already there?"
+- `add`: `add PATH_OR_URL...`
+- `feedstore`, `feeds`: the followed feeds and `fetch`
+"""

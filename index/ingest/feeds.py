@@ -1,0 +1,319 @@
+"""`diplo-reader fetch`: every followed feed's new items become articles.
+
+A feed is fetched with its ETag / Last-Modified (a 304 costs nothing),
+parsed by feedparser (RSS 0.9x/1.0/2.0, Atom; entity declarations are
+dropped, so an entity-expansion bomb expands nothing), filtered by the feed's
+words, and each item not seen before is saved: from its own content when the
+feed carries the full text, else from the linked page (a teaser-only item).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from functools import partial
+from html import escape, unescape
+from pathlib import Path
+from typing import Any
+
+from index.analysis import analyze_word, iter_words, word_keys
+from index.decode import printable, sanitize
+from index.ingest.add import Outcome, fetch_page, import_one
+from index.ingest.feedstore import Feed, FeedState, FeedStore
+from index.ingest.http import Fetcher, FetchError, Limits
+from index.ingest.pages import MIN_TEXT_CHARS, NotAnArticle, Page, extract_page
+from index.ingest.write import Catalog
+
+FULL_TEXT_CHARS = 800
+"""An item whose own content has less text than this is a teaser: its
+linked page is fetched for the article."""
+MAX_ITEMS_PER_FETCH = 100
+"""New items saved per feed and fetch; the rest wait for the next fetch (a
+feed of 10,000 items must not mean 10,000 page requests in one go)."""
+PAGE_WORKERS = 4
+_TAGS = re.compile(r"<[^>]+>")
+
+
+class FeedError(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    key: str
+    """What makes the item the same item next time: its id, else its link."""
+    link: str | None
+    title: str
+    date: str | None
+    content_html: str
+    summary_html: str
+    authors: tuple[str, ...] = ()
+
+    def words_text(self) -> str:
+        return " ".join((self.title, _text(self.summary_html), _text(self.content_html)))
+
+
+@dataclass(frozen=True)
+class FeedReport:
+    """One feed's fetch; every string safe to print."""
+
+    name: str
+    outcomes: tuple[Outcome, ...] = ()
+    items: int = 0
+    filtered: int = 0
+    """New items the word filter left out."""
+    left_over: int = 0
+    """New items beyond MAX_ITEMS_PER_FETCH, saved by the next fetch."""
+    not_modified: bool = False
+    error: str | None = None
+
+    @property
+    def new(self) -> int:
+        return sum(o.status in ("added", "updated") for o in self.outcomes)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if not o.ok]
+
+
+def _text(html: str) -> str:
+    return " ".join(unescape(_TAGS.sub(" ", html)).split())
+
+
+def parse_feed(body: bytes, content_type: str = "") -> tuple[str | None, list[FeedItem]]:
+    """The feed's title and items. Raises FeedError when `body` is no feed."""
+    import feedparser
+
+    parsed = feedparser.parse(body, response_headers={"content-type": content_type or "text/xml"})
+    if not parsed.get("version") and not parsed.entries:
+        reason = parsed.get("bozo_exception")
+        detail = f" ({str(reason).splitlines()[0][:120]})" if reason else ""
+        raise FeedError("not-a-feed", f"not an RSS or Atom feed{detail}")
+    items: list[FeedItem] = []
+    seen: set[str] = set()
+    for entry in parsed.entries:
+        item = _item(entry)
+        if item is None or item.key in seen:
+            continue  # no id and no link, or a duplicate within the feed
+        seen.add(item.key)
+        items.append(item)
+    title = _one_line(parsed.feed.get("title")) or None
+    return title, items
+
+
+def _one_line(value: Any) -> str:
+    return " ".join(sanitize(str(value or "")).split())
+
+
+def _item(entry: Any) -> FeedItem | None:
+    link = entry.get("link") or None
+    key = entry.get("id") or link
+    if not key:
+        return None
+    content = "".join(c.get("value", "") for c in entry.get("content", []) or [])
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    date = None
+    if stamp:
+        date = dt.datetime.fromtimestamp(calendar.timegm(stamp), dt.UTC).date().isoformat()
+    authors = tuple(
+        name for a in entry.get("authors", []) or [] if (name := _one_line(a.get("name")))
+    )
+    return FeedItem(
+        key=str(key)[:2000],
+        link=str(link) if link else None,
+        title=_one_line(entry.get("title")),
+        date=date,
+        content_html=content,
+        summary_html=str(entry.get("summary", "")),
+        authors=authors,
+    )
+
+
+def filter_keys(words: Iterable[str]) -> frozenset[str]:
+    """A feed's filter words as search keys (folded, stemmed)."""
+    keys: set[str] = set()
+    for word in words:
+        for m in iter_words(word):
+            for alts in analyze_word(m.group(), query=True).stems:
+                keys.update(alts)
+    return frozenset(keys)
+
+
+def matches(keys: frozenset[str], item: FeedItem) -> bool:
+    """True when the item names one of the filter words, as search would
+    match them: folded, stemmed, or as a part of a compound."""
+    if not keys:
+        return True
+    return any(
+        not keys.isdisjoint(word_keys(analyze_word(m.group())))
+        for m in iter_words(item.words_text())
+    )
+
+
+def item_page(item: FeedItem, fetcher: Fetcher, feed_title: str | None) -> Page:
+    """The item's article: its own content when full, else the linked page."""
+    page: Page | None = None
+    if len(_text(item.content_html)) >= FULL_TEXT_CHARS:
+        html = (
+            f"<html><body><article><h1>{escape(item.title)}</h1>"
+            f"{item.content_html}</article></body></html>"
+        )
+        try:
+            page = extract_page(html.encode("utf-8"), url=item.link)
+        except NotAnArticle:
+            page = None
+    if page is None:
+        if not item.link:
+            raise NotAnArticle("teaser", "only a teaser and no link to the article")
+        try:
+            page = fetch_page(fetcher, item.link)
+        except (FetchError, NotAnArticle) as exc:
+            # The page is gone or not an article, but a long summary still is one.
+            summary = _text(item.summary_html) or _text(item.content_html)
+            if len(summary) < MIN_TEXT_CHARS:
+                raise
+            del exc
+            page = Page(title=item.title, text=summary, url=item.link)
+    return replace(
+        page,
+        title=page.title or item.title or "(ohne Titel)",
+        url=page.url or item.link,
+        site=page.site or feed_title,
+        authors=page.authors or item.authors,
+        date=page.date or item.date,
+        date_precision=page.date_precision if page.date else ("day" if item.date else "unknown"),
+    )
+
+
+@dataclass
+class FetchOptions:
+    limits: Limits = field(default_factory=Limits)
+    max_items: int = MAX_ITEMS_PER_FETCH
+    progress: Callable[[str, int, int], None] | None = None
+    """Called with (feed name, items done, items to do)."""
+
+
+def fetch_feeds(
+    articles_dir: Path,
+    store: FeedStore,
+    names: Sequence[str] = (),
+    options: FetchOptions | None = None,
+) -> list[FeedReport]:
+    """Fetch the named feeds (all when none named). Raises FeedStoreError for
+    an unknown name or an unreadable feeds file; a feed that fails is a report."""
+    from index.ingest.feedstore import FeedStoreError
+
+    options = options or FetchOptions()
+    feeds = store.feeds()
+    if names:
+        known = {f.name: f for f in feeds}
+        missing = [n for n in names if n not in known]
+        if missing:
+            raise FeedStoreError(f"no feed named {', '.join(map(repr, missing))}")
+        feeds = [known[n] for n in names]
+    catalog = Catalog(articles_dir)
+    reports = []
+    with Fetcher(options.limits) as fetcher:
+        for feed in feeds:
+            reports.append(fetch_one(feed, store, catalog, fetcher, options))
+    return reports
+
+
+def fetch_one(
+    feed: Feed, store: FeedStore, catalog: Catalog, fetcher: Fetcher, options: FetchOptions
+) -> FeedReport:
+    state = store.state(feed.name)
+    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    name = printable(feed.name)
+    try:
+        resp = fetcher.get(feed.url, etag=state.etag, last_modified=state.last_modified)
+        if resp.not_modified:
+            state.last_fetch, state.new, state.error = now, 0, None
+            store.save_state(feed.name, state)
+            return FeedReport(name, items=state.items, not_modified=True)
+        title, items = parse_feed(resp.body, resp.content_type)
+    except (FetchError, FeedError) as exc:
+        state.last_fetch, state.error, state.new = now, str(exc), 0
+        store.save_state(feed.name, state)
+        return FeedReport(name, error=str(exc))
+    seen = set(state.seen)
+    keys = filter_keys(feed.filter)
+    fresh = [i for i in items if i.key not in seen]
+    wanted = [i for i in fresh if matches(keys, i)]
+    for item in fresh:
+        if item not in wanted:
+            state.seen.append(item.key)  # filtered out: never look at it again
+    todo, left_over = wanted[: options.max_items], len(wanted) - options.max_items
+    outcomes = _save_items(feed, todo, title, catalog, fetcher, options, state, store)
+    state.items, state.last_fetch, state.error = len(items), now, None
+    state.new = sum(o.status in ("added", "updated") for o in outcomes)
+    if left_over <= 0:
+        # Only a fetch that saw every item may skip the feed next time on a 304.
+        state.etag, state.last_modified = resp.etag, resp.last_modified
+    else:
+        state.etag = state.last_modified = None
+    store.save_state(feed.name, state)
+    return FeedReport(
+        name,
+        tuple(outcomes),
+        items=len(items),
+        filtered=len(fresh) - len(wanted),
+        left_over=max(left_over, 0),
+    )
+
+
+def _save_items(
+    feed: Feed,
+    todo: list[FeedItem],
+    title: str | None,
+    catalog: Catalog,
+    fetcher: Fetcher,
+    options: FetchOptions,
+    state: FeedState,
+    store: FeedStore,
+) -> list[Outcome]:
+    """Load pages in a few threads, save them one by one in this thread (the
+    catalog has one writer), remembering each item as soon as it is saved."""
+    outcomes: list[Outcome] = []
+    if options.progress:
+        options.progress(feed.name, 0, len(todo))
+    with ThreadPoolExecutor(PAGE_WORKERS) as pool:
+        futures = [pool.submit(_load, item, fetcher, title) for item in todo]
+        for done, (item, future) in enumerate(zip(todo, futures, strict=True), 1):
+            result = future.result()
+            load = partial(_unwrap, result)
+            outcome = import_one(catalog, item.link or item.key, load, feed.name)
+            outcomes.append(outcome)
+            if outcome.ok or not _retry_later(result):
+                state.seen.append(item.key)
+            if done % 20 == 0:
+                store.save_state(feed.name, state)  # a killed fetch keeps what it saved
+            if options.progress:
+                options.progress(feed.name, done, len(todo))
+    return outcomes
+
+
+def _load(item: FeedItem, fetcher: Fetcher, title: str | None) -> Page | Exception:
+    try:
+        return item_page(item, fetcher, title)
+    except (FetchError, NotAnArticle, OSError) as exc:
+        return exc
+
+
+def _unwrap(result: Page | Exception) -> Page:
+    if isinstance(result, Exception):
+        raise result
+    return result
+
+
+def _retry_later(result: Page | Exception) -> bool:
+    """A timeout or a server error may pass; a 404 or a non-article stays."""
+    if isinstance(result, FetchError):
+        return result.code in ("timeout", "connect", "http", "http-500", "http-502", "http-503")
+    return False

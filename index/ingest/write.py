@@ -1,0 +1,209 @@
+"""Writing an imported article into the articles folder, once and atomically.
+
+Each article is a `.md` file with front matter the corpus reader parses
+(`index.corpus.parse_front_matter`), in one sub-folder per site, named from
+its date and title in safe ASCII. A file is written to a temporary name that
+starts with a dot (the corpus and the live-folder watcher skip those) and
+renamed into place, so no reader ever sees half an article, even after a
+kill -9. `Catalog` knows what the folder already holds (by canonical URL and
+by text), so the same article added twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import hashlib
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.corpus import parse_front_matter
+from index.ingest.pages import Page
+
+TEMP_PREFIX = "."
+TEMP_SUFFIX = ".diplo-tmp"
+"""Temporary files are `.NAME.PID.diplo-tmp`: hidden, and not `.md`."""
+
+_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+_TRANSLIT.update(str.maketrans({"ß": "ss", "ẞ": "SS"}))
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_SPACES = re.compile(r"\s+")
+_NEEDS_QUOTES = re.compile(r"""^[\s"'\[\]{}>|*&!%@,`#?:-]|:\s|\s#|\s$|^$""")
+MAX_SLUG = 70
+
+
+class WriteError(Exception):
+    """The article could not be written; str() says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Written:
+    status: str
+    """"added", "updated", "unchanged" (same address, same text) or
+    "duplicate" (the same text is already in another file)."""
+    path: Path
+
+
+def slug(text: str, limit: int = MAX_SLUG) -> str:
+    """Safe ASCII for a file name: "Außenminister in Genf" -> "aussenminister-in-genf"."""
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_TRANSLIT))
+    ascii_text = ascii_text.encode("ascii", "ignore").decode().lower()
+    out = _NOT_SLUG.sub("-", ascii_text).strip("-")
+    if len(out) > limit:
+        out = out[:limit].rsplit("-", 1)[0] if "-" in out[:limit] else out[:limit]
+    return out
+
+
+def site_folder(page: Page) -> str:
+    host = page.host
+    if host:
+        name = re.sub(r"[^a-z0-9.-]+", "-", host).strip(".-")
+        if name:
+            return name
+    return slug(page.site or "", 40) or "gespeichert"
+
+
+def file_stem(page: Page) -> str:
+    title = slug(page.title) or "artikel"
+    return f"{page.date}-{title}" if page.date else title
+
+
+def _yaml_value(value: str) -> str:
+    """A front-matter value: plain when it reads back unchanged, else a
+    double-quoted (JSON, a subset of YAML) string."""
+    if _NEEDS_QUOTES.search(value) or value.endswith(("'", '"')):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def render(page: Page, *, feed: str | None = None, now: dt.datetime | None = None) -> str:
+    """The file's text: front matter, the title as a heading, the Markdown body."""
+    now = now or dt.datetime.now(dt.UTC)
+    fields: list[tuple[str, str | None]] = [
+        ("title", page.title),
+        ("date", page.date),
+        ("source", page.site or page.host),
+        ("author", "; ".join(page.authors) or None),
+        ("url", page.url),
+        ("language", page.language),
+        ("feed", feed),
+        ("added", now.strftime("%Y-%m-%dT%H:%M:%SZ")),
+    ]
+    lines = ["---"]
+    lines += [f"{key}: {_yaml_value(value)}" for key, value in fields if value]
+    lines += ["---", "", f"# {page.title}", "", page.text.strip(), ""]
+    return "\n".join(lines)
+
+
+def text_key(body: str) -> str:
+    """What "the same text" means: the body without its title heading, spaces collapsed."""
+    body = body.strip()
+    if body.startswith("# "):
+        body = body.split("\n", 1)[1] if "\n" in body else ""
+    return hashlib.sha256(_SPACES.sub(" ", body).strip().encode()).hexdigest()[:24]
+
+
+class Catalog:
+    """The articles folder's `.md`/`.txt` files by canonical URL and by text."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.by_url: dict[str, Path] = {}
+        self.by_text: dict[str, Path] = {}
+        for path in sorted(root.rglob("*")):
+            if path.suffix.lower() not in (".md", ".txt") or path.name.startswith("."):
+                continue
+            try:
+                self._learn(path, path.read_text("utf-8", errors="replace"))
+            except OSError:
+                continue
+
+    def _learn(self, path: Path, content: str) -> None:
+        front, body = parse_front_matter(content)
+        if url := front.get("url"):
+            self.by_url.setdefault(normalize_url(url), path)
+        self.by_text.setdefault(text_key(body), path)
+
+    def save(self, page: Page, *, feed: str | None = None) -> Written:
+        """Write `page` unless the folder has it already. Raises WriteError."""
+        key = text_key(page.text)
+        known = self.by_url.get(normalize_url(page.url)) if page.url else None
+        if known is not None and known.exists():
+            old_front, old_body = _read(known)
+            if text_key(old_body) == key:
+                return Written("unchanged", known)
+            content = render(page, feed=feed or old_front.get("feed"))
+            atomic_write(known, content)
+            self.by_text[key] = known
+            return Written("updated", known)
+        same_text = self.by_text.get(key)
+        if same_text is not None and same_text.exists():
+            return Written("duplicate", same_text)
+        folder = self.root / site_folder(page)
+        path = _free_name(folder, file_stem(page))
+        content = render(page, feed=feed)
+        atomic_write(path, content)
+        self._learn(path, content)
+        return Written("added", path)
+
+
+def normalize_url(url: str | None) -> str:
+    """Addresses equal up to scheme, "www.", a trailing slash and a fragment."""
+    url = (url or "").strip().split("#", 1)[0]
+    url = re.sub(r"^https?://(www\.)?", "", url, flags=re.I)
+    return url.rstrip("/").lower()
+
+
+def _read(path: Path) -> tuple[dict[str, str], str]:
+    try:
+        return parse_front_matter(path.read_text("utf-8", errors="replace"))
+    except OSError:
+        return {}, ""
+
+
+def _free_name(folder: Path, stem: str) -> Path:
+    path = folder / f"{stem}.md"
+    n = 2
+    while path.exists():
+        path = folder / f"{stem}-{n}.md"
+        n += 1
+    return path
+
+
+def atomic_write(path: Path, content: str) -> None:
+    """Write `content` to `path` via a hidden temporary file and a rename."""
+    tmp = path.with_name(f"{TEMP_PREFIX}{path.name}.{os.getpid()}{TEMP_SUFFIX}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise WriteError(_write_reason(exc, path)) from exc
+
+
+def _write_reason(exc: OSError, path: Path) -> str:
+    if exc.errno == errno.ENOSPC:
+        return f"no space left on the device for {path.parent}: nothing written"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"cannot write to {path.parent} (read-only or no permission): nothing written"
+    return f"cannot write {path.name}: {exc.strerror or exc}"
+
+
+def is_temp_name(name: str) -> bool:
+    """A temporary or hidden file (ours, an editor's, a browser's partial download)."""
+    lower = name.lower()
+    return (
+        name.startswith(".")
+        or lower.endswith((TEMP_SUFFIX, ".tmp", ".part", ".crdownload", ".swp", "~"))
+        or name.startswith("#")
+    )
