@@ -30,7 +30,8 @@ TEMP_SUFFIX = ".diplo-tmp"
 """Temporary files are `.NAME.PID.diplo-tmp`: hidden, and not `.md`."""
 
 _TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
-_TRANSLIT.update(str.maketrans({"ß": "ss", "ẞ": "SS"}))
+_TRANSLIT.update(str.maketrans({"ß": "ss", "ẞ": "SS", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o"}))
+_TRANSLIT.update(str.maketrans({"Æ": "Ae", "æ": "ae", "Œ": "Oe", "œ": "oe", "Đ": "D", "đ": "d"}))
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _SPACES = re.compile(r"\s+")
 _NEEDS_QUOTES = re.compile(r"""^[\s"'\[\]{}>|*&!%@,`#?:-]|:\s|\s#|\s$|^$""")
