@@ -61,7 +61,8 @@ def article_html(
 <nav><a href="/">Startseite</a> <a href="/politik">Politik</a> <a href="/sport">Sport</a></nav>
 <div class="cookie-banner">Wir verwenden Cookies. Alle akzeptieren</div>
 <article><h1>{t}</h1>{body}</article>
-<aside class="related"><h3>Mehr zum Thema</h3><ul><li><a href="/x">Wetter am Wochenende</a></li></ul></aside>
+<aside class="related"><h3>Mehr zum Thema</h3>
+<ul><li><a href="/x">Wetter am Wochenende</a></li></ul></aside>
 <section id="comments"><h3>Kommentare</h3><p>Leser123: Das ist doch alles Unsinn!</p></section>
 <footer>Impressum · Datenschutz</footer></body></html>"""
 
