@@ -166,6 +166,8 @@ def item_page(item: FeedItem, fetcher: Fetcher, feed_title: str | None) -> Page:
         )
         try:
             page = extract_page(html.encode("utf-8"), url=item.link)
+            # trafilatura names the site after the host; the feed knows better.
+            page = replace(page, site=feed_title or page.site)
         except NotAnArticle:
             page = None
     if page is None:
@@ -246,9 +248,9 @@ def fetch_one(
     keys = filter_keys(feed.filter)
     fresh = [i for i in items if i.key not in seen]
     wanted = [i for i in fresh if matches(keys, i)]
-    for item in fresh:
-        if item not in wanted:
-            state.seen.append(item.key)  # filtered out: never look at it again
+    wanted_keys = {i.key for i in wanted}
+    # Filtered out: never look at it again.
+    state.seen.extend(i.key for i in fresh if i.key not in wanted_keys)
     todo, left_over = wanted[: options.max_items], len(wanted) - options.max_items
     outcomes = _save_items(feed, todo, title, catalog, fetcher, options, state, store)
     state.items, state.last_fetch, state.error = len(items), now, None

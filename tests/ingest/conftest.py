@@ -125,7 +125,17 @@ def _make_handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
             return not server.stop.wait(seconds)
 
         def _serve(self) -> None:
-            route = server.routes.get(self.path.split("?")[0])
+            path = self.path.split("?")[0]
+            route = server.routes.get(path)
+            if route is None:  # "/artikel/*" serves every path below /artikel/
+                route = next(
+                    (
+                        r
+                        for k, r in server.routes.items()
+                        if k.endswith("*") and path.startswith(k[:-1])
+                    ),
+                    None,
+                )
             if route is None:
                 route = Route(b"nicht gefunden", status=404)
             if route.delay and not self._wait(route.delay):
