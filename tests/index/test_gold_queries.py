@@ -21,11 +21,11 @@ import pytest
 from whoosh.filedb.filestore import RamStorage
 from whoosh.index import Index
 
-from index.corpus import read_article
+from index.files.corpus import read_article
 from index.library import Library
 from index.records import Entity
-from index.schema import article_document, build_schema
-from index.search import search
+from index.search.searching import search
+from index.store.schema import article_document, build_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"

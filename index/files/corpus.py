@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from index.clean import clean_text, lead_title
-from index.decode import (
+from index.extract import extract_metadata
+from index.files.clean import clean_text, lead_title
+from index.files.decode import (
     MAX_FILE_BYTES,
     DecodeError,
     check_text,
@@ -22,7 +23,6 @@ from index.decode import (
     sanitize,
     unsafe_name,
 )
-from index.extract import extract_metadata
 from index.records import Article, DatePrecision, Metadata, Skipped
 
 SUFFIXES = (".txt", ".md")
