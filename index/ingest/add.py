@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.decode import printable
+from index.files.decode import printable
 from index.ingest.http import Fetcher, FetchError, Limits
 from index.ingest.pages import NotAnArticle, Page, extract_page
 from index.ingest.write import Catalog, WriteError

@@ -20,13 +20,13 @@ from html import escape, unescape
 from pathlib import Path
 from typing import Any
 
-from index.analysis import analyze_word, iter_words, word_keys
-from index.decode import printable, sanitize
+from index.files.decode import printable, sanitize
 from index.ingest.add import Outcome, fetch_page, import_one
 from index.ingest.feedstore import Feed, FeedState, FeedStore
 from index.ingest.http import Fetcher, FetchError, Limits
 from index.ingest.pages import MIN_TEXT_CHARS, NotAnArticle, Page, extract_page
 from index.ingest.write import Catalog
+from index.text.analysis import analyze_word, iter_words, word_keys
 
 FULL_TEXT_CHARS = 800
 """An item whose own content has less text than this is a teaser: its

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from index.decode import sanitize
+from index.files.decode import sanitize
 from index.ingest.language import detect_language
 from index.records import DatePrecision
 

@@ -22,7 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.corpus import parse_front_matter
+from index.files.corpus import parse_front_matter
 from index.ingest.pages import Page
 
 TEMP_PREFIX = "."

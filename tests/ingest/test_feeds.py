@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from index.corpus import read_article
+from index.files.corpus import read_article
 from index.ingest.feeds import FetchOptions, fetch_feeds, parse_feed
 from index.ingest.feedstore import FeedStore, FeedStoreError
 from index.ingest.http import Limits

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from index.corpus import read_article
+from index.files.corpus import read_article
 from index.ingest.add import add_sources
 from index.ingest.pages import NotAnArticle, date_with_precision, decode_html, extract_page
 from tests.ingest.conftest import FAST, PARAGRAPHS, LocalServer, article_html

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from index.corpus import iter_article_files, parse_front_matter, read_article
+from index.files.corpus import iter_article_files, parse_front_matter, read_article
 from index.ingest.pages import Page
 from index.ingest.write import Catalog, WriteError, is_temp_name, render, slug
 
