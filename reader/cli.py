@@ -18,6 +18,7 @@ from typing import Any
 from index import __version__
 from index.paths import default_articles_dir
 from index.records import BuildReport
+from reader import cli_ingest
 
 PROGRESS_MIN_FILES = 20
 """Show a progress bar only when there is more than a handful to index."""
@@ -60,6 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="extract metadata from files (no index needed)")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--json", action="store_true", help="print a JSON list")
+
+    cli_ingest.add_parsers(sub)
     return parser
 
 
@@ -234,7 +237,15 @@ def cmd_tui(args: argparse.Namespace) -> int:
     return run_app(args.articles, lang=args.lang)
 
 
-COMMANDS = {"index": cmd_index, "search": cmd_search, "show": cmd_show, "extract": cmd_extract}
+COMMANDS = {
+    "index": cmd_index,
+    "search": cmd_search,
+    "show": cmd_show,
+    "extract": cmd_extract,
+    "add": cli_ingest.cmd_add,
+    "feeds": cli_ingest.cmd_feeds,
+    "fetch": cli_ingest.cmd_fetch,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -244,10 +255,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from index.store.disk import IndexBusy
 
     try:
-        if args.command != "extract":
+        if args.command in ("add", "fetch"):
+            articles = cli_ingest.prepare_articles_dir(args.articles or default_articles_dir())
+            args.articles = check_articles_dir(articles)
+        elif args.command not in ("extract", "feeds"):
             args.articles = check_articles_dir(args.articles or default_articles_dir())
         return COMMANDS.get(args.command, cmd_tui)(args)
-    except (CliError, ArticlesDirError) as exc:
+    except (CliError, ArticlesDirError, cli_ingest.IngestError) as exc:
         print(f"diplo-reader: {exc}", file=sys.stderr)
         return 2
     except IndexBusy:
