@@ -71,6 +71,8 @@ def import_one(catalog: Catalog, name: str, load: Loader, feed: str | None = Non
         return Outcome(shown, "failed", str(exc))
     except OSError as exc:
         return Outcome(shown, "failed", f"cannot read: {exc.strerror or exc}")
+    except Exception as exc:  # a bug on one page must not end the batch
+        return Outcome(shown, "failed", printable(f"internal error: {type(exc).__name__}: {exc}"))
     rel = written.path.relative_to(catalog.root).as_posix()
     message = {
         "added": f"added as {rel}",

@@ -82,9 +82,15 @@ def _slot(host: str, per_host: int) -> threading.BoundedSemaphore:
 
 def check_url(url: str) -> str:
     """`url` if it is an http(s) address with a host, else FetchError."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError as exc:
+        raise FetchError("bad-url", "not a valid address") from exc
+    if parts.scheme not in ("http", "https") or not host:
         raise FetchError("bad-url", "not an http(s) address")
+    if any(ord(ch) < 0x21 or ord(ch) == 0x7F for ch in url):
+        raise FetchError("bad-url", "spaces or control characters in the address")
     return url
 
 
@@ -150,6 +156,8 @@ class Fetcher:
                 ) from exc
             except httpx.ConnectError as exc:
                 raise FetchError("connect", f"cannot connect: {_reason(exc)}") from exc
+            except httpx.InvalidURL as exc:
+                raise FetchError("bad-url", f"not a valid address: {_reason(exc)}") from exc
             except httpx.HTTPError as exc:
                 raise FetchError("http", f"network error: {_reason(exc)}") from exc
 
