@@ -92,7 +92,6 @@ class WatcherBase(ABC):
             settle(paths)
             self.on_change(paths)
 
-
     def _poll(self) -> None:
         """Compare (size, mtime) of every article file every POLL_S seconds."""
         before = snapshot(self.root)

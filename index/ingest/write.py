@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,12 +146,10 @@ class Catalog:
         same_text = self.by_text.get(key)
         if same_text is not None and same_text.exists():
             return Written("duplicate", same_text)
-        folder = self.root / site_folder(page)
-        path = _free_name(folder, file_stem(page))
         content = render(page, feed=feed)
-        atomic_write(path, content)
+        status, path = _create_new(self.root / site_folder(page), file_stem(page), content, key)
         self._learn(path, content)
-        return Written("added", path)
+        return Written(status, path)
 
 
 def normalize_url(url: str | None) -> str:
@@ -167,24 +166,63 @@ def _read(path: Path) -> tuple[dict[str, str], str]:
         return {}, ""
 
 
-def _free_name(folder: Path, stem: str) -> Path:
-    path = folder / f"{stem}.md"
-    n = 2
-    while path.exists():
-        path = folder / f"{stem}-{n}.md"
-        n += 1
-    return path
+def _create_new(folder: Path, stem: str, content: str, key: str) -> tuple[str, Path]:
+    """Write a new article under the first free name `stem.md`, `stem-2.md` …
+
+    The file appears by a hard link from the temporary file, which fails when
+    the name was taken meanwhile: two diplo-readers adding at once never
+    overwrite each other. A taken name with the same text is that article."""
+    tmp = _write_temp(folder / f"{stem}.md", content)
+    try:
+        n = 1
+        while True:
+            path = folder / (f"{stem}.md" if n == 1 else f"{stem}-{n}.md")
+            n += 1
+            if path.exists():
+                if text_key(_read(path)[1]) == key:
+                    return "duplicate", path
+                continue
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                n -= 1  # look at the file that just appeared
+                continue
+            except OSError as exc:
+                if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
+                    raise WriteError(_write_reason(exc, path)) from exc
+                os.replace(tmp, path)  # no hard links on this file system
+            return "added", path
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
 
 
-def atomic_write(path: Path, content: str) -> None:
-    """Write `content` to `path` via a hidden temporary file and a rename."""
-    tmp = path.with_name(f"{TEMP_PREFIX}{path.name}.{os.getpid()}{TEMP_SUFFIX}")
+def _temp_name(path: Path) -> Path:
+    return path.with_name(
+        f"{TEMP_PREFIX}{path.name}.{os.getpid()}-{threading.get_ident()}{TEMP_SUFFIX}"
+    )
+
+
+def _write_temp(path: Path, content: str) -> Path:
+    """`content` in a hidden temporary file beside `path`, on disk (fsync)."""
+    tmp = _temp_name(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(content)
             fh.flush()
             os.fsync(fh.fileno())
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise WriteError(_write_reason(exc, path)) from exc
+    return tmp
+
+
+def atomic_write(path: Path, content: str) -> None:
+    """Replace `path` with `content` via a hidden temporary file and a rename."""
+    tmp = _write_temp(path, content)
+    try:
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):

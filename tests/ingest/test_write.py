@@ -171,3 +171,31 @@ def test_temp_names_are_skipped_by_the_corpus(tmp_path: Path) -> None:
     assert [f.path.name for f in iter_article_files(tmp_path)] == ["b.md"]
     assert is_temp_name(".a.md.123.diplo-tmp") and is_temp_name("c.md.part")
     assert not is_temp_name("b.md")
+
+
+def test_two_writers_at_once_never_overwrite_or_double(tmp_path: Path) -> None:
+    """Two diplo-readers (two catalogs, each blind to the other's new files)
+    adding the same and different articles at the same moment."""
+    import threading
+
+    pages = [page(url=f"https://beispiel.de/{i}", text=f"Text {i}. " * 30) for i in range(8)]
+    # Same title and date for all: every one competes for the same file name.
+    start = threading.Barrier(2)
+    results: list[list[str]] = [[], []]
+
+    def writer(slot: int) -> None:
+        catalog = Catalog(tmp_path)
+        start.wait()
+        for p in pages:
+            results[slot].append(catalog.save(p).status)
+
+    threads = [threading.Thread(target=writer, args=(i,)) for i in (0, 1)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    files = sorted(tmp_path.rglob("*.md"))
+    assert len(files) == 8  # each article once, none lost
+    texts = {read_article(f).text.split("\n\n", 1)[1][:7] for f in files}
+    assert texts == {f"Text {i}." for i in range(8)}
+    assert sorted(results[0] + results[1]).count("added") == 8
