@@ -152,3 +152,31 @@ def test_fetch_killed_with_sigkill_leaves_no_half_article(
     assert done.returncode == 0, done.stderr
     files = list(iter_article_files(articles))
     assert len(files) == 40  # every item once: none lost, none twice
+
+
+def test_full_articles_folder_is_one_line_and_nothing_lost(
+    tmp_path: Path,
+    server: LocalServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import errno
+
+    first = server.page("/eins", article_html())
+    run(capsys, "--articles", str(tmp_path), "add", first)
+    (existing,) = tmp_path.rglob("*.md")
+    before = existing.read_bytes()
+    server.page("/eins", article_html(paragraphs=(*PARAGRAPHS, "Nachtrag.")))
+    second = server.page("/zwei", article_html("Zweiter Artikel", ("Ganz anders. " * 30,)))
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    code, out, err = run(capsys, "--articles", str(tmp_path), "add", first, second)
+    assert code == 2
+    lines = err.splitlines()
+    assert len(lines) == 2 and all("no space left on the device" in line for line in lines)
+    assert out.strip() == "Summary: 2 failed"
+    assert existing.read_bytes() == before
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == [existing.name]

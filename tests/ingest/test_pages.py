@@ -179,3 +179,28 @@ def test_non_html_files_and_missing_paths(tmp_path: Path) -> None:
 def test_not_html_bytes_are_rejected() -> None:
     with pytest.raises(NotAnArticle):
         extract_page(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+
+
+def test_huge_page_and_gzip_bomb_write_nothing(tmp_path: Path, server: LocalServer) -> None:
+    import gzip
+
+    huge = server.page("/huge", article_html(paragraphs=PARAGRAPHS * 400))
+    assert len(server.routes["/huge"].body) > FAST.max_bytes
+    bomb = server.page(
+        "/bomb",
+        gzip.compress(article_html().encode() + b" " * 30_000_000),
+        headers={"Content-Encoding": "gzip"},
+    )
+    outcomes = add_sources(tmp_path, [huge, bomb], limits=FAST)
+    assert [o.status for o in outcomes] == ["failed", "failed"]
+    assert all("larger than" in o.message for o in outcomes)
+    assert md_files(tmp_path) == []
+
+
+def test_redirect_loop_through_add(tmp_path: Path, server: LocalServer) -> None:
+    from tests.ingest.conftest import Route
+
+    server.routes["/a"] = Route(status=301, headers={"Location": "/b"})
+    server.routes["/b"] = Route(status=301, headers={"Location": "/a"})
+    (outcome,) = add_sources(tmp_path, [server.url("/a")], limits=FAST)
+    assert outcome.status == "failed" and outcome.message == "more than 5 redirects"
