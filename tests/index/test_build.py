@@ -12,7 +12,7 @@ from whoosh.query import Term
 from index.library import Library
 from index.paths import index_dir_for
 from index.store.build import update_index
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, needs_shared
 
 
 @pytest.fixture
@@ -103,6 +103,7 @@ def test_mixed_folder_indexes_readable_reports_rest(tmp_path: Path) -> None:
     assert utf16 is not None and "Köln" in utf16.title
 
 
+@needs_shared("data", "10kGNAD", "articles.csv")
 def test_pre_analysed_fields_index_like_plain_text(folder: Path) -> None:
     """Postings analysed in a worker (`prepare_document`, one pass over the
     words) are exactly those the writer would make from the text itself."""
