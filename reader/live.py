@@ -119,7 +119,7 @@ class LiveMixin(App[int]):
     def fetch_feeds_worker(self, articles_dir: Path) -> None:
         from reader.workers_fetch import fetch_all
 
-        fetch_all(articles_dir, self.post_message)
+        fetch_all(articles_dir, self.post_message, self._cancel)
 
     def on_fetch_progress(self, message: m.FetchProgress) -> None:
         status = self.main_screen.query_one(StatusBar)

@@ -4,13 +4,14 @@ touches no widget."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from reader.messages import FetchFinished, FetchProgress
 from reader.workers import Post
 
 
-def fetch_all(articles_dir: Path, post: Post) -> None:
+def fetch_all(articles_dir: Path, post: Post, cancel: threading.Event | None = None) -> None:
     from index.ingest.feeds import FetchOptions, fetch_feeds
     from index.ingest.feedstore import FeedStore
 
@@ -18,10 +19,10 @@ def fetch_all(articles_dir: Path, post: Post) -> None:
         post(FetchProgress(feed, done, total))
 
     try:
-        store = FeedStore()
-        reports = fetch_feeds(articles_dir, store, options=FetchOptions(progress=progress))
+        options = FetchOptions(progress=progress, cancel=cancel)
+        reports = fetch_feeds(articles_dir, FeedStore(), options=options)
     except Exception as exc:  # a broken feeds file, an unwritable folder …
-        post(FetchFinished(0, 0, (f"{type(exc).__name__}: {exc}" if not str(exc) else str(exc),)))
+        post(FetchFinished(0, 0, (str(exc) or type(exc).__name__,)))
         return
     errors: list[str] = []
     for report in reports:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -199,6 +200,8 @@ class FetchOptions:
     max_items: int = MAX_ITEMS_PER_FETCH
     progress: Callable[[str, int, int], None] | None = None
     """Called with (feed name, items done, items to do)."""
+    cancel: threading.Event | None = None
+    """Set to stop between items (the reader quitting)."""
 
 
 def fetch_feeds(
@@ -223,6 +226,8 @@ def fetch_feeds(
     reports = []
     with Fetcher(options.limits) as fetcher:
         for feed in feeds:
+            if options.cancel is not None and options.cancel.is_set():
+                break
             reports.append(fetch_one(feed, store, catalog, fetcher, options))
     return reports
 
@@ -255,7 +260,7 @@ def fetch_one(
     outcomes = _save_items(feed, todo, title, catalog, fetcher, options, state, store)
     state.items, state.last_fetch, state.error = len(items), now, None
     state.new = sum(o.status in ("added", "updated") for o in outcomes)
-    if left_over <= 0:
+    if left_over <= 0 and len(outcomes) == len(todo):
         # Only a fetch that saw every item may skip the feed next time on a 304.
         state.etag, state.last_modified = resp.etag, resp.last_modified
     else:
@@ -285,10 +290,14 @@ def _save_items(
     outcomes: list[Outcome] = []
     if options.progress:
         options.progress(feed.name, 0, len(todo))
-    with ThreadPoolExecutor(PAGE_WORKERS) as pool:
-        futures = [pool.submit(_load, item, fetcher, title) for item in todo]
+    cancel = options.cancel
+    pool = ThreadPoolExecutor(PAGE_WORKERS)
+    try:
+        futures = [pool.submit(_load, item, fetcher, title, cancel) for item in todo]
         for done, (item, future) in enumerate(zip(todo, futures, strict=True), 1):
             result = future.result()
+            if cancel is not None and cancel.is_set():
+                break  # the reader is quitting: what is saved is remembered
             load = partial(_unwrap, result)
             outcome = import_one(catalog, item.link or item.key, load, feed.name)
             outcomes.append(outcome)
@@ -298,13 +307,20 @@ def _save_items(
                 store.save_state(feed.name, state)  # a killed fetch keeps what it saved
             if options.progress:
                 options.progress(feed.name, done, len(todo))
+    finally:
+        # Ctrl-C or quitting: pages not started are dropped, not waited for.
+        pool.shutdown(wait=True, cancel_futures=True)
     return outcomes
 
 
-def _load(item: FeedItem, fetcher: Fetcher, title: str | None) -> Page | Exception:
+def _load(
+    item: FeedItem, fetcher: Fetcher, title: str | None, cancel: threading.Event | None
+) -> Page | Exception:
+    if cancel is not None and cancel.is_set():
+        return NotAnArticle("cancelled", "cancelled")
     try:
         return item_page(item, fetcher, title)
-    except (FetchError, NotAnArticle, OSError) as exc:
+    except Exception as exc:  # a bug on one page must not end the fetch
         return exc
 
 

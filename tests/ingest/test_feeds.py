@@ -327,3 +327,28 @@ def test_dates_from_the_feed_when_the_page_has_none(tmp_path: Path, server: Loca
     (path,) = md_files(articles(tmp_path))
     expected = time.strftime("%Y-%m-%d", time.gmtime(1709629200 + 5 * 3600))
     assert read_article(path).meta.date == expected
+
+
+def test_cancel_stops_between_items_and_the_next_fetch_goes_on(
+    tmp_path: Path, server: LocalServer
+) -> None:
+    import threading
+
+    server.routes["/artikel/*"] = Route(handler=numbered_pages)
+    body = rss([rss_item(n, base=server.base) for n in range(12)])
+    server.routes["/feed.xml"] = Route(body, headers={**XML, "ETag": '"immer-gleich"'})
+    feeds = store(tmp_path)
+    feeds.add(server.url("/feed.xml"), name="f")
+    cancel = threading.Event()
+
+    def progress(_feed: str, done: int, _total: int) -> None:
+        if done == 2:
+            cancel.set()  # the reader quits while fetching
+
+    options = FetchOptions(limits=FAST, progress=progress, cancel=cancel)
+    (first,) = fetch_feeds(articles(tmp_path), feeds, options=options)
+    assert first.new == 2
+    assert feeds.state("f").etag is None  # else the next fetch would stop at a 304
+    (second,) = fetch(tmp_path, feeds)
+    assert second.new == 10
+    assert len(md_files(articles(tmp_path))) == 12
