@@ -6,7 +6,9 @@ ends: trafilatura and httpx are never loaded at start-up.
 
 - `http`: one fetch with every limit (timeouts, size cap, redirects, per host)
 - `pages`: a page's main text and metadata (trafilatura)
-- `write`: front matter, file names, atomic writes, "already there?"
+- `write`: front matter, file names, atomic writes
+- `catalog`: what the folder holds already (by address and by text), cached
 - `add`: `add PATH_OR_URL...`
 - `feedstore`, `feeds`: the followed feeds and `fetch`
+- `watch`: the live articles folder (watchfiles, or polling)
 """

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.files.decode import printable
+from index.ingest.catalog import Catalog
 from index.ingest.http import Fetcher, FetchError, Limits
 from index.ingest.pages import NotAnArticle, Page, extract_page
-from index.ingest.write import Catalog, WriteError
+from index.ingest.write import WriteError
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 HTML_TYPES = ("text/html", "application/xhtml+xml")

@@ -23,10 +23,10 @@ from typing import Any
 
 from index.files.decode import printable, sanitize
 from index.ingest.add import Outcome, fetch_page, import_one
+from index.ingest.catalog import Catalog
 from index.ingest.feedstore import Feed, FeedState, FeedStore
 from index.ingest.http import Fetcher, FetchError, Limits
 from index.ingest.pages import MIN_TEXT_CHARS, NotAnArticle, Page, extract_page
-from index.ingest.write import Catalog
 from index.text.analysis import analyze_word, iter_words, word_keys
 
 FULL_TEXT_CHARS = 800

@@ -5,8 +5,8 @@ Each article is a `.md` file with front matter the corpus reader parses
 its date and title in safe ASCII. A file is written to a temporary name that
 starts with a dot (the corpus and the live-folder watcher skip those) and
 renamed into place, so no reader ever sees half an article, even after a
-kill -9. `Catalog` knows what the folder already holds (by canonical URL and
-by text), so the same article added twice changes nothing.
+kill -9. `index.ingest.catalog` knows what the folder already holds, so the same
+article added twice changes nothing.
 """
 
 from __future__ import annotations
@@ -110,48 +110,6 @@ def text_key(body: str) -> str:
     return hashlib.sha256(_SPACES.sub(" ", body).strip().encode()).hexdigest()[:24]
 
 
-class Catalog:
-    """The articles folder's `.md`/`.txt` files by canonical URL and by text."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.by_url: dict[str, Path] = {}
-        self.by_text: dict[str, Path] = {}
-        for path in sorted(root.rglob("*")):
-            if path.suffix.lower() not in (".md", ".txt") or path.name.startswith("."):
-                continue
-            try:
-                self._learn(path, path.read_text("utf-8", errors="replace"))
-            except OSError:
-                continue
-
-    def _learn(self, path: Path, content: str) -> None:
-        front, body = parse_front_matter(content)
-        if url := front.get("url"):
-            self.by_url.setdefault(normalize_url(url), path)
-        self.by_text.setdefault(text_key(body), path)
-
-    def save(self, page: Page, *, feed: str | None = None) -> Written:
-        """Write `page` unless the folder has it already. Raises WriteError."""
-        key = text_key(page.text)
-        known = self.by_url.get(normalize_url(page.url)) if page.url else None
-        if known is not None and known.exists():
-            old_front, old_body = _read(known)
-            if text_key(old_body) == key:
-                return Written("unchanged", known)
-            content = render(page, feed=feed or old_front.get("feed"))
-            atomic_write(known, content)
-            self.by_text[key] = known
-            return Written("updated", known)
-        same_text = self.by_text.get(key)
-        if same_text is not None and same_text.exists():
-            return Written("duplicate", same_text)
-        content = render(page, feed=feed)
-        status, path = _create_new(self.root / site_folder(page), file_stem(page), content, key)
-        self._learn(path, content)
-        return Written(status, path)
-
-
 def normalize_url(url: str | None) -> str:
     """Addresses equal up to scheme, "www.", a trailing slash and a fragment."""
     url = (url or "").strip().split("#", 1)[0]
@@ -159,14 +117,15 @@ def normalize_url(url: str | None) -> str:
     return url.rstrip("/").lower()
 
 
-def _read(path: Path) -> tuple[dict[str, str], str]:
+def read_article_file(path: Path) -> tuple[dict[str, str], str]:
+    """(front matter, body) of an article file; empty when it cannot be read."""
     try:
         return parse_front_matter(path.read_text("utf-8", errors="replace"))
     except OSError:
         return {}, ""
 
 
-def _create_new(folder: Path, stem: str, content: str, key: str) -> tuple[str, Path]:
+def create_new(folder: Path, stem: str, content: str, key: str) -> tuple[str, Path]:
     """Write a new article under the first free name `stem.md`, `stem-2.md` …
 
     The file appears by a hard link from the temporary file, which fails when
@@ -179,7 +138,7 @@ def _create_new(folder: Path, stem: str, content: str, key: str) -> tuple[str, P
             path = folder / (f"{stem}.md" if n == 1 else f"{stem}-{n}.md")
             n += 1
             if path.exists():
-                if text_key(_read(path)[1]) == key:
+                if text_key(read_article_file(path)[1]) == key:
                     return "duplicate", path
                 continue
             try:

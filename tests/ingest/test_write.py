@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from index.files.corpus import iter_article_files, parse_front_matter, read_article
+from index.ingest.catalog import Catalog
 from index.ingest.pages import Page
-from index.ingest.write import Catalog, WriteError, is_temp_name, render, slug
+from index.ingest.write import WriteError, is_temp_name, render, slug
 
 TEXT = (
     "Die Außenministerinnen und Außenminister haben sich in Genf getroffen.\n\n"
@@ -199,3 +200,35 @@ def test_two_writers_at_once_never_overwrite_or_double(tmp_path: Path) -> None:
     texts = {read_article(f).text.split("\n\n", 1)[1][:7] for f in files}
     assert texts == {f"Text {i}." for i in range(8)}
     assert sorted(results[0] + results[1]).count("added") == 8
+
+
+def test_catalog_cache_reads_only_changed_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import index.ingest.catalog as catalog_module
+
+    root = tmp_path / "articles"
+    Catalog(root).save(page())
+    Catalog(root).save(page(url="https://beispiel.de/2", text="Zweiter Text. " * 30))
+    reads: list[Path] = []
+    real = catalog_module.read_article_file
+
+    def counting(path: Path) -> tuple[dict[str, str], str]:
+        reads.append(path)
+        return real(path)
+
+    monkeypatch.setattr(catalog_module, "read_article_file", counting)
+    Catalog(root)  # learns both files (the second was added after the first scan)
+    reads.clear()
+    warm = Catalog(root)
+    assert reads == [] and len(warm.by_url) == 2
+    changed = warm.by_url["beispiel.de/2"]
+    changed.write_text(changed.read_text("utf-8").replace("Zweiter", "Geänderter"), "utf-8")
+    again = Catalog(root)
+    assert reads == [changed]
+    assert again.save(page(url="https://beispiel.de/2", text="Geänderter Text. " * 30)).status == (
+        "unchanged"
+    )
+    # A damaged cache is only a lost shortcut.
+    catalog_module.cache_file(root).write_text("{kaputt")
+    assert len(Catalog(root).by_url) == 2

@@ -11,9 +11,9 @@ from typing import Any
 from conftest import settle
 from textual.message import Message
 
+from index.ingest.catalog import Catalog
 from index.ingest.feedstore import FeedStore
 from index.ingest.pages import Page
-from index.ingest.write import Catalog
 from reader import messages as m
 from reader.widgets.article_view import ArticleView
 from tests.ingest.conftest import LocalServer, full_content, rss, rss_item
