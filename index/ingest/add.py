@@ -9,7 +9,7 @@ from pathlib import Path
 from index.files.decode import printable
 from index.ingest.catalog import Catalog
 from index.ingest.http import Fetcher, FetchError, Limits
-from index.ingest.pages import NotAnArticle, Page, extract_page
+from index.ingest.pages import NotAnArticle, Page, extract_page, looks_like_html
 from index.ingest.write import WriteError
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -143,6 +143,9 @@ def read_saved_page(path: Path, max_bytes: int = 10_000_000) -> Page:
 
 def fetch_page(fetcher: Fetcher, url: str) -> Page:
     resp = fetcher.get(url)
-    if resp.content_type and resp.content_type not in HTML_TYPES:
-        raise NotAnArticle("not-html", f"not an HTML page (content type {resp.content_type})")
+    kind = resp.content_type
+    # A vague or missing type is common on simple servers: then the bytes decide.
+    vague = kind in ("", "application/octet-stream", "text/plain") and looks_like_html(resp.body)
+    if kind not in HTML_TYPES and not vague:
+        raise NotAnArticle("not-html", f"not an HTML page (content type {kind or 'none'})")
     return extract_page(resp.body, url=resp.url, charset=resp.charset)

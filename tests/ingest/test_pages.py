@@ -204,3 +204,11 @@ def test_redirect_loop_through_add(tmp_path: Path, server: LocalServer) -> None:
     server.routes["/b"] = Route(status=301, headers={"Location": "/a"})
     (outcome,) = add_sources(tmp_path, [server.url("/a")], limits=FAST)
     assert outcome.status == "failed" and outcome.message == "more than 5 redirects"
+
+
+def test_vague_content_type_is_sniffed(tmp_path: Path, server: LocalServer) -> None:
+    html = server.page("/a", article_html(), headers={"Content-Type": "application/octet-stream"})
+    pdf = server.page("/b", b"%PDF-1.4 bin", headers={"Content-Type": "application/octet-stream"})
+    outcomes = add_sources(tmp_path, [html, pdf], limits=FAST)
+    assert [o.status for o in outcomes] == ["added", "failed"]
+    assert outcomes[1].message == "not an HTML page (content type application/octet-stream)"
