@@ -260,8 +260,10 @@ def fetch_one(
     outcomes = _save_items(feed, todo, title, catalog, fetcher, options, state, store)
     state.items, state.last_fetch, state.error = len(items), now, None
     state.new = sum(o.status in ("added", "updated") for o in outcomes)
-    if left_over <= 0 and len(outcomes) == len(todo):
-        # Only a fetch that saw every item may skip the feed next time on a 304.
+    done = set(state.seen)
+    if left_over <= 0 and all(i.key in done for i in todo):
+        # Only a fetch that finished every item (none cancelled, none to retry)
+        # may let the next one stop at a 304.
         state.etag, state.last_modified = resp.etag, resp.last_modified
     else:
         state.etag = state.last_modified = None

@@ -352,3 +352,30 @@ def test_cancel_stops_between_items_and_the_next_fetch_goes_on(
     (second,) = fetch(tmp_path, feeds)
     assert second.new == 10
     assert len(md_files(articles(tmp_path))) == 12
+
+
+def test_an_item_that_timed_out_is_retried_despite_an_unchanged_feed(
+    tmp_path: Path, server: LocalServer
+) -> None:
+    def conditional(h: BaseHTTPRequestHandler) -> None:
+        if h.headers.get("If-None-Match") == '"v1"':
+            h.send_response(304)
+            h.end_headers()
+            return
+        body = rss([rss_item(1, base=server.base)])
+        h.send_response(200)
+        h.send_header("ETag", '"v1"')
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        h.wfile.write(body)
+
+    server.routes["/feed"] = Route(handler=conditional)
+    server.routes["/artikel/1"] = Route(b"", status=503)
+    feeds = store(tmp_path)
+    feeds.add(server.url("/feed"), name="f")
+    assert fetch(tmp_path, feeds)[0].new == 0
+    assert feeds.state("f").etag is None
+    server.page("/artikel/1", article_html())  # the server is back
+    assert fetch(tmp_path, feeds)[0].new == 1
+    assert feeds.state("f").etag == '"v1"'
+    assert fetch(tmp_path, feeds)[0].not_modified

@@ -134,11 +134,22 @@ async def test_fetch_from_the_palette_without_feeds(make_app, tmp_path: Path) ->
 
 
 async def test_startup_and_search_touch_no_network(
-    make_app, tmp_path: Path, server: LocalServer
+    make_app, tmp_path: Path, server: LocalServer, monkeypatch
 ) -> None:
+    import socket
+
     FeedStore().add(server.url("/f.xml"), name="test")
     articles = tmp_path / "articles"
     Catalog(articles).save(page("Gespräche in Wien"))
+    connects: list[object] = []
+    real_connect = socket.socket.connect
+
+    def connect(sock: socket.socket, address: object) -> None:
+        if sock.family in (socket.AF_INET, socket.AF_INET6):
+            connects.append(address)
+        real_connect(sock, address)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
     app = make_app(articles=articles)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -147,7 +158,7 @@ async def test_startup_and_search_touch_no_network(
         await pilot.press("down", "enter")
         await settle(pilot)
         time.sleep(0.2)
-    assert server.requests == []
+    assert server.requests == [] and connects == []
 
 
 def _feed(body: bytes) -> Any:
