@@ -131,7 +131,13 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         if not store.feeds():
             print("No feeds to fetch. Follow one with: diplo-reader feeds add URL")
             return 0
-        reports = fetch_feeds(args.articles, store, args.names, FetchOptions())
+
+        def shown(outcome: Outcome) -> None:
+            if not outcome.ok or outcome.status in ("added", "updated"):
+                _print_outcome(outcome)  # as it happens, not after the whole feed
+
+        options = FetchOptions(on_outcome=shown)
+        reports = fetch_feeds(args.articles, store, args.names, options)
     except FeedStoreError as exc:
         raise IngestError(str(exc)) from exc
     outcomes: list[Outcome] = []
@@ -142,9 +148,6 @@ def cmd_fetch(args: argparse.Namespace) -> int:
             line = printable(f"diplo-reader: failed: feed {report.name}: {report.error}")
             print(line, file=sys.stderr)
             continue
-        for outcome in report.outcomes:
-            if not outcome.ok or outcome.status in ("added", "updated"):
-                _print_outcome(outcome)
         outcomes.extend(report.outcomes)
         notes = ["not changed since the last fetch"] if report.not_modified else []
         if report.filtered:

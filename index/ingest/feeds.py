@@ -202,6 +202,8 @@ class FetchOptions:
     """Called with (feed name, items done, items to do)."""
     cancel: threading.Event | None = None
     """Set to stop between items (the reader quitting)."""
+    on_outcome: Callable[[Outcome], None] | None = None
+    """Called with each item's outcome as soon as it is saved (or failed)."""
 
 
 def fetch_feeds(
@@ -303,6 +305,8 @@ def _save_items(
             load = partial(_unwrap, result)
             outcome = import_one(catalog, item.link or item.key, load, feed.name)
             outcomes.append(outcome)
+            if options.on_outcome is not None:
+                options.on_outcome(outcome)
             if outcome.ok or not _retry_later(result):
                 state.seen.append(item.key)
             if done % 20 == 0:
