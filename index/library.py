@@ -10,15 +10,16 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
 from whoosh import index as whoosh_index
 from whoosh.searching import Searcher
 
+from index.messages import Problem
 from index.paths import index_dir_for
-from index.records import Article, BuildReport, SearchResult
+from index.records import Article, BuildReport, Filter, FilterField, SearchResult
 from index.store import disk as store
 from index.store.build import Progress, build_in_memory, update_index
 from index.store.serialize import article_from_dict
@@ -107,7 +108,7 @@ class Library:
                 except store.IndexBusy:
                     if store.check_index(self.index_dir, self.articles_dir) is not None:
                         raise
-                    report = BuildReport(message="another diplo-reader is updating the index")
+                    report = BuildReport(note=Problem("note.busy"))
         except OSError as exc:
             # Cache folder read-only, full or otherwise unusable: work in memory.
             ix, report = build_in_memory(self.articles_dir, progress)
@@ -118,7 +119,7 @@ class Library:
                 skipped=report.skipped,
                 seconds=report.seconds,
                 rebuilt=True,
-                message=f"index folder not writable ({reason}): using an in-memory index",
+                note=Problem("note.memory", (reason,)),
             )
         self._set_index(self._open_disk_index(), in_memory=False)
         return report
@@ -202,14 +203,20 @@ class Library:
             return self._searcher
 
     def search(
-        self, query: str, *, limit: int = 20, sort: str = "relevance", typing: bool = False
+        self,
+        query: str,
+        *,
+        filters: Sequence[Filter] = (),
+        limit: int = 20,
+        sort: str = "relevance",
+        typing: bool = False,
     ) -> SearchResult:
         """See `index.search.searching.search` (typing=True: the last word may be unfinished)."""
         from index.search.searching import search
 
         with self._lock:
             self._sync()  # drops index.search.searching's cached searcher after a commit
-            return search(self.ix, query, limit=limit, sort=sort, typing=typing)
+            return search(self.ix, query, filters=filters, limit=limit, sort=sort, typing=typing)
 
     def _read(self, read: Callable[[Searcher], T]) -> T:
         """Run `read` on a fresh searcher; once more on a reopened searcher if
@@ -233,10 +240,9 @@ class Library:
     def count(self) -> int:
         return self._read(lambda s: s.doc_count())
 
-    def entity_article_count(self, field: str, name: str) -> int:
+    def entity_article_count(self, field: FilterField, name: str) -> int:
         """How many articles name this person/place/org (field: person, place, org)."""
-        escaped = name.replace('"', " ")
-        return self.search(f'{field}:"{escaped}"', limit=1).total
+        return self.search("", filters=(Filter(field, name),), limit=1).total
 
     def close(self) -> None:
         self._set_index(None, in_memory=False)

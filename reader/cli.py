@@ -109,7 +109,7 @@ def _open_library(articles: Path, rebuild: bool = False, quiet: bool = True) -> 
         if task is not None:
             bar.stop()
     # Quiet commands still say when they work without a usable cache folder.
-    fallback = (report.message or "").startswith("index folder not writable")
+    fallback = report.note is not None and report.note.code == "note.memory"
     if report.message and (not quiet or fallback):
         print(f"Note: {report.message}", file=sys.stderr)
     return library, report

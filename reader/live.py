@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
@@ -26,6 +26,7 @@ from reader.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from index.ingest.watch import WatcherBase
+    from index.protocol import LibraryAPI
     from reader.widgets.main_screen import MainScreen
 
 
@@ -34,7 +35,7 @@ class LiveMixin(App[int]):
 
     if TYPE_CHECKING:
         main_screen: MainScreen
-        library: Any
+        library: LibraryAPI | None
         articles_dir: Path | None
         index_ready: bool
         _cancel: threading.Event
@@ -84,9 +85,13 @@ class LiveMixin(App[int]):
     @work(thread=True, group="live-index", exit_on_error=False)
     def update_index_live(self) -> None:
         """The incremental update after a change in the folder."""
+        library = self.library
+        if library is None:
+            self.call_from_thread(self._live_failed)
+            return
         try:
-            report = self.library.update(cancel=self._cancel, wait=60.0)
-            count = self.library.count()
+            report = library.update(cancel=self._cancel, wait=60.0)
+            count = library.count()
         except Exception as exc:
             if not self._cancel.is_set():
                 self.post_message(m.IndexFailed(f"{type(exc).__name__}: {exc}"))

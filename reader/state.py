@@ -15,15 +15,15 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from index.records import Filter
+
 
 @dataclass
 class UserState:
     query: str = ""
     """The text in the query input (without the filter)."""
-    filter: str | None = None
-    """The active entity filter as a query clause (`place:"Tokio"`), if any."""
-    filter_label: str | None = None
-    """How the chip shows the filter (`place:Tokio`)."""
+    filters: list[dict[str, Any]] = field(default_factory=list)
+    """The active filters (chips), as `{"field", "value", "exclude"}` objects."""
     article_id: str | None = None
     """The article that was open."""
     theme: str | None = None
@@ -75,7 +75,21 @@ def _from_dict(data: dict[str, Any]) -> UserState:
             setattr(state, f.name, value)
     if state.sort not in ("relevance", "date"):
         state.sort = "relevance"
+    state.filters = [asdict(f) for f in filters_of(state)]
     return state
+
+
+def filters_of(state: UserState) -> tuple[Filter, ...]:
+    """The state's filters as records; entries of the wrong shape are dropped."""
+    found: list[Filter] = []
+    for item in state.filters:
+        try:
+            flt = Filter(item["field"], str(item["value"]), bool(item.get("exclude", False)))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+        if flt not in found:
+            found.append(flt)
+    return tuple(found)
 
 
 def save_state(path: Path, state: UserState) -> None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
@@ -25,6 +25,10 @@ from reader.messages import (
     SearchFinished,
 )
 
+if TYPE_CHECKING:
+    from index.protocol import LibraryAPI
+    from index.records import Filter, FilterField
+
 Post = Callable[[Message], Any]
 
 RESULT_LIMIT = 25
@@ -36,7 +40,7 @@ MORE_LIMIT = 200
 query is still the current one."""
 
 
-def open_library(articles_dir: Path, index_dir: Path | None) -> Any:
+def open_library(articles_dir: Path, index_dir: Path | None) -> LibraryAPI:
     """Import and build the Library here, off the event loop: importing
     Whoosh is the slowest part of start-up and must not delay the first paint."""
     from index.library import Library
@@ -65,7 +69,9 @@ def start_resource_tracker() -> None:
         sys.stderr = saved
 
 
-def load_index(library: Any, post: Post, cancel: threading.Event, rebuild: bool = False) -> None:
+def load_index(
+    library: LibraryAPI, post: Post, cancel: threading.Event, rebuild: bool = False
+) -> None:
     """Open a warm index at once, then update it in the background."""
     try:
         if not rebuild and library.open_existing():
@@ -87,7 +93,13 @@ def load_index(library: Any, post: Post, cancel: threading.Event, rebuild: bool 
 
 
 def run_search(
-    library: Any, seq: int, query: str, sort: str, post: Post, current: Callable[[], int]
+    library: LibraryAPI,
+    seq: int,
+    query: str,
+    filters: Sequence[Filter],
+    sort: str,
+    post: Post,
+    current: Callable[[], int],
 ) -> None:
     """First page at once; then, if there is more and no newer search has been
     asked for (`current()` is still `seq`), the longer list to page through."""
@@ -95,16 +107,16 @@ def run_search(
 
     try:
         # typing=True: an unfinished last word also matches as a prefix ("Brü").
-        result = library.search(query, limit=RESULT_LIMIT, sort=sort, typing=True)
+        result = library.search(query, filters=filters, limit=RESULT_LIMIT, sort=sort, typing=True)
         post(SearchFinished(seq, result))
         if result.total > len(result.hits) and current() == seq:
-            more = library.search(query, limit=MORE_LIMIT, sort=sort, typing=True)
+            more = library.search(query, filters=filters, limit=MORE_LIMIT, sort=sort, typing=True)
             post(SearchFinished(seq, more, more=True))
     except Exception as exc:
         post(SearchFinished(seq, SearchResult(query=query, hits=(), total=0, error=str(exc))))
 
 
-def load_article(library: Any, article_id: str, post: Post) -> None:
+def load_article(library: LibraryAPI, article_id: str, post: Post) -> None:
     try:
         article = library.article(article_id)
     except Exception:
@@ -112,7 +124,7 @@ def load_article(library: Any, article_id: str, post: Post) -> None:
     post(ArticleLoaded(article_id, article))
 
 
-def count_entity(library: Any, field: str, name: str, post: Post) -> None:
+def count_entity(library: LibraryAPI, field: FilterField, name: str, post: Post) -> None:
     try:
         count = library.entity_article_count(field, name)
     except Exception:

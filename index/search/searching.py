@@ -24,8 +24,9 @@ from whoosh.searching import Searcher
 
 from index.messages import Problem
 from index.query.evaluate import evaluate
+from index.query.filters import filter_query
 from index.query.parse import BuiltQuery, as_you_type, build_query
-from index.records import Hit, SearchResult
+from index.records import Filter, Hit, SearchResult
 from index.search.snippets import TermMatcher, make_snippet
 from index.search.snippets import match_spans as _match_spans
 from index.search.suggest import suggest
@@ -43,19 +44,28 @@ def match_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
 
 
 def search(
-    ix: Index, query: str, *, limit: int = 20, sort: str = "relevance", typing: bool = False
+    ix: Index,
+    query: str,
+    *,
+    filters: Sequence[Filter] = (),
+    limit: int = 20,
+    sort: str = "relevance",
+    typing: bool = False,
 ) -> SearchResult:
     """Search the index; see the module docstring. Never raises.
 
-    `typing=True` is for search-as-you-type: an unfinished last plain word
-    also matches as a prefix (`query.as_you_type`); the result still reports
-    the query, and any suggestion, in the words the user typed."""
+    `filters` narrow the hits (AND; `exclude` ones remove their matches);
+    they do not change the ranking. `typing=True` is for search-as-you-type:
+    an unfinished last plain word also matches as a prefix
+    (`query.as_you_type`); the result still reports the query, and any
+    suggestion, in the words the user typed."""
     query = query if isinstance(query, str) else ""
+    filters = tuple(filters)
     try:
         if isinstance(ix, Searcher):  # a caller that manages its own searcher
-            return _search(ix, query, max(1, limit), sort, typing)
+            return _search(ix, query, filters, max(1, limit), sort, typing)
         with _CACHE_LOCK:
-            return _search(_cached_searcher(ix), query, max(1, limit), sort, typing)
+            return _search(_cached_searcher(ix), query, filters, max(1, limit), sort, typing)
     except Exception as exc:  # a bug or a damaged index must not kill the UI
         log.exception("search failed for %r", query)
         problem = Problem("search-failed", (f"{type(exc).__name__}: {exc}",))
@@ -98,7 +108,14 @@ def forget_index(ix: Index) -> None:
             entry[1].close()
 
 
-def _search(searcher: Searcher, text: str, limit: int, sort: str, typing: bool) -> SearchResult:
+def _search(
+    searcher: Searcher,
+    text: str,
+    filters: tuple[Filter, ...],
+    limit: int,
+    sort: str,
+    typing: bool,
+) -> SearchResult:
     built = build_query(as_you_type(text) if typing else text, searcher.reader())
     q = built.query
     listing = q is None
@@ -113,6 +130,12 @@ def _search(searcher: Searcher, text: str, limit: int, sort: str, typing: bool) 
         scores = dict.fromkeys(searcher.reader().all_doc_ids(), 0.0)
     else:
         scores = evaluate(searcher, q)
+    for flt in filters:
+        selected = evaluate(searcher, filter_query(flt, searcher.reader())).keys()
+        if flt.exclude:
+            scores = {d: s for d, s in scores.items() if d not in selected}
+        else:
+            scores = {d: s for d, s in scores.items() if d in selected}
     total = len(scores)
     if listing or sort == "date":
         key = lambda d: (-_date_key(dates, d[0]), -d[1], d[0])  # noqa: E731
@@ -126,7 +149,12 @@ def _search(searcher: Searcher, text: str, limit: int, sort: str, typing: bool) 
 
 def _failed(text: str, problem: Problem) -> SearchResult:
     return SearchResult(
-        text, (), 0, error=str(problem), error_code=problem.code, error_args=problem.args
+        text,
+        (),
+        0,
+        error=str(problem),
+        error_code=problem.code,
+        error_args=tuple(map(str, problem.args)),
     )
 
 
@@ -142,7 +170,7 @@ def _result(
         total=total,
         error=str(built.error) if built.error else None,
         error_code=built.error.code if built.error else None,
-        error_args=built.error.args if built.error else (),
+        error_args=tuple(map(str, built.error.args)) if built.error else (),
         suggestion=suggestion,
         terms=tuple(built.terms),
     )

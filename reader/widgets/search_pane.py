@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -64,10 +65,11 @@ class SearchPane(Vertical):
         self.query_one("#hit-count", Static).update(Content(text))
         self.query_one(ResultsList).show_hits(result.hits, keep)
 
-    def show_filter(self, label: str | None) -> None:
+    def show_filters(self, labels: Sequence[str]) -> None:
+        """The active filters as chips ("place:Tokio · −person:Kerry")."""
         chip = self.query_one("#filter-chip", Static)
-        chip.update(Content(t("filter.chip", f=label)) if label else "")
-        chip.display = bool(label)
+        chip.update(Content(t("filter.chip", f="  ·  ".join(labels))) if labels else "")
+        chip.display = bool(labels)
 
     def show_notice(self, text: str) -> None:
         """A message in place of results (index not ready, empty folder)."""

@@ -13,9 +13,9 @@ from reader.i18n import format_date, t
 from reader.widgets.entity_list import EntityList
 
 if TYPE_CHECKING:
-    from index.records import Article
+    from index.records import Article, FilterField
 
-SECTIONS = (
+SECTIONS: tuple[tuple[FilterField, str, str], ...] = (
     ("place", "meta.places", "places"),
     ("person", "meta.people", "people"),
     ("org", "meta.orgs", "orgs"),
