@@ -9,6 +9,6 @@ ends: trafilatura and httpx are never loaded at start-up.
 - `write`: front matter, file names, atomic writes
 - `catalog`: what the folder holds already (by address and by text), cached
 - `add`: `add PATH_OR_URL...`
-- `feedstore`, `feeds`: the followed feeds and `fetch`
+- `feedstore`, `feedparse`, `feeds`: the followed feeds, reading one, and `fetch`
 - `watch`: the live articles folder (watchfiles, or polling)
 """

@@ -9,25 +9,22 @@ feed carries the full text, else from the linked page (a teaser-only item).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
-from html import escape, unescape
+from html import escape
 from pathlib import Path
-from typing import Any
 
-from index.files.decode import printable, sanitize
+from index.files.decode import printable
 from index.ingest.add import Outcome, fetch_page, import_one
 from index.ingest.catalog import Catalog
+from index.ingest.feedparse import FeedError, FeedItem, filter_keys, matches, parse_feed, text_of
 from index.ingest.feedstore import Feed, FeedState, FeedStore
 from index.ingest.http import Fetcher, FetchError, Limits
 from index.ingest.pages import MIN_TEXT_CHARS, NotAnArticle, Page, extract_page
-from index.text.analysis import analyze_word, iter_words, word_keys
 
 FULL_TEXT_CHARS = 800
 """An item whose own content has less text than this is a teaser: its
@@ -36,28 +33,8 @@ MAX_ITEMS_PER_FETCH = 100
 """New items saved per feed and fetch; the rest wait for the next fetch (a
 feed of 10,000 items must not mean 10,000 page requests in one go)."""
 PAGE_WORKERS = 4
-_TAGS = re.compile(r"<[^>]+>")
 
-
-class FeedError(Exception):
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-@dataclass(frozen=True)
-class FeedItem:
-    key: str
-    """What makes the item the same item next time: its id, else its link."""
-    link: str | None
-    title: str
-    date: str | None
-    content_html: str
-    summary_html: str
-    authors: tuple[str, ...] = ()
-
-    def words_text(self) -> str:
-        return " ".join((self.title, _text(self.summary_html), _text(self.content_html)))
+__all__ = ["FeedError", "FeedItem", "FeedReport", "FetchOptions", "fetch_feeds", "parse_feed"]
 
 
 @dataclass(frozen=True)
@@ -83,84 +60,10 @@ class FeedReport:
         return [o for o in self.outcomes if not o.ok]
 
 
-def _text(html: str) -> str:
-    return " ".join(unescape(_TAGS.sub(" ", html)).split())
-
-
-def parse_feed(body: bytes, content_type: str = "") -> tuple[str | None, list[FeedItem]]:
-    """The feed's title and items. Raises FeedError when `body` is no feed."""
-    import feedparser
-
-    parsed = feedparser.parse(body, response_headers={"content-type": content_type or "text/xml"})
-    if not parsed.get("version") and not parsed.entries:
-        reason = parsed.get("bozo_exception")
-        detail = f" ({str(reason).splitlines()[0][:120]})" if reason else ""
-        raise FeedError("not-a-feed", f"not an RSS or Atom feed{detail}")
-    items: list[FeedItem] = []
-    seen: set[str] = set()
-    for entry in parsed.entries:
-        item = _item(entry)
-        if item is None or item.key in seen:
-            continue  # no id and no link, or a duplicate within the feed
-        seen.add(item.key)
-        items.append(item)
-    title = _one_line(parsed.feed.get("title")) or None
-    return title, items
-
-
-def _one_line(value: Any) -> str:
-    return " ".join(sanitize(str(value or "")).split())
-
-
-def _item(entry: Any) -> FeedItem | None:
-    link = entry.get("link") or None
-    key = entry.get("id") or link
-    if not key:
-        return None
-    content = "".join(c.get("value", "") for c in entry.get("content", []) or [])
-    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-    date = None
-    if stamp:
-        date = dt.datetime.fromtimestamp(calendar.timegm(stamp), dt.UTC).date().isoformat()
-    authors = tuple(
-        name for a in entry.get("authors", []) or [] if (name := _one_line(a.get("name")))
-    )
-    return FeedItem(
-        key=str(key)[:2000],
-        link=str(link) if link else None,
-        title=_one_line(entry.get("title")),
-        date=date,
-        content_html=content,
-        summary_html=str(entry.get("summary", "")),
-        authors=authors,
-    )
-
-
-def filter_keys(words: Iterable[str]) -> frozenset[str]:
-    """A feed's filter words as search keys (folded, stemmed)."""
-    keys: set[str] = set()
-    for word in words:
-        for m in iter_words(word):
-            for alts in analyze_word(m.group(), query=True).stems:
-                keys.update(alts)
-    return frozenset(keys)
-
-
-def matches(keys: frozenset[str], item: FeedItem) -> bool:
-    """True when the item names one of the filter words, as search would
-    match them: folded, stemmed, or as a part of a compound."""
-    if not keys:
-        return True
-    return any(
-        not keys.isdisjoint(word_keys(analyze_word(m.group())))
-        for m in iter_words(item.words_text())
-    )
-
-
 def item_page(item: FeedItem, fetcher: Fetcher, feed_title: str | None) -> Page:
     """The item's article: its own content when full, else the linked page."""
     page: Page | None = None
-    if len(_text(item.content_html)) >= FULL_TEXT_CHARS:
+    if len(text_of(item.content_html)) >= FULL_TEXT_CHARS:
         html = (
             f"<html><body><article><h1>{escape(item.title)}</h1>"
             f"{item.content_html}</article></body></html>"
@@ -178,7 +81,7 @@ def item_page(item: FeedItem, fetcher: Fetcher, feed_title: str | None) -> Page:
             page = fetch_page(fetcher, item.link)
         except (FetchError, NotAnArticle) as exc:
             # The page is gone or not an article, but a long summary still is one.
-            summary = _text(item.summary_html) or _text(item.content_html)
+            summary = text_of(item.summary_html) or text_of(item.content_html)
             if len(summary) < MIN_TEXT_CHARS:
                 raise
             del exc
