@@ -16,11 +16,13 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from index.messages import Problem, render
+from index.paths import default_articles_dir, state_file
 from index.records import (
     Article,
     BuildReport,
     Entity,
     Filter,
+    FilterField,
     Hit,
     Metadata,
     SearchResult,
@@ -33,30 +35,80 @@ except PackageNotFoundError:  # running from a checkout without installing
     __version__ = "0+checkout"
 
 if TYPE_CHECKING:
-    from index.library import ArticlesDirError, Library
+    from index.errors import ArticleError
+    from index.files.atomic import write_atomic
+    from index.files.corpus import read_article
+    from index.files.decode import printable
+    from index.ingest.add import IngestOutcome, TargetError, add_sources, writable_articles_dir
+    from index.ingest.feeds import FetchOptions, fetch_feeds
+    from index.ingest.feedstore import FeedStore, FeedStoreError
+    from index.ingest.watch import WatcherBase, get_watcher
+    from index.library import ArticlesDirError, Library, check_articles_dir, empty_note
     from index.protocol import LibraryAPI
+    from index.search.searching import match_spans
+    from index.store.disk import IndexBusy
 
 __all__ = [
     "Article",
+    "ArticleError",
     "ArticlesDirError",
     "BuildReport",
     "Entity",
+    "FeedStore",
+    "FeedStoreError",
+    "FetchOptions",
     "Filter",
+    "FilterField",
     "Hit",
+    "IndexBusy",
+    "IngestOutcome",
     "Library",
     "LibraryAPI",
     "Metadata",
     "Problem",
     "SearchResult",
     "Skipped",
+    "TargetError",
+    "WatcherBase",
     "__version__",
+    "add_sources",
+    "check_articles_dir",
+    "default_articles_dir",
+    "empty_note",
+    "fetch_feeds",
+    "get_watcher",
+    "match_spans",
+    "printable",
+    "read_article",
     "render",
+    "state_file",
+    "writable_articles_dir",
+    "write_atomic",
 ]
 
 _LAZY = {
     "Library": "index.library",
     "ArticlesDirError": "index.library",
+    "check_articles_dir": "index.library",
+    "empty_note": "index.library",
     "LibraryAPI": "index.protocol",
+    "ArticleError": "index.errors",
+    "write_atomic": "index.files.atomic",
+    "read_article": "index.files.corpus",
+    "match_spans": "index.search.searching",
+    "IndexBusy": "index.store.disk",
+    # News in (index/ingest): `add`, `feeds`, `fetch` and the live folder.
+    "printable": "index.files.decode",
+    "IngestOutcome": "index.ingest.add",
+    "TargetError": "index.ingest.add",
+    "add_sources": "index.ingest.add",
+    "writable_articles_dir": "index.ingest.add",
+    "FetchOptions": "index.ingest.feeds",
+    "fetch_feeds": "index.ingest.feeds",
+    "FeedStore": "index.ingest.feedstore",
+    "FeedStoreError": "index.ingest.feedstore",
+    "WatcherBase": "index.ingest.watch",
+    "get_watcher": "index.ingest.watch",
 }
 
 

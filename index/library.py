@@ -19,6 +19,7 @@ from whoosh.searching import Searcher
 
 from index.messages import Problem
 from index.paths import index_dir_for
+from index.query.scoring import weighting
 from index.records import Article, BuildReport, Filter, FilterField, SearchResult
 from index.store import disk as store
 from index.store.build import Progress, build_in_memory, update_index
@@ -166,14 +167,10 @@ class Library:
         self._seen = self._on_disk()
 
     def _forget_searchers(self) -> None:
-        """Close our searcher and the one index.search.searching caches for our index."""
+        """Close our searcher (the only one kept open for our index)."""
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
-        if self._ix is not None:
-            from index.search.searching import forget_index
-
-            forget_index(self._ix)
 
     @property
     def ready(self) -> bool:
@@ -199,7 +196,7 @@ class Library:
         with self._lock:
             self._sync()
             if self._searcher is None:
-                self._searcher = self.ix.searcher()
+                self._searcher = self.ix.searcher(weighting=weighting())
             return self._searcher
 
     def search(
@@ -214,9 +211,10 @@ class Library:
         """See `index.search.searching.search` (typing=True: the last word may be unfinished)."""
         from index.search.searching import search
 
-        with self._lock:
-            self._sync()  # drops index.search.searching's cached searcher after a commit
-            return search(self.ix, query, filters=filters, limit=limit, sort=sort, typing=typing)
+        with self._lock:  # Whoosh searchers are not safe to share between threads
+            return search(
+                self.searcher(), query, filters=filters, limit=limit, sort=sort, typing=typing
+            )
 
     def _read(self, read: Callable[[Searcher], T]) -> T:
         """Run `read` on a fresh searcher; once more on a reopened searcher if

@@ -34,8 +34,7 @@ from reader.widgets.side_panel import SidePanel
 from reader.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
-    from index.protocol import LibraryAPI
-    from index.records import FilterField, SearchResult
+    from index import FilterField, LibraryAPI, SearchResult
 
 TYPING_KEYS_OFF = {
     "quit_key",
@@ -227,7 +226,7 @@ class DiploReader(IndexingMixin, SearchMixin, NavigationMixin, LiveMixin):
 
 def run_app(articles_dir: Path, lang: str | None = None) -> int:
     """Run the TUI on `articles_dir`; returns the process exit code."""
-    from index.paths import state_file
+    from index import state_file
 
     app = DiploReader(articles_dir, state_path=state_file(), lang=lang)
     app.run()

@@ -15,9 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from index import __version__
-from index.paths import default_articles_dir
-from index.records import BuildReport
+from index import BuildReport, __version__, default_articles_dir
 from reader import cli_ingest
 
 PROGRESS_MIN_FILES = 20
@@ -85,7 +83,7 @@ def _progress_bar() -> Any:
 
 
 def _open_library(articles: Path, rebuild: bool = False, quiet: bool = True) -> Any:
-    from index.library import Library
+    from index import Library
 
     library = Library(articles)
     bar = _progress_bar()
@@ -128,7 +126,7 @@ def _print_report(report: BuildReport) -> None:
 
 def _no_articles(library: Any, report: BuildReport) -> str | None:
     """The error line when the folder yields no article at all (exit code 2)."""
-    from index.library import empty_note
+    from index import empty_note
 
     return empty_note(library.articles_dir, report) if library.count() == 0 else None
 
@@ -154,7 +152,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if result.error:
         message = result.error
         if result.error_code:
-            from index.messages import render
+            from index import render
 
             message = render(result.error_code, result.error_args, "en")
         print(message, file=sys.stderr)
@@ -201,7 +199,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from index.files.corpus import ArticleError, read_article
+    from index import ArticleError, read_article
 
     out: list[dict[str, Any]] = []
     failed = 0
@@ -251,8 +249,7 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    from index.library import ArticlesDirError, check_articles_dir
-    from index.store.disk import IndexBusy
+    from index import ArticlesDirError, IndexBusy, check_articles_dir
 
     try:
         if args.command in ("add", "fetch"):

@@ -16,10 +16,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from index.files.decode import printable
+from index import printable
 
 if TYPE_CHECKING:
-    from index.ingest.add import Outcome
+    from index import IngestOutcome
 
 STATUS_ORDER = ("added", "updated", "unchanged", "duplicate", "failed")
 
@@ -50,17 +50,17 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     p.add_argument("names", nargs="*", metavar="NAME")
 
 
-def outcome_line(outcome: Outcome) -> str:
+def outcome_line(outcome: IngestOutcome) -> str:
     return printable(f"{outcome.status}: {outcome.source}: {outcome.message}")
 
 
-def summary_line(outcomes: Iterable[Outcome]) -> str:
+def summary_line(outcomes: Iterable[IngestOutcome]) -> str:
     counts = Counter(o.status for o in outcomes)
     parts = [f"{counts[s]} {s}" for s in STATUS_ORDER if counts[s]]
     return "Summary: " + (", ".join(parts) if parts else "nothing to do")
 
 
-def _print_outcome(outcome: Outcome) -> None:
+def _print_outcome(outcome: IngestOutcome) -> None:
     if outcome.ok:
         print(outcome_line(outcome), flush=True)
     else:
@@ -70,14 +70,14 @@ def _print_outcome(outcome: Outcome) -> None:
         print(line, file=sys.stderr, flush=True)
 
 
-def _exit_code(outcomes: list[Outcome], failures: int = 0) -> int:
+def _exit_code(outcomes: list[IngestOutcome], failures: int = 0) -> int:
     if not outcomes and not failures:
         return 0
     return 0 if any(o.ok for o in outcomes) else 2
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from index.ingest.add import add_sources
+    from index import add_sources
 
     outcomes = add_sources(args.articles, args.sources, on_outcome=_print_outcome)
     print(summary_line(outcomes))
@@ -85,7 +85,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_feeds(args: argparse.Namespace) -> int:
-    from index.ingest.feedstore import FeedStoreError
+    from index import FeedStoreError
 
     try:
         return _feeds(args)
@@ -94,7 +94,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
 
 
 def _feeds(args: argparse.Namespace) -> int:
-    from index.ingest.feedstore import FeedStore
+    from index import FeedStore
 
     store = FeedStore()
     if args.feeds_command == "add":
@@ -123,8 +123,7 @@ def _feeds(args: argparse.Namespace) -> int:
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
-    from index.ingest.feeds import FetchOptions, fetch_feeds
-    from index.ingest.feedstore import FeedStore, FeedStoreError
+    from index import FeedStore, FeedStoreError, FetchOptions, fetch_feeds
 
     store = FeedStore()
     try:
@@ -132,7 +131,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
             print("No feeds to fetch. Follow one with: diplo-reader feeds add URL")
             return 0
 
-        def shown(outcome: Outcome) -> None:
+        def shown(outcome: IngestOutcome) -> None:
             if not outcome.ok or outcome.status in ("added", "updated"):
                 _print_outcome(outcome)  # as it happens, not after the whole feed
 
@@ -140,7 +139,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         reports = fetch_feeds(args.articles, store, args.names, options)
     except FeedStoreError as exc:
         raise IngestError(str(exc)) from exc
-    outcomes: list[Outcome] = []
+    outcomes: list[IngestOutcome] = []
     failed_feeds = 0
     for report in reports:
         if report.error:
@@ -169,18 +168,9 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
 
 def prepare_articles_dir(path: Path) -> Path:
-    """`add` and `fetch` write: the folder is created when missing, and the
-    bundled sample articles are never written to."""
-    from index.paths import bundled_articles_dir
+    from index import TargetError, writable_articles_dir
 
-    path = Path(path).expanduser()
-    if path.resolve() == bundled_articles_dir().resolve():
-        raise IngestError(
-            "say which folder your articles live in: --articles DIR or DIPLO_ARTICLES=DIR "
-            "(the bundled sample articles are not written to)"
-        )
     try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise IngestError(f"cannot create articles folder {path}: {exc.strerror}") from exc
-    return path
+        return writable_articles_dir(path)
+    except TargetError as exc:
+        raise IngestError(str(exc)) from exc

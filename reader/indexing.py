@@ -19,8 +19,7 @@ from reader.widgets.status_bar import StatusBar
 if TYPE_CHECKING:
     import threading
 
-    from index.protocol import LibraryAPI
-    from index.records import BuildReport, SearchResult
+    from index import BuildReport, LibraryAPI, SearchResult
     from reader.widgets.main_screen import MainScreen
 
 

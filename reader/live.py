@@ -25,8 +25,7 @@ from reader.i18n import t
 from reader.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
-    from index.ingest.watch import WatcherBase
-    from index.protocol import LibraryAPI
+    from index import LibraryAPI, WatcherBase
     from reader.widgets.main_screen import MainScreen
 
 
@@ -60,7 +59,7 @@ class LiveMixin(App[int]):
                 self._refresh_index()
 
     def _start_watcher(self) -> None:
-        from index.ingest.watch import get_watcher
+        from index import get_watcher
 
         assert self.articles_dir is not None
         post = self.post_message  # thread-safe

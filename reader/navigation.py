@@ -20,7 +20,7 @@ from reader.widgets.results_list import ResultsList
 from reader.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
-    from index.records import SearchResult
+    from index import SearchResult
     from reader.state import UserState
     from reader.widgets.main_screen import MainScreen
 

@@ -68,7 +68,7 @@ def find_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
     if not terms or not text:
         return []
     try:
-        from index.search.searching import match_spans
+        from index import match_spans
     except ImportError:
         return _fallback_spans(text, terms)
     try:

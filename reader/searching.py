@@ -23,8 +23,7 @@ from reader.widgets.results_list import ResultsList
 from reader.widgets.search_pane import SearchPane
 
 if TYPE_CHECKING:
-    from index.protocol import LibraryAPI
-    from index.records import Filter, FilterField, SearchResult
+    from index import Filter, FilterField, LibraryAPI, SearchResult
     from reader.state import UserState
     from reader.widgets.main_screen import MainScreen
 
@@ -120,7 +119,7 @@ class SearchMixin(App[int]):
     def apply_filter(self, field: FilterField, name: str, exclude: bool = False) -> None:
         """Narrow the search to articles naming (or, with `exclude`, not naming)
         `name` in `field`; filters add up (AND)."""
-        from index.records import Filter
+        from index import Filter
 
         flt = Filter(field, name, exclude)
         others = tuple(f for f in self.filters if (f.field, f.value) != (field, name))

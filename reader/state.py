@@ -7,15 +7,13 @@ never stops the app from starting.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from index.records import Filter
+from index import Filter, write_atomic
 
 
 @dataclass
@@ -95,14 +93,4 @@ def filters_of(state: UserState) -> tuple[Filter, ...]:
 def save_state(path: Path, state: UserState) -> None:
     """Write atomically; raises OSError when the folder is not writable."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".state-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(asdict(state), fh, ensure_ascii=False, indent=1)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_atomic(path, json.dumps(asdict(state), ensure_ascii=False, indent=1), mode=0o600)

@@ -26,8 +26,7 @@ from reader.messages import (
 )
 
 if TYPE_CHECKING:
-    from index.protocol import LibraryAPI
-    from index.records import Filter, FilterField
+    from index import Filter, FilterField, LibraryAPI
 
 Post = Callable[[Message], Any]
 
@@ -43,7 +42,7 @@ query is still the current one."""
 def open_library(articles_dir: Path, index_dir: Path | None) -> LibraryAPI:
     """Import and build the Library here, off the event loop: importing
     Whoosh is the slowest part of start-up and must not delay the first paint."""
-    from index.library import Library
+    from index import Library
 
     return Library(articles_dir, index_dir)
 
@@ -103,7 +102,7 @@ def run_search(
 ) -> None:
     """First page at once; then, if there is more and no newer search has been
     asked for (`current()` is still `seq`), the longer list to page through."""
-    from index.records import SearchResult
+    from index import SearchResult
 
     try:
         # typing=True: an unfinished last word also matches as a prefix ("Brü").

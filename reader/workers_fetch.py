@@ -12,8 +12,7 @@ from reader.workers import Post
 
 
 def fetch_all(articles_dir: Path, post: Post, cancel: threading.Event | None = None) -> None:
-    from index.ingest.feeds import FetchOptions, fetch_feeds
-    from index.ingest.feedstore import FeedStore
+    from index import FeedStore, FetchOptions, fetch_feeds
 
     def progress(feed: str, done: int, total: int) -> None:
         post(FetchProgress(feed, done, total))

@@ -85,3 +85,23 @@ def test_filter_validates_field_and_value() -> None:
         Filter("colour", "blau")  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         Filter("person", "  ")
+
+
+def test_the_reader_imports_only_the_index_facade() -> None:
+    """`reader/` reaches the core through `index` (index/__init__.py) alone."""
+    import ast
+
+    offenders = []
+    for path in sorted((ROOT / "reader").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            offenders += [
+                f"{path.relative_to(ROOT)}:{node.lineno} {n}"
+                for n in names
+                if n.startswith("index.")
+            ]
+    assert offenders == []

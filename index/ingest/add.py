@@ -18,7 +18,7 @@ EXPECTED_LANGUAGE = "de"
 
 
 @dataclass(frozen=True)
-class Outcome:
+class IngestOutcome:
     """What became of one address or file; every string is safe to print."""
 
     source: str
@@ -34,6 +34,28 @@ class Outcome:
         return self.status != "failed"
 
 
+class TargetError(Exception):
+    """The articles folder cannot be written to; str() says why and what to do."""
+
+
+def writable_articles_dir(path: Path) -> Path:
+    """The folder `add` and `fetch` write to: created when missing; never the
+    bundled sample articles (in a checkout or an installed package)."""
+    from index.paths import bundled_articles_dir
+
+    path = Path(path).expanduser()
+    if path.resolve() == bundled_articles_dir().resolve():
+        raise TargetError(
+            "say which folder your articles live in: --articles DIR or DIPLO_ARTICLES=DIR "
+            "(the bundled sample articles are not written to)"
+        )
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise TargetError(f"cannot create articles folder {path}: {exc.strerror}") from exc
+    return path
+
+
 def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
@@ -43,12 +65,12 @@ def add_sources(
     sources: Iterable[str],
     *,
     limits: Limits | None = None,
-    on_outcome: Callable[[Outcome], None] | None = None,
-) -> list[Outcome]:
+    on_outcome: Callable[[IngestOutcome], None] | None = None,
+) -> list[IngestOutcome]:
     """Import every source (a saved page, a folder of them, or an http(s)
     address) into `articles_dir`. Never raises for one bad source."""
     catalog = Catalog(articles_dir)
-    outcomes: list[Outcome] = []
+    outcomes: list[IngestOutcome] = []
     with Fetcher(limits or Limits()) as fetcher:
         for source in sources:
             for name, load in _expand(source, fetcher):
@@ -62,18 +84,20 @@ def add_sources(
 Loader = Callable[[], Page]
 
 
-def import_one(catalog: Catalog, name: str, load: Loader, feed: str | None = None) -> Outcome:
-    """Load one page and save it; every failure becomes a failed Outcome."""
+def import_one(catalog: Catalog, name: str, load: Loader, feed: str | None = None) -> IngestOutcome:
+    """Load one page and save it; every failure becomes a failed IngestOutcome."""
     shown = printable(name)
     try:
         page = load()
         written = catalog.save(page, feed=feed)
     except (FetchError, NotAnArticle, WriteError) as exc:
-        return Outcome(shown, "failed", str(exc))
+        return IngestOutcome(shown, "failed", str(exc))
     except OSError as exc:
-        return Outcome(shown, "failed", f"cannot read: {exc.strerror or exc}")
+        return IngestOutcome(shown, "failed", f"cannot read: {exc.strerror or exc}")
     except Exception as exc:  # a bug on one page must not end the batch
-        return Outcome(shown, "failed", printable(f"internal error: {type(exc).__name__}: {exc}"))
+        return IngestOutcome(
+            shown, "failed", printable(f"internal error: {type(exc).__name__}: {exc}")
+        )
     rel = written.path.relative_to(catalog.root).as_posix()
     message = {
         "added": f"added as {rel}",
@@ -88,7 +112,7 @@ def import_one(catalog: Catalog, name: str, load: Loader, feed: str | None = Non
         warning = "could not tell the article's language"
     if written.status in ("unchanged", "duplicate"):
         warning = None
-    return Outcome(shown, written.status, message, str(written.path), warning)
+    return IngestOutcome(shown, written.status, message, str(written.path), warning)
 
 
 def _expand(source: str, fetcher: Fetcher) -> Iterator[tuple[str, Loader]]:

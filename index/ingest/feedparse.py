@@ -17,7 +17,7 @@ from html import unescape
 from typing import Any
 
 from index.files.decode import sanitize
-from index.text.analysis import analyze_word, iter_words, word_keys
+from index.text.analysis import WORD_RE, analyze_word, word_keys
 
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -39,7 +39,7 @@ class FeedItem:
     summary_html: str
     authors: tuple[str, ...] = ()
 
-    def wordstext_of(self) -> str:
+    def words_text(self) -> str:
         return " ".join((self.title, text_of(self.summary_html), text_of(self.content_html)))
 
 
@@ -101,7 +101,7 @@ def filter_keys(words: Iterable[str]) -> frozenset[str]:
     """A feed's filter words as search keys (folded, stemmed)."""
     keys: set[str] = set()
     for word in words:
-        for m in iter_words(word):
+        for m in WORD_RE.finditer(word):
             for alts in analyze_word(m.group(), query=True).stems:
                 keys.update(alts)
     return frozenset(keys)
@@ -114,5 +114,5 @@ def matches(keys: frozenset[str], item: FeedItem) -> bool:
         return True
     return any(
         not keys.isdisjoint(word_keys(analyze_word(m.group())))
-        for m in iter_words(item.wordstext_of())
+        for m in WORD_RE.finditer(item.words_text())
     )

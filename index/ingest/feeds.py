@@ -19,7 +19,7 @@ from html import escape
 from pathlib import Path
 
 from index.files.decode import printable
-from index.ingest.add import Outcome, fetch_page, import_one
+from index.ingest.add import IngestOutcome, fetch_page, import_one
 from index.ingest.catalog import Catalog
 from index.ingest.feedparse import FeedError, FeedItem, filter_keys, matches, parse_feed, text_of
 from index.ingest.feedstore import Feed, FeedState, FeedStore
@@ -42,7 +42,7 @@ class FeedReport:
     """One feed's fetch; every string safe to print."""
 
     name: str
-    outcomes: tuple[Outcome, ...] = ()
+    outcomes: tuple[IngestOutcome, ...] = ()
     items: int = 0
     filtered: int = 0
     """New items the word filter left out."""
@@ -56,7 +56,7 @@ class FeedReport:
         return sum(o.status in ("added", "updated") for o in self.outcomes)
 
     @property
-    def failed(self) -> list[Outcome]:
+    def failed(self) -> list[IngestOutcome]:
         return [o for o in self.outcomes if not o.ok]
 
 
@@ -105,7 +105,7 @@ class FetchOptions:
     """Called with (feed name, items done, items to do)."""
     cancel: threading.Event | None = None
     """Set to stop between items (the reader quitting)."""
-    on_outcome: Callable[[Outcome], None] | None = None
+    on_outcome: Callable[[IngestOutcome], None] | None = None
     """Called with each item's outcome as soon as it is saved (or failed)."""
 
 
@@ -191,10 +191,10 @@ def _save_items(
     options: FetchOptions,
     state: FeedState,
     store: FeedStore,
-) -> list[Outcome]:
+) -> list[IngestOutcome]:
     """Load pages in a few threads, save them one by one in this thread (the
     catalog has one writer), remembering each item as soon as it is saved."""
-    outcomes: list[Outcome] = []
+    outcomes: list[IngestOutcome] = []
     if options.progress:
         options.progress(feed.name, 0, len(todo))
     cancel = options.cancel

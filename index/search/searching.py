@@ -1,11 +1,15 @@
 """search(): the one entry point the CLI, the TUI and the tests use.
 
 Relevance is BM25F over title (weighted x2), body and compound parts
-(weighted low), computed in index/query_eval.py; ties broken newest first;
+(weighted low), computed in index/query/evaluate.py; ties broken newest first;
 sort="date" lists newest first with unknown dates last. Snippets come from the
-stored record (index/snippets.py).
+stored record (index/search/snippets.py).
 The function never raises: a malformed query yields SearchResult.error, and
 where possible the plain words are searched anyway.
+
+It searches the searcher it is given. Keeping one open (opening costs a few
+ms), reopening it after a commit and keeping it to one thread at a time is
+the caller's job: `Library` does all three, for the CLI and the TUI.
 """
 
 from __future__ import annotations
@@ -13,19 +17,19 @@ from __future__ import annotations
 import heapq
 import json
 import logging
-import threading
 from collections.abc import Sequence
 from typing import Any
 
 from whoosh import query as wq
-from whoosh import scoring
 from whoosh.index import Index
 from whoosh.searching import Searcher
 
+from index.engine import NO_VALUE
 from index.messages import Problem
 from index.query.evaluate import evaluate
 from index.query.filters import filter_query
 from index.query.parse import BuiltQuery, as_you_type, build_query
+from index.query.scoring import weighting
 from index.records import Filter, Hit, SearchResult
 from index.search.snippets import TermMatcher, make_snippet
 from index.search.snippets import match_spans as _match_spans
@@ -34,7 +38,6 @@ from index.search.suggest import suggest
 log = logging.getLogger(__name__)
 
 _NO_DATE = float("-inf")
-_MISSING = 2**63
 
 
 def match_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
@@ -44,7 +47,7 @@ def match_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
 
 
 def search(
-    ix: Index,
+    source: Searcher | Index,
     query: str,
     *,
     filters: Sequence[Filter] = (),
@@ -52,7 +55,8 @@ def search(
     sort: str = "relevance",
     typing: bool = False,
 ) -> SearchResult:
-    """Search the index; see the module docstring. Never raises.
+    """Search with a searcher (see the module docstring), or an index through
+    a searcher opened for this one call. Never raises.
 
     `filters` narrow the hits (AND; `exclude` ones remove their matches);
     they do not change the ranking. `typing=True` is for search-as-you-type:
@@ -62,50 +66,14 @@ def search(
     query = query if isinstance(query, str) else ""
     filters = tuple(filters)
     try:
-        if isinstance(ix, Searcher):  # a caller that manages its own searcher
-            return _search(ix, query, filters, max(1, limit), sort, typing)
-        with _CACHE_LOCK:
-            return _search(_cached_searcher(ix), query, filters, max(1, limit), sort, typing)
+        if isinstance(source, Searcher):
+            return _search(source, query, filters, max(1, limit), sort, typing)
+        with source.searcher(weighting=weighting()) as searcher:
+            return _search(searcher, query, filters, max(1, limit), sort, typing)
     except Exception as exc:  # a bug or a damaged index must not kill the UI
         log.exception("search failed for %r", query)
         problem = Problem("search-failed", (f"{type(exc).__name__}: {exc}",))
         return _failed(query, problem)
-
-
-# Opening a searcher costs several ms (and reads a compound segment file
-# whole), so one is kept per index and refreshed when a writer has committed.
-# Whoosh readers are not safe to share between threads: searches on a cached
-# searcher are serialized by this lock (each takes a few ms).
-_CACHE_LOCK = threading.RLock()
-_CACHE: dict[int, tuple[Index, Searcher]] = {}
-_CACHE_SIZE = 2
-
-
-def _cached_searcher(ix: Index) -> Searcher:
-    entry = _CACHE.get(id(ix))
-    if entry is not None and entry[0] is ix and entry[1].up_to_date():
-        searcher = entry[1]
-    elif entry is not None and entry[0] is ix:
-        # Not refresh(): whoosh-reloaded 2.7.5's refresh keeps the old segments
-        # of updated documents and counts them twice. Reopen instead.
-        entry[1].close()
-        searcher = ix.searcher(weighting=scoring.BM25F())
-    else:
-        searcher = ix.searcher(weighting=scoring.BM25F())
-    _CACHE.pop(id(ix), None)
-    while len(_CACHE) >= _CACHE_SIZE:  # oldest first: dicts keep insertion order
-        _, old = _CACHE.pop(next(iter(_CACHE)))
-        old.close()
-    _CACHE[id(ix)] = (ix, searcher)
-    return searcher
-
-
-def forget_index(ix: Index) -> None:
-    """Close the cached searcher of `ix` (before deleting its files)."""
-    with _CACHE_LOCK:
-        entry = _CACHE.pop(id(ix), None)
-        if entry is not None:
-            entry[1].close()
 
 
 def _search(
@@ -125,7 +93,7 @@ def _search(
         q = wq.Every()
     dates = _date_column(searcher)
     # One pass over the postings gives every match with its score, so the
-    # exact total is free (index/query_eval.py).
+    # exact total is free (index/query/evaluate.py).
     if listing:
         scores = dict.fromkeys(searcher.reader().all_doc_ids(), 0.0)
     else:
@@ -188,8 +156,7 @@ def _date_key(dates: Any, docnum: int) -> float:
     if dates is None:
         return _NO_DATE
     value = dates[docnum]
-    # Whoosh stores "no date" as the largest unsigned 64-bit value.
-    return float(value) if value < _MISSING else _NO_DATE
+    return float(value) if value < NO_VALUE else _NO_DATE
 
 
 def _hit(searcher: Searcher, docnum: int, score: float, matcher: TermMatcher) -> Hit:

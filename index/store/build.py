@@ -35,7 +35,7 @@ POOL_THRESHOLD = 64
 """Below this many files to read, a process pool costs more than it saves."""
 
 WRITER_MB = 128
-"""Memory for the writer's postings before it spills them to disk (index/pool.py)."""
+"""Memory for the writer's postings before it spills them to disk (index/store/pool.py)."""
 
 STABLE_SKIPS = frozenset({"empty", "binary", "not-text", "too-large"})
 """Reasons that depend on the file's content only: remembered in the manifest
@@ -132,7 +132,8 @@ def _plan(articles_dir: Path, manifest: dict[str, Any]) -> _Plan:
 
 def _open_writer(ix: whoosh_index.Index) -> IndexWriter:
     # compound=False: readers map the segment files instead of loading one
-    # compound file into memory (WHOOSH_NOTES: 112 -> 31 MB at 10k).
+    # compound file into memory (docs/benchmarks.md: reading RSS 1,002 -> 70 MB
+    # at 100k articles).
     writer = ix.writer(limitmb=WRITER_MB, compound=False)
     pool.install(writer, WRITER_MB)
     return writer

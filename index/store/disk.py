@@ -32,6 +32,7 @@ from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import RamStorage
 
 from index import __version__
+from index.files.atomic import write_atomic
 from index.messages import Problem
 from index.store.schema import SCHEMA_VERSION, build_schema
 
@@ -46,13 +47,8 @@ class IndexBusy(Exception):
 
 
 def write_json_atomic(path: Path, data: Any) -> None:
-    """Write temp + fsync + rename: readers see the old file or the new one."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        json.dump(data, fh, ensure_ascii=False)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    """`data` as JSON, written atomically (index/files/atomic.py)."""
+    write_atomic(path, json.dumps(data, ensure_ascii=False))
 
 
 def _crc32(path: Path) -> int:

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from reader.render import literal
 
 if TYPE_CHECKING:
-    from index.records import Entity, FilterField
+    from index import Entity, FilterField
 
 
 class EntityList(OptionList):

@@ -16,7 +16,7 @@ from reader.i18n import format_date
 from reader.render import highlighted
 
 if TYPE_CHECKING:
-    from index.records import Hit
+    from index import Hit
 
 
 def _clip(text: str, chars: int) -> str:

@@ -10,13 +10,13 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from index.messages import render
+from index import render
 from reader.i18n import language, t
 from reader.widgets.query_input import QueryInput
 from reader.widgets.results_list import ResultsList
 
 if TYPE_CHECKING:
-    from index.records import SearchResult
+    from index import SearchResult
 
 
 def query_message(result: SearchResult) -> str:

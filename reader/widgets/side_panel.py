@@ -13,7 +13,7 @@ from reader.i18n import format_date, t
 from reader.widgets.entity_list import EntityList
 
 if TYPE_CHECKING:
-    from index.records import Article, FilterField
+    from index import Article, FilterField
 
 SECTIONS: tuple[tuple[FilterField, str, str], ...] = (
     ("place", "meta.places", "places"),

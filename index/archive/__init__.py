@@ -1,0 +1,1 @@
+"""Views over the whole archive: identities, facets, timeline, places, dossiers."""
