@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 
 from index import paths
+from index.files.atomic import write_atomic
 from index.files.corpus import parse_front_matter
 from index.ingest.pages import Page
 from index.ingest.write import (
@@ -95,11 +96,9 @@ class Catalog:
     def _save_cache(self, files: dict[str, list[object]]) -> None:
         if self._cache_path is None:
             return
-        tmp = self._cache_path.with_name(f".{self._cache_path.name}.{os.getpid()}.tmp")
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError):  # only a shortcut: lost, it is rebuilt
             self._cache_path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(json.dumps({"version": CACHE_VERSION, "files": files}), "utf-8")
-            os.replace(tmp, self._cache_path)
+            write_atomic(self._cache_path, json.dumps({"version": CACHE_VERSION, "files": files}))
 
     def _add(self, path: Path, url: str, key: str) -> None:
         if url:

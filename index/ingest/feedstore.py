@@ -8,7 +8,6 @@ rewriting seen-item lists and ETags must never reformat or lose those edits.
 from __future__ import annotations
 
 import json
-import os
 import re
 import tomllib
 from dataclasses import asdict, dataclass, field
@@ -16,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from index import paths
+from index.files.atomic import write_atomic
 from index.ingest.http import FetchError, check_url
 
 MAX_SEEN = 20_000
@@ -171,11 +171,8 @@ class FeedStore:
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(path, text)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise FeedStoreError(f"cannot write {path}: {exc.strerror or exc}") from exc

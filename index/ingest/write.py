@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from index.files.atomic import write_atomic
 from index.files.corpus import parse_front_matter
 from index.ingest.pages import Page
 
@@ -179,13 +180,11 @@ def _write_temp(path: Path, content: str) -> Path:
 
 
 def atomic_write(path: Path, content: str) -> None:
-    """Replace `path` with `content` via a hidden temporary file and a rename."""
-    tmp = _write_temp(path, content)
+    """Replace `path` with `content` atomically (index.files.atomic)."""
     try:
-        os.replace(tmp, path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, content)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
         raise WriteError(_write_reason(exc, path)) from exc
 
 

@@ -134,18 +134,30 @@ def test_read_only_folder_as_root_via_eacces(
     catalog = Catalog(tmp_path)
     first = catalog.save(page())
     before = first.path.read_bytes()
-    real_open = open
+    real_open, real_os_open = open, os.open
+
+    def hidden(file: object) -> bool:
+        return Path(str(file)).name.startswith(".")  # every temporary file is hidden
 
     def refuse(file: object, *args: object, **kw: object) -> object:
-        if str(file).endswith(".diplo-tmp"):
+        if hidden(file):
             raise PermissionError(errno.EACCES, "Permission denied")
         return real_open(file, *args, **kw)  # type: ignore[call-overload]
 
+    def refuse_os(file: object, *args: object, **kw: object) -> int:
+        if hidden(file):
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_os_open(file, *args, **kw)  # type: ignore[arg-type]
+
     monkeypatch.setattr("builtins.open", refuse)
+    monkeypatch.setattr(os, "open", refuse_os)
     with pytest.raises(WriteError, match="read-only or no permission"):
-        catalog.save(page(text=TEXT + "\n\nNachtrag."))
+        catalog.save(page(text=TEXT + "\n\nNachtrag."))  # an update
+    with pytest.raises(WriteError, match="read-only or no permission"):
+        catalog.save(page(url="https://beispiel.de/neu", text="Neu. " * 40))  # a new file
     monkeypatch.undo()
     assert first.path.read_bytes() == before
+    assert [p.name for p in first.path.parent.iterdir()] == [first.path.name]
 
 
 def test_full_disk_is_a_clear_message_and_nothing_lost(
