@@ -29,7 +29,8 @@ from index.ingest.pages import Page
 
 TEMP_PREFIX = "."
 TEMP_SUFFIX = ".diplo-tmp"
-"""Temporary files are `.NAME.PID.diplo-tmp`: hidden, and not `.md`."""
+"""New files are written as `.NAME.PID-THREAD.diplo-tmp` first (replacements
+through index.files.atomic, also dot-named): hidden, and not `.md`."""
 
 _TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _TRANSLIT.update(str.maketrans({"ß": "ss", "ẞ": "SS", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o"}))
