@@ -15,9 +15,21 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
+from index.archive.records import (
+    ArticleRef,
+    Bucket,
+    Dossier,
+    FacetRow,
+    Facets,
+    Overview,
+    PlaceCount,
+    Places,
+    Timeline,
+)
 from index.messages import Problem, render
 from index.paths import default_articles_dir, state_file
 from index.records import (
+    FILTER_FIELDS,
     Article,
     BuildReport,
     Entity,
@@ -49,11 +61,17 @@ if TYPE_CHECKING:
     from index.store.disk import IndexBusy
 
 __all__ = [
+    "FILTER_FIELDS",
     "Article",
     "ArticleError",
+    "ArticleRef",
     "ArticlesDirError",
+    "Bucket",
     "BuildReport",
+    "Dossier",
     "Entity",
+    "FacetRow",
+    "Facets",
     "FeedStore",
     "FeedStoreError",
     "FetchOptions",
@@ -65,10 +83,14 @@ __all__ = [
     "Library",
     "LibraryAPI",
     "Metadata",
+    "Overview",
+    "PlaceCount",
+    "Places",
     "Problem",
     "SearchResult",
     "Skipped",
     "TargetError",
+    "Timeline",
     "WatcherBase",
     "__version__",
     "add_sources",

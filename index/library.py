@@ -11,8 +11,9 @@ import json
 import threading
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from whoosh import index as whoosh_index
 from whoosh.searching import Searcher
@@ -24,6 +25,11 @@ from index.records import Article, BuildReport, Filter, FilterField, SearchResul
 from index.store import disk as store
 from index.store.build import Progress, build_in_memory, update_index
 from index.store.serialize import article_from_dict
+
+if TYPE_CHECKING:
+    from index.archive.entities import ArchiveEntity
+    from index.archive.records import Bucketing, Dossier, Facets, Overview, Places, Timeline
+    from index.records import Filter
 
 T = TypeVar("T")
 
@@ -208,13 +214,32 @@ class Library:
         sort: str = "relevance",
         typing: bool = False,
     ) -> SearchResult:
-        """See `index.search.searching.search` (typing=True: the last word may be unfinished)."""
+        """See `index.search.searching.search` (typing=True: the last word may be
+        unfinished; filters: chips, AND, exclude = NOT)."""
         from index.search.searching import search
 
         with self._lock:  # Whoosh searchers are not safe to share between threads
-            return search(
-                self.searcher(), query, filters=filters, limit=limit, sort=sort, typing=typing
-            )
+            searcher = self.searcher()
+            if any(f.field != "date" for f in filters):
+                filters = self._with_identities(searcher, filters)
+            return search(searcher, query, filters=filters, limit=limit, sort=sort, typing=typing)
+
+    def _with_identities(self, searcher: Searcher, filters: Sequence[Filter]) -> list[Filter]:
+        """Entity chips widened to every name of the entity across the archive
+        ("John Kerry" also matches "Kerry"), as the archive views count them."""
+        from index.archive.source import columns_for
+
+        try:
+            cols = columns_for(searcher, None if self.in_memory else self.index_dir)
+        except Exception:  # the names as given still narrow the search
+            return list(filters)
+        out = []
+        for f in filters:
+            eid = cols.entity_id(f.field, f.value) if f.field != "date" else None
+            if eid is not None:
+                f = replace(f, also=(cols.name[eid], *cols.aliases(eid)))
+            out.append(f)
+        return out
 
     def _read(self, read: Callable[[Searcher], T]) -> T:
         """Run `read` on a fresh searcher; once more on a reopened searcher if
@@ -241,6 +266,72 @@ class Library:
     def entity_article_count(self, field: FilterField, name: str) -> int:
         """How many articles name this person/place/org (field: person, place, org)."""
         return self.search("", filters=(Filter(field, name),), limit=1).total
+
+    # -- the archive at a glance (index/archive) ---------------------------
+
+    def overview(
+        self,
+        text: str = "",
+        filters: Sequence[Filter] = (),
+        *,
+        limit: int | None = 10,
+        by: Bucketing | None = None,
+        typing: bool = False,
+        places_limit: int | None = 400,
+    ) -> Overview:
+        """Facets, timeline and places of the query's whole hit set (facet
+        rows: `limit` per group; places: the `places_limit` most named)."""
+        from index.archive import service
+
+        folder = None if self.in_memory else self.index_dir
+        return self._read(
+            lambda s: service.overview(
+                s,
+                folder,
+                text,
+                filters,
+                limit=limit,
+                by=by,
+                typing=typing,
+                places_limit=places_limit,
+            )
+        )
+
+    def facets(
+        self, text: str = "", filters: Sequence[Filter] = (), *, limit: int | None = 10
+    ) -> Facets:
+        return self.overview(text, filters, limit=limit).facets
+
+    def timeline(
+        self, text: str = "", filters: Sequence[Filter] = (), *, by: Bucketing | None = None
+    ) -> Timeline:
+        return self.overview(text, filters, by=by).timeline
+
+    def places(self, text: str = "", filters: Sequence[Filter] = ()) -> Places:
+        return self.overview(text, filters, limit=0, places_limit=None).places
+
+    def dossier(self, kind: str, name: str, *, limit: int = 15) -> Dossier | None:
+        """One person's, place's or organisation's dossier over the whole archive."""
+        from index.archive import service
+
+        folder = None if self.in_memory else self.index_dir
+        return self._read(lambda s: service.dossier(s, folder, kind, name, limit))
+
+    def entities(self, kind: str | None = None, *, limit: int | None = None) -> list[ArchiveEntity]:
+        """The archive's people, places and organisations under their archive-wide
+        identities, with their number of articles and other names, most first."""
+        from index.archive import entities
+        from index.archive.source import columns_for
+
+        folder = None if self.in_memory else self.index_dir
+        return self._read(lambda s: entities.entities(columns_for(s, folder), kind, limit))
+
+    def warm_archive(self) -> None:
+        """Read the archive columns now (a worker calls this after opening)."""
+        from index.archive import service
+
+        folder = None if self.in_memory else self.index_dir
+        self._read(lambda s: service.warm(s, folder))
 
     def close(self) -> None:
         self._set_index(None, in_memory=False)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from index.archive.records import Bucketing, Dossier, Overview
 from index.records import Article, BuildReport, Filter, FilterField, Progress, SearchResult
 
 
@@ -66,4 +67,22 @@ class LibraryAPI(Protocol):
 
     def entity_article_count(self, field: FilterField, name: str) -> int:
         """In how many articles a person/place/organisation occurs."""
+        ...
+
+    def overview(
+        self,
+        text: str = "",
+        filters: Sequence[Filter] = (),
+        *,
+        limit: int | None = 10,
+        by: Bucketing | None = None,
+        typing: bool = False,
+        places_limit: int | None = 400,
+    ) -> Overview:
+        """Facets, timeline and places of the query's whole hit set (the
+        timeline leaves date filters out, so a period can be widened)."""
+        ...
+
+    def dossier(self, kind: str, name: str, *, limit: int = 15) -> Dossier | None:
+        """A person's, place's or organisation's dossier over the whole archive."""
         ...

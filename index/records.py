@@ -6,6 +6,7 @@ cross the boundary between the core and its front ends.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
@@ -200,6 +201,10 @@ class Filter:
     field: FilterField
     value: str
     exclude: bool = False
+    also: tuple[str, ...] = dataclasses.field(default=(), compare=False)
+    """Other names of the same entity across the archive, filled in by the
+    library (index/archive/canonical.py) so a chip on "John Kerry" also finds
+    the articles that only say "Kerry"; front ends leave it empty."""
 
     def __post_init__(self) -> None:
         if self.field not in FILTER_FIELDS:

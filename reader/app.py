@@ -17,6 +17,7 @@ from textual.widgets import Input
 
 from reader import messages as m
 from reader import workers
+from reader.archive_ui import ArchiveMixin
 from reader.commands import ReaderCommands
 from reader.i18n import detect_language, set_language, t
 from reader.indexing import IndexingMixin
@@ -46,11 +47,15 @@ TYPING_KEYS_OFF = {
     "toggle_sort",
     "help_key",
     "focus_query_key",
+    "facets",
+    "timeline",
+    "map",
+    "dossier",
 }
 """Actions on printable keys: off while the query has focus, so they type."""
 
 
-class DiploReader(IndexingMixin, SearchMixin, NavigationMixin, LiveMixin):
+class DiploReader(ArchiveMixin, IndexingMixin, SearchMixin, NavigationMixin, LiveMixin):
     """Search pane, article pane and side panel over one articles library."""
 
     CSS_PATH = "app.tcss"
@@ -75,6 +80,14 @@ class DiploReader(IndexingMixin, SearchMixin, NavigationMixin, LiveMixin):
         Binding("x", "clear_filter", "b.clear_filter"),
         # Remove every filter chip.
         Binding("X", "clear_filters", "b.clear_filters", show=False),
+        # Facets of all hits in the side panel (again: the article's metadata).
+        Binding("f", "facets", "b.facets"),
+        # The hits on a timeline.
+        Binding("t", "timeline", "b.timeline"),
+        # The places of the hits on a world map.
+        Binding("m", "map", "b.map"),
+        # The dossier of the highlighted person, place or organisation.
+        Binding("d", "dossier", "b.dossier"),
         # Search for the did-you-mean suggestion.
         Binding("ctrl+g", "accept_suggestion", "b.suggestion", show=False),
         # Show or hide the side panel.

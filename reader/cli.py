@@ -17,6 +17,8 @@ from typing import Any
 
 from index import BuildReport, __version__, default_articles_dir
 from reader import cli_ingest
+from reader.cli_archive import COMMANDS as ARCHIVE_COMMANDS
+from reader.cli_archive import add_parsers as add_archive_parsers
 
 PROGRESS_MIN_FILES = 20
 """Show a progress bar only when there is more than a handful to index."""
@@ -55,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", help="print one article as Markdown with its metadata")
     p.add_argument("id", help="article id (file name without extension)")
     p.add_argument("--json", action="store_true", help="print JSON")
+
+    add_archive_parsers(sub)
 
     p = sub.add_parser("extract", help="extract metadata from files (no index needed)")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -235,11 +239,25 @@ def cmd_tui(args: argparse.Namespace) -> int:
     return run_app(args.articles, lang=args.lang)
 
 
+def _archive_command(name: str) -> Any:
+    def run(args: argparse.Namespace) -> int:
+        library, report = _open_library(args.articles)
+        if empty := _no_articles(library, report):
+            raise CliError(empty)
+        try:
+            return ARCHIVE_COMMANDS[name](library, args)
+        except ValueError as exc:
+            raise CliError(str(exc)) from exc
+
+    return run
+
+
 COMMANDS = {
     "index": cmd_index,
     "search": cmd_search,
     "show": cmd_show,
     "extract": cmd_extract,
+    **{name: _archive_command(name) for name in ARCHIVE_COMMANDS},
     "add": cli_ingest.cmd_add,
     "feeds": cli_ingest.cmd_feeds,
     "fetch": cli_ingest.cmd_fetch,

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 
+from reader.i18n_archive import ARCHIVE_TEXTS
+
 LANGUAGES = ("de", "en")
 
 _TEXTS: dict[str, tuple[str, str]] = {
@@ -169,6 +171,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "No feeds followed: diplo-reader feeds add URL",
     ),
 }
+
+_TEXTS.update(ARCHIVE_TEXTS)
 
 _MONTHS = {
     "de": (

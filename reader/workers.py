@@ -34,6 +34,9 @@ RESULT_LIMIT = 25
 """The first page, on every keystroke: more than a tall screen shows, and few
 enough that making their snippets stays within a keystroke's budget."""
 
+FACET_LIMIT = 8
+"""Rows per facet group in the side panel."""
+
 MORE_LIMIT = 200
 """The rest to page through, fetched right after the first page when the
 query is still the current one."""
@@ -100,19 +103,37 @@ def run_search(
     post: Post,
     current: Callable[[], int],
 ) -> None:
-    """First page at once; then, if there is more and no newer search has been
-    asked for (`current()` is still `seq`), the longer list to page through."""
+    """First page at once; then, while no newer search has been asked for
+    (`current()` is still `seq`), the counts over the whole hit set (facets,
+    timeline, places) and the longer list to page through."""
     from index import SearchResult
 
     try:
         # typing=True: an unfinished last word also matches as a prefix ("Brü").
         result = library.search(query, filters=filters, limit=RESULT_LIMIT, sort=sort, typing=True)
         post(SearchFinished(seq, result))
+        if current() == seq:
+            post_overview(library, seq, query, filters, post)
         if result.total > len(result.hits) and current() == seq:
             more = library.search(query, filters=filters, limit=MORE_LIMIT, sort=sort, typing=True)
             post(SearchFinished(seq, more, more=True))
     except Exception as exc:
         post(SearchFinished(seq, SearchResult(query=query, hits=(), total=0, error=str(exc))))
+
+
+def post_overview(
+    library: LibraryAPI, seq: int, query: str, filters: Sequence[Filter], post: Post
+) -> None:
+    """The counts over the whole hit set; a failure costs the counts only."""
+    from reader.archive_messages import OverviewReady
+
+    if not hasattr(library, "overview"):
+        return
+    try:
+        overview = library.overview(query, filters, limit=FACET_LIMIT, typing=True)
+    except Exception:
+        return
+    post(OverviewReady(seq, overview))
 
 
 def load_article(library: LibraryAPI, article_id: str, post: Post) -> None:
@@ -129,3 +150,13 @@ def count_entity(library: LibraryAPI, field: FilterField, name: str, post: Post)
     except Exception:
         return
     post(EntityCounted(field, name, count))
+
+
+def load_dossier(library: Any, kind: str, name: str, push: bool, post: Post) -> None:
+    from reader.archive_messages import DossierLoaded
+
+    try:
+        dossier = library.dossier(kind, name)
+    except Exception:
+        dossier = None
+    post(DossierLoaded(kind, name, dossier, push))

@@ -25,9 +25,15 @@ def filter_query(flt: Filter, reader: IndexReader) -> query.Query:
         if not _PERIOD.match(start) or (end and not _PERIOD.match(end)):
             return query.NullQuery
         text = f"date:[{start} TO {end}]" if end else f"date:{start}"
-    else:
-        # A quoted phrase on the name field; quotes inside the name cannot
-        # be written in the syntax and never belong to a name.
-        text = f'{flt.field}:"{flt.value.replace(chr(34), " ").strip()}"'
-    built = build_query(text, reader)
-    return built.query if built.query is not None else query.NullQuery
+        built = build_query(text, reader)
+        return built.query if built.query is not None else query.NullQuery
+    # A quoted phrase on the name field per name of the entity; quotes inside
+    # a name cannot be written in the syntax and never belong to a name.
+    subs = []
+    for name in dict.fromkeys((flt.value, *flt.also)):
+        built = build_query(f'{flt.field}:"{name.replace(chr(34), " ").strip()}"', reader)
+        if built.query is not None:
+            subs.append(built.query)
+    if not subs:
+        return query.NullQuery
+    return subs[0] if len(subs) == 1 else query.Or(subs)

@@ -27,6 +27,29 @@ from index.records import (
 if TYPE_CHECKING:
     from index.protocol import LibraryAPI
 
+from index.archive.aggregate import dossier as archive_dossier
+from index.archive.columns import Columns, build_columns
+from index.archive.facts import facts_from_record
+from index.archive.filters import apply_filters
+from index.archive.records import Bucketing, Dossier, Overview
+from index.archive.service import overview_of
+from index.store.serialize import article_to_dict
+
+COORDINATES = {
+    "Tokio": ("JP", 35.69, 139.69),
+    "Peking": ("CN", 39.91, 116.40),
+    "Genf": ("CH", 46.20, 6.14),
+}
+"""Where the invented articles' places are (the map needs coordinates)."""
+
+
+def _placed(article: Article) -> Article:
+    placed = tuple(
+        replace(e, country_code=c[0], lat=c[1], lon=c[2]) if (c := COORDINATES.get(e.name)) else e
+        for e in article.meta.places
+    )
+    return replace(article, meta=replace(article.meta, places=placed))
+
 
 def _article(
     aid: str,
@@ -135,7 +158,7 @@ class FakeLibrary:
         self.searches.append(query)
         self.filter_log.append(tuple(filters))
         time.sleep(self.delays.get(query, 0.0))
-        found = [a for a in self.articles.values() if self._matches(a, query, filters)]
+        found = self._found(query, filters)
         found.sort(key=lambda a: a.meta.date or "", reverse=True)
         terms = tuple(w.casefold() for w in query.split())
         hits = []
@@ -154,6 +177,38 @@ class FakeLibrary:
 
     def entity_article_count(self, field: FilterField, name: str) -> int:
         return self.search("", filters=(Filter(field, name),)).total
+
+    # -- the archive views, counted by index.archive over the same articles --
+
+    def _columns(self) -> tuple[Columns, list[Article]]:
+        ordered = list(self.articles.values())
+        facts = [facts_from_record(article_to_dict(_placed(a))) for a in ordered]
+        return build_columns(facts), ordered
+
+    def _found(self, query: str, filters: Sequence[Filter]) -> list[Article]:
+        cols, ordered = self._columns()
+        mask = cols.mask(i for i, a in enumerate(ordered) if self._matches(a, query, ()))
+        mask = apply_filters(cols, mask, filters)
+        return [a for i, a in enumerate(ordered) if mask[i]]
+
+    def overview(
+        self,
+        text: str = "",
+        filters: Sequence[Filter] = (),
+        *,
+        limit: int | None = 10,
+        by: Bucketing | None = None,
+        typing: bool = False,
+        places_limit: int | None = 400,
+    ) -> Overview:
+        cols, ordered = self._columns()
+        ids = {a.id for a in self._found(text, ())}
+        base = cols.mask(i for i, a in enumerate(ordered) if a.id in ids)
+        return overview_of(cols, base, filters, limit=limit, by=by)
+
+    def dossier(self, kind: str, name: str, *, limit: int = 15) -> Dossier | None:
+        cols, _ = self._columns()
+        return archive_dossier(cols, kind, name, limit)
 
 
 if TYPE_CHECKING:
