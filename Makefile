@@ -12,11 +12,17 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+# `make run` installs only what the program needs; the test and lint tools come
+# with the first target that needs them.
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-run: $(VENV)/.installed
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed-run
+
+run: $(VENV)/.installed-run
 	$(BIN)/diplo-reader
 
 test: $(VENV)/.installed
@@ -41,6 +47,7 @@ bench-smoke: $(VENV)/.bench-installed
 
 eval: $(VENV)/.installed
 	$(BIN)/python -m index.extract.evaluate
+	$(BIN)/python -m bench.text_kept
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -30,10 +30,10 @@ def keystroke_settings() -> tuple[Callable[[str], str], int, str]:
     """How the TUI turns the input into a search after each (debounced)
     keystroke: (input -> query, result limit, description). Follows
     reader/workers.py: `Library.search(..., typing=True)`, which runs
-    `index.query.as_you_type` (an unfinished last word also matches as a
+    `index.query.parse.as_you_type` (an unfinished last word also matches as a
     prefix), and its first page `RESULT_LIMIT`; falls back to top 20."""
     try:
-        from index.query import as_you_type
+        from index.query.parse import as_you_type
         from reader.workers import RESULT_LIMIT
     except Exception:  # the TUI is missing or broken: measure the plain search
         return str.strip, 20, "input as typed, top 20 (reader.workers not importable)"
@@ -171,9 +171,9 @@ def run_search_probe(
 
 def index_check(articles: Path, index_dir: Path) -> str | None:
     """None when diplo-reader would use the index as it is, else its reason
-    to rebuild (index.store.check_index)."""
+    to rebuild (index.store.disk.check_index)."""
     try:
-        from index.store import check_index
+        from index.store.disk import check_index
     except ImportError as exc:
         return f"cannot check: {exc}"
     return check_index(Path(index_dir), Path(articles).resolve())

@@ -35,8 +35,8 @@ from whoosh import index as whoosh_index  # noqa: E402
 from bench import corpus as bench_corpus  # noqa: E402
 from bench.queries import QUERIES as HARNESS_QUERIES  # noqa: E402
 from index.records import Article, Metadata  # noqa: E402
-from index.schema import article_document, build_schema  # noqa: E402
-from index.search import search  # noqa: E402
+from index.search.searching import search  # noqa: E402
+from index.store.schema import article_document, build_schema  # noqa: E402
 
 # The harness' 73 queries plus German spellings and compounds this module cares about.
 QUERIES: list[str] = [q.text for q in HARNESS_QUERIES] + [
@@ -220,7 +220,7 @@ def measure_keystrokes(
 def analysis_costs(corpus_dir: Path, sample: int = 2000) -> dict[str, float]:
     """What compound splitting costs: the distinct words of `sample` articles
     analyzed cold, with and without the splitter (fresh caches)."""
-    from index import analysis, compounds
+    from index.text import analysis, compounds
 
     words: set[str] = set()
     for path in sorted(corpus_dir.glob("*.txt"))[:sample]:

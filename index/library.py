@@ -17,11 +17,11 @@ from typing import TypeVar
 from whoosh import index as whoosh_index
 from whoosh.searching import Searcher
 
-from index import store
-from index.build import Progress, build_in_memory, update_index
 from index.paths import index_dir_for
 from index.records import Article, BuildReport, SearchResult
-from index.serialize import article_from_dict
+from index.store import disk as store
+from index.store.build import Progress, build_in_memory, update_index
+from index.store.serialize import article_from_dict
 
 T = TypeVar("T")
 
@@ -165,12 +165,12 @@ class Library:
         self._seen = self._on_disk()
 
     def _forget_searchers(self) -> None:
-        """Close our searcher and the one index.search caches for our index."""
+        """Close our searcher and the one index.search.searching caches for our index."""
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
         if self._ix is not None:
-            from index.search import forget_index
+            from index.search.searching import forget_index
 
             forget_index(self._ix)
 
@@ -204,11 +204,11 @@ class Library:
     def search(
         self, query: str, *, limit: int = 20, sort: str = "relevance", typing: bool = False
     ) -> SearchResult:
-        """See `index.search.search` (typing=True: the last word may be unfinished)."""
-        from index.search import search
+        """See `index.search.searching.search` (typing=True: the last word may be unfinished)."""
+        from index.search.searching import search
 
         with self._lock:
-            self._sync()  # drops index.search's cached searcher after a commit
+            self._sync()  # drops index.search.searching's cached searcher after a commit
             return search(self.ix, query, limit=limit, sort=sort, typing=typing)
 
     def _read(self, read: Callable[[Searcher], T]) -> T:

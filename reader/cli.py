@@ -198,7 +198,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from index.corpus import ArticleError, read_article
+    from index.files.corpus import ArticleError, read_article
 
     out: list[dict[str, Any]] = []
     failed = 0
@@ -241,7 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     from index.library import ArticlesDirError, check_articles_dir
-    from index.store import IndexBusy
+    from index.store.disk import IndexBusy
 
     try:
         if args.command != "extract":

@@ -63,6 +63,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "skip.unreadable": ("nicht lesbar (Rechte?)", "cannot be read (permissions?)"),
     "skip.vanished": ("während des Lesens verschwunden", "vanished while reading"),
     "skip.not-file": ("keine normale Datei", "not a regular file"),
+    "skip.no-text": (
+        "kein Artikeltext (nach dem Bereinigen nichts übrig)",
+        "no article text left after cleaning",
+    ),
     "search.unavailable": ("Suche noch nicht verfügbar", "Search not available yet"),
     "empty.title": ("Keine Artikel", "No articles"),
     "empty.body": (

@@ -49,7 +49,7 @@ def _fold(text: str) -> str:
 
 
 def _fallback_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
-    # Used only until index.search.match_spans exists: prefix matches of the
+    # Used only until index.search.searching.match_spans exists: prefix matches of the
     # folded terms at word starts. Folding ß->s keeps the length unchanged.
     folded = _fold(text)
     out: list[tuple[int, int]] = []
@@ -64,11 +64,11 @@ def _fallback_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
 
 def find_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
     """Where the query terms occur in `text` (with the index's folding and
-    compound rules when index.search provides them)."""
+    compound rules when index.search.searching provides them)."""
     if not terms or not text:
         return []
     try:
-        from index.search import match_spans
+        from index.search.searching import match_spans
     except ImportError:
         return _fallback_spans(text, terms)
     try:

@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from index.analysis import fold  # noqa: E402
+from index.text.analysis import fold  # noqa: E402
 
 MIN_ZIPF = 2.5
 OUT = ROOT / "index" / "data" / "de_lexicon.bin"

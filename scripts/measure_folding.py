@@ -1,4 +1,4 @@
-"""Measure false merges of the umlaut folding (index.analysis.fold).
+"""Measure false merges of the umlaut folding (index.text.analysis.fold).
 
     .venv/bin/pip install wordfreq==3.1.1
     .venv/bin/python scripts/measure_folding.py
@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from index.analysis import fold
+from index.text.analysis import fold
 
 _PLAIN = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 

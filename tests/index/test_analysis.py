@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.analysis import (
+from index.text.analysis import (
     WORD_RE,
     analyze_word,
     fold,
@@ -13,7 +13,7 @@ from index.analysis import (
     stem,
     word_keys,
 )
-from index.compounds import split_compound
+from index.text.compounds import split_compound
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from whoosh.query import Term
 
-from index.build import update_index
 from index.library import Library
 from index.paths import index_dir_for
-from tests.conftest import SEEDS
+from index.store.build import update_index
+from tests.conftest import SEEDS, needs_shared
 
 
 @pytest.fixture
@@ -69,7 +69,7 @@ def test_rebuild_flag_and_version_change_rebuild(
     index_dir = index_dir_for(folder)
     update_index(folder, index_dir)
     assert update_index(folder, index_dir, rebuild=True).rebuilt
-    monkeypatch.setattr("index.store.SCHEMA_VERSION", -1)
+    monkeypatch.setattr("index.store.disk.SCHEMA_VERSION", -1)
     report = update_index(folder, index_dir)
     assert report.rebuilt and report.added == 5 and "schema" in (report.message or "")
 
@@ -103,6 +103,7 @@ def test_mixed_folder_indexes_readable_reports_rest(tmp_path: Path) -> None:
     assert utf16 is not None and "Köln" in utf16.title
 
 
+@needs_shared("data", "10kGNAD", "articles.csv")
 def test_pre_analysed_fields_index_like_plain_text(folder: Path) -> None:
     """Postings analysed in a worker (`prepare_document`, one pass over the
     words) are exactly those the writer would make from the text itself."""
@@ -110,8 +111,8 @@ def test_pre_analysed_fields_index_like_plain_text(folder: Path) -> None:
     import dataclasses
     import itertools
 
-    from index.corpus import read_article
-    from index.schema import (
+    from index.files.corpus import read_article
+    from index.store.schema import (
         PRE_ANALYZED,
         Analyzed,
         article_document,
@@ -148,9 +149,9 @@ def test_an_index_in_two_segments_searches_like_one(folder: Path, tmp_path: Path
     is in (an index gets more segments with every incremental update)."""
     from whoosh import index as whoosh_index
 
-    from index.corpus import read_article
-    from index.schema import build_schema, prepare_document
-    from index.search import search
+    from index.files.corpus import read_article
+    from index.search.searching import search
+    from index.store.schema import build_schema, prepare_document
 
     docs = [prepare_document(read_article(p)) for p in sorted(folder.glob("*.txt"))]
     indexes = []
@@ -184,7 +185,7 @@ def test_many_small_updates_merge_segments(folder: Path) -> None:
     the next commit, through the build's postings pool (index/pool.py): a merged
     segment's date postings come back without values where new ones have empty
     values. Each update must still land, and every article stay findable."""
-    from index.store import open_index
+    from index.store.disk import open_index
 
     index_dir = index_dir_for(folder)
     update_index(folder, index_dir)

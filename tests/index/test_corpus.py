@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from index.clean import clean_text, lead_title, repair_glued
-from index.corpus import ArticleError, build_article, parse_front_matter, read_article
+from index.files.clean import clean_text, lead_title, repair_glued
+from index.files.corpus import ArticleError, build_article, parse_front_matter, read_article
 from tests.conftest import GOLD, SEEDS
 
 GOLD_SEEDS = json.loads((GOLD / "seeds.json").read_text(encoding="utf-8"))

@@ -43,7 +43,7 @@ def test_germeval_test_f1() -> None:
 @needs_shared
 def test_seeds_through_read_article() -> None:
     """The real pipeline (cleaner + extraction) on the bundled seeds: dates and people."""
-    corpus = pytest.importorskip("index.corpus")
+    corpus = pytest.importorskip("index.files.corpus")
     import json
 
     gold = json.loads((SHARED / "gold" / "seeds.json").read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-"""Every search acceptance case in shared/gold/queries.json.
+"""Every search acceptance case in tests/data/gold/queries.json (a copy of ../shared/gold).
 
 Two layers:
 - through the real pipeline: the seed articles are copied, read, cleaned,
@@ -15,23 +15,22 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 from whoosh.filedb.filestore import RamStorage
 from whoosh.index import Index
 
-from index.corpus import read_article
+from index.files.corpus import read_article
 from index.library import Library
 from index.records import Entity
-from index.schema import article_document, build_schema
-from index.search import search
+from index.search.searching import search
+from index.store.schema import article_document, build_schema
+from tests.conftest import GOLD as GOLD_DIR
+from tests.conftest import SEEDS as SEEDS_DIR
 
-ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
-SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
-CASES = json.loads((SHARED / "gold" / "queries.json").read_text(encoding="utf-8"))["cases"]
-GOLD = json.loads((SHARED / "gold" / "seeds.json").read_text(encoding="utf-8"))
+SEEDS = sorted(SEEDS_DIR.glob("*.txt"))
+CASES = json.loads((GOLD_DIR / "queries.json").read_text(encoding="utf-8"))["cases"]
+GOLD = json.loads((GOLD_DIR / "seeds.json").read_text(encoding="utf-8"))
 
 
 def _marked(case: dict) -> object:

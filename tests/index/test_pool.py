@@ -12,7 +12,7 @@ from whoosh import fields, index
 from whoosh.filedb.filestore import RamStorage
 from whoosh.qparser import QueryParser
 
-from index.pool import MAX_RUNS, Posting, TermPool, install
+from index.store.pool import MAX_RUNS, Posting, TermPool, install
 
 WORDS = [f"w{i}" for i in range(400)] + ["Brüssel", "Außenminister", "Genf", "ß", "Zoll"]
 

@@ -8,11 +8,11 @@ import pytest
 from whoosh import query as wq
 from whoosh.filedb.filestore import RamStorage
 
-from index import query as q
-from index.query_dates import date_span
-from index.query_vocab import PREFIX_CAP
+from index.query import parse as q
+from index.query.dates import date_span
+from index.query.vocab import PREFIX_CAP
 from index.records import Article
-from index.schema import article_document, build_schema
+from index.store.schema import article_document, build_schema
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,8 @@ from whoosh.filedb.filestore import RamStorage
 from whoosh.index import Index
 
 from index.records import Article, Entity, Metadata
-from index.schema import article_document, build_schema
-from index.search import match_spans, search
+from index.search.searching import match_spans, search
+from index.store.schema import article_document, build_schema
 
 DOCS = {
     "a1": (
@@ -298,8 +298,8 @@ def test_counts_and_results_on_a_multi_segment_index_with_deletions() -> None:
     Whoosh's own matching on several segments with a deleted document."""
     from whoosh import writing
 
-    from index.query import build_query
-    from index.query_eval import evaluate
+    from index.query.evaluate import evaluate
+    from index.query.parse import build_query
 
     ix = make_index({k: v for k, v in DOCS.items() if k in ("a1", "a2", "a3")})
     with ix.writer() as w:
@@ -418,7 +418,7 @@ def test_index_without_the_parts_field_still_searches() -> None:
     """An index written by an older schema (rebuilt later) must not crash."""
     from whoosh import fields
 
-    from index.analysis import StemTokenizer
+    from index.text.analysis import StemTokenizer
 
     schema = fields.Schema(
         id=fields.ID(stored=True),
@@ -436,7 +436,7 @@ def test_index_without_the_parts_field_still_searches() -> None:
 
 
 def test_as_you_type_rewrites_only_an_unfinished_plain_last_word() -> None:
-    from index.query import as_you_type
+    from index.query.parse import as_you_type
 
     assert as_you_type("Brü") == "(Brü OR Brü*)"
     assert as_you_type("Syrien Rus") == "Syrien (Rus OR Rus*)"

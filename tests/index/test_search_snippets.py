@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.snippets import SNIPPET_CHARS, TermMatcher, make_snippet, match_spans
+from index.search.snippets import SNIPPET_CHARS, TermMatcher, make_snippet, match_spans
 
 WORDS = [
     "Düsseldorf",

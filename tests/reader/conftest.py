@@ -19,7 +19,7 @@ from reader.app import DiploReader
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "articles"
-GOLD_QUERIES = ROOT.parent / "shared" / "gold" / "queries.json"
+GOLD_QUERIES = ROOT / "tests" / "data" / "gold" / "queries.json"
 
 
 async def settle(pilot: Any, timeout: float = 60.0) -> None:

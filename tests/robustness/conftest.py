@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import index.corpus
+import index.files.corpus
 from index.records import Metadata
 from tests.robustness.helpers import _stub_path, good_text
 
@@ -38,5 +38,7 @@ def articles(tmp_path: Path) -> Path:
 def stub_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
     """Extraction is slow and irrelevant to tests of reading, locking and
     recovery: stub it here and, through PYTHONPATH, in spawned pool workers."""
-    monkeypatch.setattr(index.corpus, "extract_metadata", lambda text, header_lines=(): Metadata())
+    monkeypatch.setattr(
+        index.files.corpus, "extract_metadata", lambda text, header_lines=(): Metadata()
+    )
     monkeypatch.setenv("PYTHONPATH", _stub_path())

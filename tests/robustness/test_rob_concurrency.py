@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from index import store
 from index.library import Library
 from index.paths import index_dir_for
+from index.store import disk as store
 from tests.robustness.helpers import cli_child, good_text, python_child, write_articles
 
 N = 60
@@ -40,7 +40,7 @@ import json, sys, time
 from pathlib import Path
 from index.library import Library
 library = Library(Path(sys.argv[1]))
-from index import store
+from index.store import disk as store
 assert library.open_existing(), store.check_index(library.index_dir, library.articles_dir)
 counts, hits = set(), set()
 deadline = time.monotonic() + float(sys.argv[2])

@@ -20,9 +20,9 @@ from pathlib import Path
 import psutil
 import pytest
 
-from index import store
 from index.library import Library
 from index.paths import index_dir_for
+from index.store import disk as store
 from tests.robustness.helpers import (
     assert_clean_exit,
     good_text,
@@ -169,7 +169,7 @@ def test_cli_rebuilds_damaged_index_and_says_so(articles: Path) -> None:
 _KILLABLE_BUILD = """
 import sys, time
 from pathlib import Path
-from index.build import update_index
+from index.store.build import update_index
 half = int(sys.argv[3])
 def progress(done, total):
     if done == half:

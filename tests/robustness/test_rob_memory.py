@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from index.decode import MAX_FILE_BYTES
+from index.files.decode import MAX_FILE_BYTES
 from tests.robustness.helpers import ROOT, good_text
 
 MB = 1024 * 1024
@@ -22,7 +22,7 @@ MB = 1024 * 1024
 _CHILD = """
 import json, resource, sys, time
 from pathlib import Path
-from index.build import update_index
+from index.store.build import update_index
 
 def peak_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

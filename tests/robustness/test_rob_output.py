@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from index.decode import sanitize
+from index.files.decode import sanitize
 from reader.cli import main
 from tests.robustness.helpers import Run, assert_clean_exit, good_text, run_cli
 from tests.robustness.hostile import HOSTILE_ID, HOSTILE_TEXT, forbidden_in

@@ -8,7 +8,7 @@ about: a stub lets a few hundred articles build in a second, not ten.
 
 from __future__ import annotations
 
-import index.corpus
+import index.files.corpus
 from index.records import Metadata
 
-index.corpus.extract_metadata = lambda text, header_lines=(): Metadata()  # type: ignore[assignment]
+index.files.corpus.extract_metadata = lambda text, header_lines=(): Metadata()  # type: ignore[assignment]

@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 import re
 
-from index.query_expand import DateFilter
+from index.query.expand import DateFilter
 
 _ISO_RE = re.compile(r"^(\d{4})(?:[-./](\d{1,2})(?:[-./](\d{1,2}))?)?$")
 _GERMAN_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")

@@ -24,10 +24,11 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh.writing import IndexWriter
 
-from index import pool, store
-from index.corpus import ArticleError, SourceFile, iter_article_files, read_article
+from index.files.corpus import ArticleError, SourceFile, iter_article_files, read_article
 from index.records import Article, BuildReport, Skipped
-from index.schema import prepare_document
+from index.store import disk as store
+from index.store import pool
+from index.store.schema import prepare_document
 
 Progress = Callable[[int, int], None]
 """progress(done, total): called as files are processed."""

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
-from index.analysis import HYPHENS_RE, WORD_RE, analyze_word, fold, query_words, word_keys
+from index.text.analysis import HYPHENS_RE, WORD_RE, analyze_word, fold, query_words, word_keys
 
 SNIPPET_CHARS = 200  # about two lines of the results list
 LEAD_CHARS = 40  # context shown before the first match

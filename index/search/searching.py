@@ -23,12 +23,12 @@ from whoosh.index import Index
 from whoosh.searching import Searcher
 
 from index.messages import Problem
-from index.query import BuiltQuery, as_you_type, build_query
-from index.query_eval import evaluate
+from index.query.evaluate import evaluate
+from index.query.parse import BuiltQuery, as_you_type, build_query
 from index.records import Hit, SearchResult
-from index.snippets import TermMatcher, make_snippet
-from index.snippets import match_spans as _match_spans
-from index.suggest import suggest
+from index.search.snippets import TermMatcher, make_snippet
+from index.search.snippets import match_spans as _match_spans
+from index.search.suggest import suggest
 
 log = logging.getLogger(__name__)
 

@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from index.clean import clean_text, lead_title
-from index.decode import (
+from index.extract import extract_metadata
+from index.files.clean import clean_text, lead_title
+from index.files.decode import (
     MAX_FILE_BYTES,
     DecodeError,
     check_text,
@@ -21,13 +22,13 @@ from index.decode import (
     sanitize,
     unsafe_name,
 )
-from index.extract import extract_metadata
 from index.records import Article, DatePrecision, Metadata, Skipped
 
 SUFFIXES = (".txt", ".md")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _MD_ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
 _MD_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+_WORD = re.compile(r"\w+")
 
 EXTRACT_MAX_CHARS = 100_000
 """Metadata is extracted from at most this much of an article's text. News
@@ -181,6 +182,16 @@ def build_article(article_id: str, path: str, raw: bytes) -> Article:
         body = "\n\n".join(
             f"## {_markdown_escape(b)}" if kind == "h" else _markdown_escape(b)
             for kind, b in cleaned.blocks
+        )
+    if not _WORD.search(body):
+        # Never index an empty article under its file name: say why instead.
+        total = len(_WORD.findall(text))
+        raise ArticleError(
+            "no-text",
+            f"no article text left after cleaning: all {total} words were taken for a title,"
+            " header or page furniture"
+            if total
+            else "no article text",
         )
     plain = "\n\n".join([title, *(b for _, b in cleaned.blocks)])
     meta = extract_metadata(_head(plain, EXTRACT_MAX_CHARS), tuple(cleaned.header_lines))

@@ -34,8 +34,14 @@ _WEEKDAY = re.compile(
     r"wednesday|thursday|friday|saturday|sunday)\b",
     re.I,
 )
-# Words glued by a lost separator inside a breadcrumb: "StartPolitikGesetzgebung".
-_CAMEL_RUN = re.compile(r"[a-zäöüß]{2,}[A-ZÄÖÜ][a-zäöüß]+[A-ZÄÖÜ]")
+# A navigation trail whose separators were lost: three or more capitalised
+# words glued into one token, "StartPolitikGesetzgebung". Only a whole token
+# counts: inside prose such runs also occur in links (pic.twitter.com/lmceQwMbYP)
+# and hashtags, which are article text.
+_GLUED_TRAIL = re.compile(r"(?:[A-ZÄÖÜ][a-zäöüß]{2,}){3,}")
+_GLUED_PREFIX = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]{2,}){2,}(?=[A-ZÄÖÜ][a-zäöüß])")
+# A trail with its separators: "Start > Politik > Ausland", "Home | Welt | Europa".
+_TRAIL_SEP = re.compile(r"\s[>»›|/]\s")
 _AD_LINE = re.compile(
     r"^[\W_]*(anzeige|werbung|advertisement|advertisment|sponsored|teilen|share)[\W_]*$", re.I
 )
@@ -96,13 +102,35 @@ def _is_dateline(line: str) -> bool:
     return bool(_DATEISH.search(line)) and words(rest) <= 4
 
 
+def is_breadcrumb(line: str) -> bool:
+    """A navigation trail, judged by the shape of the whole line: short, no
+    sentence punctuation, and made of words glued by lost separators or joined
+    by trail separators. A line that carries a sentence is never one."""
+    if is_sentence(line) or words(line) > 12 or re.search(r"[.!?,;:“”„\"]", line):
+        return False
+    tokens = line.split()
+    glued = sum(bool(_GLUED_TRAIL.fullmatch(t)) for t in tokens)
+    return glued * 3 >= len(tokens) or len(_TRAIL_SEP.findall(line)) >= 2
+
+
+def split_glued_trail(line: str) -> tuple[str | None, str]:
+    """("StartPolitikAusland", "Der Minister …") from a prose line that a glued
+    breadcrumb was put in front of; (None, line) when there is none."""
+    first, sep, rest = line.partition(" ")
+    if sep and _GLUED_TRAIL.fullmatch(first) and is_sentence(rest):
+        return first, rest
+    return None, line
+
+
 def _is_furniture(line: str, later: list[str] | None = None) -> bool:
-    """Ad/share lines, breadcrumbs glued into one word, and teasers that are a
-    truncated copy ("…") of a later line."""
-    if _AD_LINE.match(line) or _CAMEL_RUN.search(line):
+    """Ad/share lines, breadcrumbs, and teasers that are a truncated copy ("…")
+    of a later line. Each is recognised by the shape of the whole line."""
+    if _AD_LINE.match(line) or is_breadcrumb(line):
         return True
     if line.endswith(("...", "…")):
-        stem = _norm(line.rstrip(".… "))[-40:]
+        # A glued trail in front ("StartWeltEuropaMinister reist …") is not part of the copy.
+        copy = _GLUED_PREFIX.sub("", line.rstrip(".… "))
+        stem = _norm(copy)[-40:]
         return not is_sentence(line) or any(stem and stem in _norm(u) for u in later or ())
     return False
 
@@ -121,8 +149,13 @@ def _norm(s: str) -> str:
 
 def clean_text(text: str) -> Cleaned:
     """Find headline, header lines, furniture and body blocks in sanitized text."""
-    units = [repair_glued(u) for u in _units(text)]
     out = Cleaned(title=None)
+    units = []
+    for unit in _units(text):
+        trail, unit = split_glued_trail(repair_glued(unit))
+        if trail:
+            out.furniture.append(trail)
+        units.append(unit)
     # Head: everything before the first body paragraph.
     first_body = next(
         (i for i, u in enumerate(units) if is_sentence(u) and not _is_furniture(u, units[i + 1 :])),
@@ -130,7 +163,7 @@ def clean_text(text: str) -> Cleaned:
     )
     head, rest = units[:first_body], units[first_body:]
     candidates: list[str] = []
-    for unit in head:
+    for i, unit in enumerate(head):
         m = _DATE_PREFIX.match(unit)
         if m:
             out.header_lines.append(f"date {m.group(1)}")
@@ -139,7 +172,7 @@ def clean_text(text: str) -> Cleaned:
                 continue
         if (_BYLINE.match(unit) and words(unit) <= 10) or _is_dateline(unit):
             out.header_lines.append(unit)
-        elif _is_furniture(unit, units):
+        elif _is_furniture(unit, units[i + 1 :]):
             out.furniture.append(unit)
         else:
             candidates.append(unit)

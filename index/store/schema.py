@@ -27,8 +27,8 @@ from typing import Any
 from whoosh import fields
 from whoosh.system import pack_uint
 
-from index.analysis import WORD_RE, NameTokenizer, PartsTokenizer, StemTokenizer, analyze_word
 from index.records import Article, Entity
+from index.text.analysis import WORD_RE, NameTokenizer, PartsTokenizer, StemTokenizer, analyze_word
 
 SCHEMA_VERSION = 6
 
@@ -97,7 +97,7 @@ def _names(entities: tuple[Entity, ...]) -> str:
 
 def article_document(article: Article) -> dict[str, Any]:
     """The fields to write for one article."""
-    from index.serialize import article_to_dict
+    from index.store.serialize import article_to_dict
 
     meta = article.meta
     doc: dict[str, Any] = {

@@ -26,7 +26,7 @@ from functools import lru_cache
 from whoosh.analysis import Token, Tokenizer
 from whoosh.lang import stemmer_for_language, stopwords_for_language
 
-from index import compounds
+from index.text import compounds
 
 # A word: letters/digits, optionally joined by hyphens ("US-Außenminister",
 # "Kim Jong-un"). Typographic quotes, dashes and apostrophes are separators.

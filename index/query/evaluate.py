@@ -22,7 +22,7 @@ from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 
-from index.query_expand import _LeafQuery, leaf_postings
+from index.query.expand import _LeafQuery, leaf_postings
 
 K1 = 1.2
 B = 0.75

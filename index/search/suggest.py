@@ -13,9 +13,9 @@ from collections.abc import Sequence
 
 from whoosh.reading import IndexReader
 
-from index.analysis import HYPHENS_RE, STOPWORDS, WORD_RE, analyze_word, fold, stem
-from index.query import OPERATORS
-from index.query_vocab import near_terms
+from index.query.parse import OPERATORS
+from index.query.vocab import near_terms
+from index.text.analysis import HYPHENS_RE, STOPWORDS, WORD_RE, analyze_word, fold, stem
 
 
 def _known(reader: IndexReader, key: str) -> bool:

@@ -17,11 +17,11 @@ from whoosh import qparser, query
 from whoosh.reading import IndexReader
 from whoosh.util.text import rcompile
 
-from index.analysis import HYPHENS_RE, WORD_RE, fold, query_words, stem
 from index.messages import Problem
-from index.query_dates import date_query
-from index.query_expand import ExpandedTerms
-from index.query_vocab import near_terms, prefix_terms
+from index.query.dates import date_query
+from index.query.expand import ExpandedTerms
+from index.query.vocab import near_terms, prefix_terms
+from index.text.analysis import HYPHENS_RE, WORD_RE, fold, query_words, stem
 
 TITLE_BOOST = 2.0
 BODY_BOOST = 1.0

@@ -32,7 +32,7 @@ from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import RamStorage
 
 from index import __version__
-from index.schema import SCHEMA_VERSION, build_schema
+from index.store.schema import SCHEMA_VERSION, build_schema
 
 META_FILE = "diplo-meta.json"
 MANIFEST_FILE = "diplo-manifest.json"
