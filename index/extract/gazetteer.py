@@ -131,9 +131,12 @@ def lookup_key(toks: tuple[str, ...]) -> tuple[str, ...]:
     return _key(toks)
 
 
-MEMO_SIZE = 1 << 17
-"""Answers remembered per table (then forgotten all at once): a trie lookup
-costs ~0.7 µs, a remembered one ~0.2, and news repeats its words."""
+MEMO_SIZE = 1 << 15
+"""Answers remembered by the tables the tagger asks most (place words and
+nouns: ~1,000 lookups an article), then forgotten all at once: a trie lookup
+costs ~0.7 µs, a remembered one ~0.2, and news repeats its words. At most a
+few MB a table; the other tables are asked ~100 times an article and answer
+from the trie."""
 
 
 class WordSet(Set[str]):
@@ -141,11 +144,13 @@ class WordSet(Set[str]):
 
     __slots__ = ("_memo", "_trie")
 
-    def __init__(self, trie: Any) -> None:
+    def __init__(self, trie: Any, memo: bool = False) -> None:
         self._trie = trie
-        self._memo: dict[object, bool] = {}
+        self._memo: dict[object, bool] | None = {} if memo else None
 
     def __contains__(self, word: object) -> bool:
+        if self._memo is None:
+            return isinstance(word, str) and word in self._trie
         hit = self._memo.get(word)
         if hit is None:
             if len(self._memo) >= MEMO_SIZE:
@@ -260,8 +265,8 @@ def load(store: Path = STORE_DIR) -> Gazetteer:
         with (store / name).open("rb") as fh:
             return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
 
-    def words(name: str) -> WordSet:
-        return WordSet(trie(name))
+    def words(name: str, memo: bool = False) -> WordSet:
+        return WordSet(trie(name), memo)
 
     return Gazetteer(
         places=PlaceTable(
@@ -273,13 +278,13 @@ def load(store: Path = STORE_DIR) -> Gazetteer:
         ),
         orgs={tuple(toks): name for toks, name in meta["orgs"]},
         first_names=words("first_names"),
-        place_words=words("place_words"),
+        place_words=words("place_words", memo=True),
         lexicon=WordClasses(trie("lexicon"), mapped("lexicon.u8"), meta["lexicon_classes"]),
         name_morphemes=words("name_morphemes"),
         noun_morphemes=frozenset(trie("noun_morphemes").keys()),
         suffix_odds=meta["suffix_odds"],
         verb_stems=words("verb_stems"),
         surnames=words("surnames"),
-        nouns=words("nouns"),
+        nouns=words("nouns", memo=True),
         toponyms=words("toponyms"),
     )
