@@ -166,6 +166,7 @@ class SizeRun:
             [*cmd, "--index", str(index_dir)],
             capture_output=True,
             text=True,
+            cwd=source_root(),
             env={**os.environ, **self.env, "PYTHONPATH": str(source_root())},
         )
         verdict = _last_line(proc.stdout or proc.stderr)
@@ -280,7 +281,7 @@ class SizeRun:
             cmd,
             capture_output=True,
             text=True,
-            cwd=ROOT,
+            cwd=source_root(),
             env={**os.environ, **self.env, "PYTHONPATH": str(source_root())},
         )
         if proc.returncode != 0 or not out.exists():
