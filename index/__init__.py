@@ -1,13 +1,115 @@
 """diplo-reader's core: reading articles, extraction, the Whoosh index, search.
 
-Never imports `reader` or `textual` (a test enforces it).
+This package is the facade the front ends import: the `Library` and its
+contract (`LibraryAPI`), the records it returns, filters and messages. It
+never imports `reader` or `textual` (a test enforces it). `Library` is loaded
+on first use, since importing Whoosh is the slowest part of start-up.
+
+Layers, from the bottom (tests/test_layers.py checks them):
+paths, records, messages, errors, engine -> text, files, extract -> store,
+query -> search -> library, protocol, this facade.
 """
 
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
+
+from index.archive.records import (
+    ArticleRef,
+    Bucket,
+    Dossier,
+    FacetRow,
+    Facets,
+    Overview,
+    PlaceCount,
+    Places,
+    Timeline,
+)
+from index.messages import Problem, render
+from index.paths import default_articles_dir, state_file
+from index.records import (
+    FILTER_FIELDS,
+    Article,
+    BuildReport,
+    Entity,
+    Filter,
+    FilterField,
+    Hit,
+    Metadata,
+    SearchResult,
+    Skipped,
+)
 
 try:
     __version__ = version("diplo-reader")
 except PackageNotFoundError:  # running from a checkout without installing
     __version__ = "0+checkout"
+
+if TYPE_CHECKING:
+    from index.errors import ArticleError
+    from index.files.atomic import write_atomic
+    from index.files.corpus import read_article
+    from index.library import ArticlesDirError, Library, check_articles_dir, empty_note
+    from index.protocol import LibraryAPI
+    from index.search.searching import match_spans
+    from index.store.disk import IndexBusy
+
+__all__ = [
+    "FILTER_FIELDS",
+    "Article",
+    "ArticleError",
+    "ArticleRef",
+    "ArticlesDirError",
+    "Bucket",
+    "BuildReport",
+    "Dossier",
+    "Entity",
+    "FacetRow",
+    "Facets",
+    "Filter",
+    "FilterField",
+    "Hit",
+    "IndexBusy",
+    "Library",
+    "LibraryAPI",
+    "Metadata",
+    "Overview",
+    "PlaceCount",
+    "Places",
+    "Problem",
+    "SearchResult",
+    "Skipped",
+    "Timeline",
+    "__version__",
+    "check_articles_dir",
+    "default_articles_dir",
+    "empty_note",
+    "match_spans",
+    "read_article",
+    "render",
+    "state_file",
+    "write_atomic",
+]
+
+_LAZY = {
+    "Library": "index.library",
+    "ArticlesDirError": "index.library",
+    "check_articles_dir": "index.library",
+    "empty_note": "index.library",
+    "LibraryAPI": "index.protocol",
+    "ArticleError": "index.errors",
+    "write_atomic": "index.files.atomic",
+    "read_article": "index.files.corpus",
+    "match_spans": "index.search.searching",
+    "IndexBusy": "index.store.disk",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'index' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)

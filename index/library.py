@@ -10,18 +10,26 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from whoosh import index as whoosh_index
 from whoosh.searching import Searcher
 
+from index.messages import Problem
 from index.paths import index_dir_for
-from index.records import Article, BuildReport, SearchResult
+from index.query.scoring import weighting
+from index.records import Article, BuildReport, Filter, FilterField, SearchResult
 from index.store import disk as store
 from index.store.build import Progress, build_in_memory, update_index
 from index.store.serialize import article_from_dict
+
+if TYPE_CHECKING:
+    from index.archive.entities import ArchiveEntity
+    from index.archive.records import Bucketing, Dossier, Facets, Overview, Places, Timeline
+    from index.records import Filter
 
 T = TypeVar("T")
 
@@ -107,7 +115,7 @@ class Library:
                 except store.IndexBusy:
                     if store.check_index(self.index_dir, self.articles_dir) is not None:
                         raise
-                    report = BuildReport(message="another diplo-reader is updating the index")
+                    report = BuildReport(note=Problem("note.busy"))
         except OSError as exc:
             # Cache folder read-only, full or otherwise unusable: work in memory.
             ix, report = build_in_memory(self.articles_dir, progress)
@@ -118,7 +126,7 @@ class Library:
                 skipped=report.skipped,
                 seconds=report.seconds,
                 rebuilt=True,
-                message=f"index folder not writable ({reason}): using an in-memory index",
+                note=Problem("note.memory", (reason,)),
             )
         self._set_index(self._open_disk_index(), in_memory=False)
         return report
@@ -165,14 +173,10 @@ class Library:
         self._seen = self._on_disk()
 
     def _forget_searchers(self) -> None:
-        """Close our searcher and the one index.search.searching caches for our index."""
+        """Close our searcher (the only one kept open for our index)."""
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
-        if self._ix is not None:
-            from index.search.searching import forget_index
-
-            forget_index(self._ix)
 
     @property
     def ready(self) -> bool:
@@ -198,18 +202,44 @@ class Library:
         with self._lock:
             self._sync()
             if self._searcher is None:
-                self._searcher = self.ix.searcher()
+                self._searcher = self.ix.searcher(weighting=weighting())
             return self._searcher
 
     def search(
-        self, query: str, *, limit: int = 20, sort: str = "relevance", typing: bool = False
+        self,
+        query: str,
+        *,
+        filters: Sequence[Filter] = (),
+        limit: int = 20,
+        sort: str = "relevance",
+        typing: bool = False,
     ) -> SearchResult:
-        """See `index.search.searching.search` (typing=True: the last word may be unfinished)."""
+        """See `index.search.searching.search` (typing=True: the last word may be
+        unfinished; filters: chips, AND, exclude = NOT)."""
         from index.search.searching import search
 
-        with self._lock:
-            self._sync()  # drops index.search.searching's cached searcher after a commit
-            return search(self.ix, query, limit=limit, sort=sort, typing=typing)
+        with self._lock:  # Whoosh searchers are not safe to share between threads
+            searcher = self.searcher()
+            if any(f.field != "date" for f in filters):
+                filters = self._with_identities(searcher, filters)
+            return search(searcher, query, filters=filters, limit=limit, sort=sort, typing=typing)
+
+    def _with_identities(self, searcher: Searcher, filters: Sequence[Filter]) -> list[Filter]:
+        """Entity chips widened to every name of the entity across the archive
+        ("John Kerry" also matches "Kerry"), as the archive views count them."""
+        from index.archive.source import columns_for
+
+        try:
+            cols = columns_for(searcher, None if self.in_memory else self.index_dir)
+        except Exception:  # the names as given still narrow the search
+            return list(filters)
+        out = []
+        for f in filters:
+            eid = cols.entity_id(f.field, f.value) if f.field != "date" else None
+            if eid is not None:
+                f = replace(f, also=(cols.name[eid], *cols.aliases(eid)))
+            out.append(f)
+        return out
 
     def _read(self, read: Callable[[Searcher], T]) -> T:
         """Run `read` on a fresh searcher; once more on a reopened searcher if
@@ -233,10 +263,75 @@ class Library:
     def count(self) -> int:
         return self._read(lambda s: s.doc_count())
 
-    def entity_article_count(self, field: str, name: str) -> int:
+    def entity_article_count(self, field: FilterField, name: str) -> int:
         """How many articles name this person/place/org (field: person, place, org)."""
-        escaped = name.replace('"', " ")
-        return self.search(f'{field}:"{escaped}"', limit=1).total
+        return self.search("", filters=(Filter(field, name),), limit=1).total
+
+    # -- the archive at a glance (index/archive) ---------------------------
+
+    def overview(
+        self,
+        text: str = "",
+        filters: Sequence[Filter] = (),
+        *,
+        limit: int | None = 10,
+        by: Bucketing | None = None,
+        typing: bool = False,
+        places_limit: int | None = 400,
+    ) -> Overview:
+        """Facets, timeline and places of the query's whole hit set (facet
+        rows: `limit` per group; places: the `places_limit` most named)."""
+        from index.archive import service
+
+        folder = None if self.in_memory else self.index_dir
+        return self._read(
+            lambda s: service.overview(
+                s,
+                folder,
+                text,
+                filters,
+                limit=limit,
+                by=by,
+                typing=typing,
+                places_limit=places_limit,
+            )
+        )
+
+    def facets(
+        self, text: str = "", filters: Sequence[Filter] = (), *, limit: int | None = 10
+    ) -> Facets:
+        return self.overview(text, filters, limit=limit).facets
+
+    def timeline(
+        self, text: str = "", filters: Sequence[Filter] = (), *, by: Bucketing | None = None
+    ) -> Timeline:
+        return self.overview(text, filters, by=by).timeline
+
+    def places(self, text: str = "", filters: Sequence[Filter] = ()) -> Places:
+        return self.overview(text, filters, limit=0, places_limit=None).places
+
+    def dossier(self, kind: str, name: str, *, limit: int = 15) -> Dossier | None:
+        """One person's, place's or organisation's dossier over the whole archive."""
+        from index.archive import service
+
+        folder = None if self.in_memory else self.index_dir
+        return self._read(lambda s: service.dossier(s, folder, kind, name, limit))
+
+    def entities(self, kind: str | None = None, *, limit: int | None = None) -> list[ArchiveEntity]:
+        """The archive's people, places and organisations under their archive-wide
+        identities, with their number of articles and other names, most first."""
+        from index.archive import entities
+        from index.archive.source import columns_for
+
+        folder = None if self.in_memory else self.index_dir
+        return self._read(lambda s: entities.entities(columns_for(s, folder), kind, limit))
+
+    def warm_archive(self) -> None:
+        """Read the archive columns now (a worker calls this after opening)."""
+        from index.archive import service
+
+        folder = None if self.in_memory else self.index_dir
+        self._read(lambda s: service.warm(s, folder))
 
     def close(self) -> None:
         self._set_index(None, in_memory=False)

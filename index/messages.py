@@ -52,6 +52,48 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Invalid query: give dates as 2023, 2025-01, 2024-04-29 or [2024-01-01 TO 2025-12-31]",
     ),
     "search-failed": ("Suche fehlgeschlagen: {0}", "Search failed: {0}"),
+    # Why the index on disk cannot be used as it is (index.store.disk.check_index).
+    "index.none": ("noch kein Index", "no index yet"),
+    "index.meta": (
+        "Index-Metadaten fehlen oder sind beschädigt",
+        "index metadata missing or damaged",
+    ),
+    "index.schema": (
+        "Index mit einer anderen Schema-Version geschrieben",
+        "index written by another schema version",
+    ),
+    "index.program": (
+        "Index mit einer anderen Programmversion geschrieben",
+        "index written by another program version",
+    ),
+    "index.incomplete": (
+        "Index-Metadaten unvollständig (Aufbau unterbrochen?)",
+        "index metadata incomplete (interrupted build?)",
+    ),
+    "index.fingerprint": ("Index-Metadaten beschädigt", "index metadata damaged"),
+    "index.file": (
+        "Index-Datei beschädigt oder verändert: {0}",
+        "index file damaged or changed: {0}",
+    ),
+    "index.manifest": (
+        "Index-Verzeichnis der Artikel fehlt oder ist beschädigt",
+        "index manifest missing or damaged",
+    ),
+    "index.damaged": ("Index beschädigt ({0})", "index damaged ({0})"),
+    # Build notes (BuildReport.note): what the user is told after an update.
+    "note.rebuilt": ("{0}: Index neu aufgebaut", "{0}: rebuilt the index"),
+    "note.missing": (
+        "Der Index-Ordner fehlte: neu aufgebaut",
+        "index folder was missing: rebuilt it",
+    ),
+    "note.memory": (
+        "Index-Ordner nicht beschreibbar ({0}): der Index liegt für diese Sitzung im Speicher",
+        "index folder not writable ({0}): using an in-memory index",
+    ),
+    "note.busy": (
+        "Ein anderes diplo-reader aktualisiert den Index gerade",
+        "another diplo-reader is updating the index",
+    ),
 }
 
 
@@ -60,7 +102,8 @@ class Problem:
     """A message as a code plus arguments; str() gives the German text."""
 
     code: str
-    args: tuple[str, ...] = ()
+    args: tuple[str | Problem, ...] = ()
+    """Plain values, or problems that are rendered in the same language."""
 
     def render(self, lang: str = "de") -> str:
         return render(self.code, self.args, lang)
@@ -69,7 +112,13 @@ class Problem:
         return self.render("de")
 
 
-def render(code: str, args: tuple[str, ...] = (), lang: str = "de") -> str:
+def render(code: str, args: tuple[str | Problem, ...] = (), lang: str = "de") -> str:
     """The message for `code` in `lang` ("de" or "en")."""
     german, english = _TEXTS.get(code, ("{0}", "{0}"))
-    return (english if lang == "en" else german).format(*args)
+    values = [a.render(lang) if isinstance(a, Problem) else a for a in args]
+    return (english if lang == "en" else german).format(*values)
+
+
+def known(code: str) -> bool:
+    """Whether `code` has texts (a test checks every code the core uses)."""
+    return code in _TEXTS

@@ -6,8 +6,12 @@ cross the boundary between the core and its front ends.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
+
+from index.messages import Problem
 
 DatePrecision = Literal["day", "month", "year", "unknown"]
 EntityKind = Literal["person", "place", "org"]
@@ -165,9 +169,50 @@ class BuildReport:
     seconds: float = 0.0
     rebuilt: bool = False
     """True when the whole index was (re)built from scratch."""
-    message: str | None = None
-    """Why a rebuild or fallback happened, for the user."""
+    note: Problem | None = None
+    """Why a rebuild or fallback happened, for the user, as a code with German
+    and English texts (`note.render(lang)`)."""
 
     @property
     def processed(self) -> int:
         return self.added + self.updated
+
+    @property
+    def message(self) -> str | None:
+        """The note in English (the command line's language)."""
+        return self.note.render("en") if self.note else None
+
+
+Progress = Callable[[int, int], None]
+"""Called with (done, total) as a build advances."""
+
+FilterField = Literal["person", "place", "org", "date"]
+FILTER_FIELDS: tuple[FilterField, ...] = ("person", "place", "org", "date")
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One narrowing of a search, passed as data (the front ends never write
+    query syntax): articles naming a person/place/organisation, or dated in a
+    period (`date`: "2024", "2024-05", "2024-05-03" or "2024-01..2024-03").
+    `exclude` keeps the articles that do NOT match. Several filters combine
+    with AND."""
+
+    field: FilterField
+    value: str
+    exclude: bool = False
+    also: tuple[str, ...] = dataclasses.field(default=(), compare=False)
+    """Other names of the same entity across the archive, filled in by the
+    library (index/archive/canonical.py) so a chip on "John Kerry" also finds
+    the articles that only say "Kerry"; front ends leave it empty."""
+
+    def __post_init__(self) -> None:
+        if self.field not in FILTER_FIELDS:
+            raise ValueError(f"unknown filter field {self.field!r} (one of {FILTER_FIELDS})")
+        if not self.value.strip():
+            raise ValueError("a filter needs a value")
+
+    @property
+    def label(self) -> str:
+        """How a chip shows it: "place:Tokio", "−person:Kerry"."""
+        return f"{'−' if self.exclude else ''}{self.field}:{self.value}"

@@ -17,11 +17,13 @@ from textual.widgets import Input
 
 from reader import messages as m
 from reader import workers
+from reader.archive_ui import ArchiveMixin
 from reader.commands import ReaderCommands
 from reader.i18n import detect_language, set_language, t
 from reader.indexing import IndexingMixin
 from reader.navigation import NavigationMixin
 from reader.result_cache import cached_result, hits_to_cache
+from reader.searching import SearchMixin
 from reader.state import load_state, save_state
 from reader.widgets.article_view import ArticleView
 from reader.widgets.entity_list import EntityList
@@ -32,22 +34,27 @@ from reader.widgets.side_panel import SidePanel
 from reader.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
-    from index.records import SearchResult
+    from index import FilterField, LibraryAPI, SearchResult
 
 TYPING_KEYS_OFF = {
     "quit_key",
     "people",
     "places",
     "clear_filter",
+    "clear_filters",
     "toggle_side_panel",
     "toggle_sort",
     "help_key",
     "focus_query_key",
+    "facets",
+    "timeline",
+    "map",
+    "dossier",
 }
 """Actions on printable keys: off while the query has focus, so they type."""
 
 
-class DiploReader(IndexingMixin, NavigationMixin):
+class DiploReader(ArchiveMixin, IndexingMixin, SearchMixin, NavigationMixin):
     """Search pane, article pane and side panel over one articles library."""
 
     CSS_PATH = "app.tcss"
@@ -68,8 +75,18 @@ class DiploReader(IndexingMixin, NavigationMixin):
         Binding("p", "people", "b.people"),
         # Jump into the places list of the side panel.
         Binding("o", "places", "b.places"),
-        # Remove the person/place filter.
+        # Remove the newest filter chip.
         Binding("x", "clear_filter", "b.clear_filter"),
+        # Remove every filter chip.
+        Binding("X", "clear_filters", "b.clear_filters", show=False),
+        # Facets of all hits in the side panel (again: the article's metadata).
+        Binding("f", "facets", "b.facets"),
+        # The hits on a timeline.
+        Binding("t", "timeline", "b.timeline"),
+        # The places of the hits on a world map.
+        Binding("m", "map", "b.map"),
+        # The dossier of the highlighted person, place or organisation.
+        Binding("d", "dossier", "b.dossier"),
         # Search for the did-you-mean suggestion.
         Binding("ctrl+g", "accept_suggestion", "b.suggestion", show=False),
         # Show or hide the side panel.
@@ -86,7 +103,7 @@ class DiploReader(IndexingMixin, NavigationMixin):
         *,
         state_path: Path,
         index_dir: Path | None = None,
-        library: Any = None,
+        library: LibraryAPI | None = None,
         lang: str | None = None,
         search_delay: float = 0.12,
     ) -> None:
@@ -95,7 +112,7 @@ class DiploReader(IndexingMixin, NavigationMixin):
         self.articles_dir = articles_dir or (library.articles_dir if library else None)
         self.index_dir = index_dir
         self.library = library
-        """An index.library.Library (or a test double); built in a worker if not given."""
+        """The core (index.Library, or a test double); built in a worker if not given."""
         self.state_path = state_path
         self.user_state, self._corrupt_state = load_state(state_path)
         self.search_delay = search_delay
@@ -121,12 +138,12 @@ class DiploReader(IndexingMixin, NavigationMixin):
             self.theme = self.user_state.theme
         self.theme_changed_signal.subscribe(self, lambda theme: self.remember(theme=theme.name))
         self.main_screen.query_one("#query", Input).value = self.user_state.query
-        self.main_screen.query_one(SearchPane).show_filter(self.user_state.filter_label)
+        self.main_screen.query_one(SearchPane).show_filters([f.label for f in self.filters])
         self.update_layout()
         self.main_screen.query_one(StatusBar).set_text(t("index.opening"))
         saved = self.user_state
         cached = cached_result(
-            self.full_query(), saved.results_query, saved.results, saved.results_total
+            self.search_key(), saved.results_query, saved.results, saved.results_total
         )
         if cached is not None:
             self.main_screen.query_one(SearchPane).show_result(cached, False, None)
@@ -143,7 +160,7 @@ class DiploReader(IndexingMixin, NavigationMixin):
         result = self.result
         if result is not None and not result.error:
             self.remember(
-                results_query=result.query,
+                results_query=self.search_key(self.user_state.query),
                 results=hits_to_cache(result.hits),
                 results_total=result.total,
             )
@@ -164,63 +181,6 @@ class DiploReader(IndexingMixin, NavigationMixin):
                 )
 
     # -- search -------------------------------------------------------------
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id != "query":
-            return
-        self.user_state.query = event.value
-        if self._debounce is not None:
-            self._debounce.stop()
-        self._debounce = self.set_timer(self.search_delay, self.search_now)
-
-    def full_query(self) -> str:
-        """The filter clause and the typed text, as one Whoosh query."""
-        text = self.main_screen.query_one("#query", Input).value.strip()
-        clause = self.user_state.filter
-        if clause and text:
-            return f"{clause} ({text})"
-        return clause or text
-
-    def search_now(self) -> None:
-        """Start a search for the current query (newest request wins)."""
-        if self._debounce is not None:
-            self._debounce.stop()
-            self._debounce = None
-        if not self.index_ready:
-            return
-        self.remember()
-        self.search_seq += 1
-        query = self.full_query()
-        sort = self.user_state.sort if query else "date"
-        self.run_search(self.search_seq, query, sort)
-
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def run_search(self, seq: int, query: str, sort: str) -> None:
-        workers.run_search(
-            self.library, seq, query, sort, self.post_message, lambda: self.search_seq
-        )
-
-    def on_search_finished(self, message: m.SearchFinished) -> None:
-        # A slower, older search must never replace a newer one's results.
-        if message.seq < self.shown_seq or (message.seq == self.shown_seq and not message.more):
-            return
-        self.shown_seq, self.result = message.seq, message.result
-        view = self.main_screen.query_one(ArticleView)
-        keep = view.article.id if view.article else None
-        if message.more:  # the longer list: the highlight stays where the user put it
-            keep = self.main_screen.query_one(ResultsList).highlighted_id
-        self.main_screen.query_one(SearchPane).show_result(
-            message.result, bool(self.user_state.filter), keep, self.user_state.sort == "date"
-        )
-        terms = self.current_terms()
-        if view.article is not None and terms != view.terms:
-            view.show_article(view.article, terms)
-        self.refresh_bindings()  # x and Ctrl+G depend on the filter and the suggestion
-
-    def current_terms(self) -> tuple[str, ...]:
-        if self.result is None or not self.main_screen.query_one("#query", Input).value.strip():
-            return ()
-        return tuple(self.result.terms)
 
     # -- articles and entities ------------------------------------------------
 
@@ -252,24 +212,15 @@ class DiploReader(IndexingMixin, NavigationMixin):
             text = t("article.no_hits")
         self.main_screen.query_one(StatusBar).set_hits(text)
 
-    def on_option_list_option_selected(self, event: Any) -> None:
-        if isinstance(event.option_list, ResultsList):
-            article_id = event.option_list.highlighted_id
-            if article_id:
-                self.open_article(article_id)
-        elif isinstance(event.option_list, EntityList):
-            name = event.option_list.highlighted_name
-            if name:
-                self.apply_filter(event.option_list.field, name)
+    def on_results_list_article_chosen(self, message: ResultsList.ArticleChosen) -> None:
+        self.open_article(message.article_id)
 
-    def on_option_list_option_highlighted(self, event: Any) -> None:
-        if isinstance(event.option_list, EntityList) and event.option_list.has_focus:
-            name = event.option_list.highlighted_name
-            if name:
-                self.count_entity(event.option_list.field, name)
+    def on_entity_list_highlighted(self, message: EntityList.Highlighted) -> None:
+        self.count_entity(message.field, message.name)
 
     @work(thread=True, exclusive=True, group="entity", exit_on_error=False)
-    def count_entity(self, field: str, name: str) -> None:
+    def count_entity(self, field: FilterField, name: str) -> None:
+        assert self.library is not None
         workers.count_entity(self.library, field, name, self.post_message)
 
     def on_entity_counted(self, message: m.EntityCounted) -> None:
@@ -278,8 +229,8 @@ class DiploReader(IndexingMixin, NavigationMixin):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in TYPING_KEYS_OFF and isinstance(self.focused, Input):
             return False
-        if action == "clear_filter":
-            return bool(self.user_state.filter)
+        if action in ("clear_filter", "clear_filters"):
+            return bool(self.filters)
         if action == "accept_suggestion":
             return bool(self.result and self.result.suggestion)
         return True
@@ -287,7 +238,7 @@ class DiploReader(IndexingMixin, NavigationMixin):
 
 def run_app(articles_dir: Path, lang: str | None = None) -> int:
     """Run the TUI on `articles_dir`; returns the process exit code."""
-    from index.paths import state_file
+    from index import state_file
 
     app = DiploReader(articles_dir, state_path=state_file(), lang=lang)
     app.run()

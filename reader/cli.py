@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from index import __version__
-from index.paths import default_articles_dir
-from index.records import BuildReport
+from index import BuildReport, __version__, default_articles_dir
+from reader.cli_archive import COMMANDS as ARCHIVE_COMMANDS
+from reader.cli_archive import add_parsers as add_archive_parsers
 
 PROGRESS_MIN_FILES = 20
 """Show a progress bar only when there is more than a handful to index."""
@@ -57,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("id", help="article id (file name without extension)")
     p.add_argument("--json", action="store_true", help="print JSON")
 
+    add_archive_parsers(sub)
+
     p = sub.add_parser("extract", help="extract metadata from files (no index needed)")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--json", action="store_true", help="print a JSON list")
@@ -82,7 +84,7 @@ def _progress_bar() -> Any:
 
 
 def _open_library(articles: Path, rebuild: bool = False, quiet: bool = True) -> Any:
-    from index.library import Library
+    from index import Library
 
     library = Library(articles)
     bar = _progress_bar()
@@ -106,7 +108,7 @@ def _open_library(articles: Path, rebuild: bool = False, quiet: bool = True) -> 
         if task is not None:
             bar.stop()
     # Quiet commands still say when they work without a usable cache folder.
-    fallback = (report.message or "").startswith("index folder not writable")
+    fallback = report.note is not None and report.note.code == "note.memory"
     if report.message and (not quiet or fallback):
         print(f"Note: {report.message}", file=sys.stderr)
     return library, report
@@ -125,7 +127,7 @@ def _print_report(report: BuildReport) -> None:
 
 def _no_articles(library: Any, report: BuildReport) -> str | None:
     """The error line when the folder yields no article at all (exit code 2)."""
-    from index.library import empty_note
+    from index import empty_note
 
     return empty_note(library.articles_dir, report) if library.count() == 0 else None
 
@@ -151,7 +153,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if result.error:
         message = result.error
         if result.error_code:
-            from index.messages import render
+            from index import render
 
             message = render(result.error_code, result.error_args, "en")
         print(message, file=sys.stderr)
@@ -198,7 +200,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from index.files.corpus import ArticleError, read_article
+    from index import ArticleError, read_article
 
     out: list[dict[str, Any]] = []
     failed = 0
@@ -234,14 +236,32 @@ def cmd_tui(args: argparse.Namespace) -> int:
     return run_app(args.articles, lang=args.lang)
 
 
-COMMANDS = {"index": cmd_index, "search": cmd_search, "show": cmd_show, "extract": cmd_extract}
+def _archive_command(name: str) -> Any:
+    def run(args: argparse.Namespace) -> int:
+        library, report = _open_library(args.articles)
+        if empty := _no_articles(library, report):
+            raise CliError(empty)
+        try:
+            return ARCHIVE_COMMANDS[name](library, args)
+        except ValueError as exc:
+            raise CliError(str(exc)) from exc
+
+    return run
+
+
+COMMANDS = {
+    "index": cmd_index,
+    "search": cmd_search,
+    "show": cmd_show,
+    "extract": cmd_extract,
+    **{name: _archive_command(name) for name in ARCHIVE_COMMANDS},
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    from index.library import ArticlesDirError, check_articles_dir
-    from index.store.disk import IndexBusy
+    from index import ArticlesDirError, IndexBusy, check_articles_dir
 
     try:
         if args.command != "extract":

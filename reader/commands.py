@@ -26,6 +26,7 @@ class ReaderCommands(Provider):
             (t("c.sort_date"), partial(app.set_sort, "date"), ""),
             (t("c.folder"), app.action_show_folder, ""),
             (t("c.clear_filter"), app.action_clear_filter, ""),
+            *app.archive_commands(),
             (t("c.help"), app.action_help, ""),
             (t("c.quit"), app.action_quit, ""),
         ]

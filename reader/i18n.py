@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 
+from reader.i18n_archive import ARCHIVE_TEXTS
+
 LANGUAGES = ("de", "en")
 
 _TEXTS: dict[str, tuple[str, str]] = {
@@ -22,7 +24,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "hits.shown": ("{n} Treffer (erste {shown})", "{n} results (first {shown})"),
     "no_hits": ("Keine Treffer", "No results"),
     "suggestion": ("Meinten Sie: {s}?  (Strg+G übernimmt)", "Did you mean: {s}?  (Ctrl+G accepts)"),
-    "filter.chip": ("Filter: {f}  (x entfernt)", "Filter: {f}  (x removes)"),
+    "filter.chip": (
+        "Filter: {f}  (x entfernt den letzten, X alle)",
+        "Filter: {f}  (x removes the last, X all)",
+    ),
     "sort.relevance": ("Sortierung: Relevanz", "Sorted by relevance"),
     "sort.date": ("Sortierung: Datum", "Sorted by date"),
     "sorted.date": ("nach Datum", "by date"),
@@ -47,16 +52,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "index.skipped": ("{n} Datei(en) nicht lesbar:", "{n} file(s) could not be read:"),
     "index.note": ("Hinweis: {msg}", "Note: {msg}"),
-    # German wordings of the index's (English) notes and skip reasons, by kind.
-    "note.rebuilt": ("Der Index wurde neu aufgebaut", "The index was rebuilt"),
-    "note.memory": (
-        "Indexordner nicht beschreibbar: Index nur im Arbeitsspeicher",
-        "Index folder not writable: using an in-memory index",
-    ),
-    "note.busy": (
-        "Ein anderer Diplo-Reader aktualisiert den Index",
-        "Another diplo-reader is updating the index",
-    ),
+    # Skip reasons by their code (index.records.Skipped.code).
     "skip.binary": ("keine Textdatei", "not a text file"),
     "skip.empty": ("leer", "empty"),
     "skip.too-large": ("zu groß", "too large"),
@@ -120,6 +116,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "b.places": ("Orte", "Places"),
     "b.toggle_side": ("Seitenleiste", "Side panel"),
     "b.clear_filter": ("Filter weg", "Clear filter"),
+    "b.clear_filters": ("Alle Filter weg", "Clear all filters"),
+    "b.exclude": ("Ausschließen", "Exclude"),
     "b.suggestion": ("Vorschlag", "Suggestion"),
     "b.to_results": ("Zu den Treffern", "To results"),
     "b.open": ("Öffnen", "Open"),
@@ -154,6 +152,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "c.help": ("Hilfe anzeigen", "Show help"),
     "c.quit": ("Beenden", "Quit"),
 }
+
+_TEXTS.update(ARCHIVE_TEXTS)
 
 _MONTHS = {
     "de": (
@@ -216,17 +216,6 @@ def t(key: str, **values: object) -> str:
         return key
     text = pair[1] if _language == "en" else pair[0]
     return text.format(**values) if values else text
-
-
-def index_note(message: str) -> str:
-    """The index's English build note in the UI language."""
-    if _language == "en":
-        return message
-    if message.startswith("index folder not writable"):
-        return t("note.memory")
-    if message.startswith("another diplo-reader"):
-        return t("note.busy")
-    return t("note.rebuilt")
 
 
 def skip_reason(code: str, reason: str) -> str:

@@ -4,14 +4,14 @@ is told about it (a mixin of DiploReader, like reader.navigation)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
 
 from reader import messages as m
 from reader import workers
-from reader.i18n import index_note, skip_reason, t
+from reader.i18n import language, skip_reason, t
 from reader.widgets.article_view import ArticleView
 from reader.widgets.search_pane import SearchPane
 from reader.widgets.status_bar import StatusBar
@@ -19,7 +19,7 @@ from reader.widgets.status_bar import StatusBar
 if TYPE_CHECKING:
     import threading
 
-    from index.records import SearchResult
+    from index import BuildReport, LibraryAPI, SearchResult
     from reader.state import UserState
     from reader.widgets.main_screen import MainScreen
 
@@ -29,7 +29,7 @@ class IndexingMixin(App[int]):
 
     if TYPE_CHECKING:
         main_screen: MainScreen
-        library: Any
+        library: LibraryAPI | None
         articles_dir: Path | None
         index_dir: Path | None
         index_ready: bool
@@ -94,7 +94,7 @@ class IndexingMixin(App[int]):
         if report is not None:
             self.report_build(report)
 
-    def report_build(self, report: Any) -> None:
+    def report_build(self, report: BuildReport) -> None:
         if report.skipped:
             lines = [t("index.skipped", n=len(report.skipped))]
             lines += [
@@ -103,8 +103,8 @@ class IndexingMixin(App[int]):
             if len(report.skipped) > 8:
                 lines.append("…")
             self.notify("\n".join(lines), severity="warning", timeout=10, markup=False)
-        if report.message:
-            note = t("index.note", msg=index_note(report.message))
+        if report.note:
+            note = t("index.note", msg=report.note.render(language()))
             self.notify(note, severity="warning", markup=False)
 
     def action_rebuild_index(self) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from index.records import Article, BuildReport, SearchResult
+    from index import Article, BuildReport, SearchResult
 
 
 @dataclass

@@ -17,11 +17,10 @@ from reader.i18n import t
 from reader.widgets.article_view import ArticleView
 from reader.widgets.help_screen import HelpScreen
 from reader.widgets.results_list import ResultsList
-from reader.widgets.search_pane import SearchPane
 from reader.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
-    from index.records import SearchResult
+    from index import SearchResult
     from reader.state import UserState
     from reader.widgets.main_screen import MainScreen
 
@@ -41,6 +40,7 @@ class NavigationMixin(App[int]):
         def remember(self, **changes: Any) -> None: ...
         def search_now(self) -> None: ...
         def open_article(self, article_id: str, focus: bool = True) -> None: ...
+        def action_clear_filters(self) -> None: ...
     # -- focus and the Esc chain -----------------------------------------
 
     def action_focus_query(self) -> None:
@@ -65,8 +65,8 @@ class NavigationMixin(App[int]):
         if query.value:
             query.value = ""
             self.search_now()
-        elif self.user_state.filter:
-            self.action_clear_filter()
+        elif self.user_state.filters:
+            self.action_clear_filters()
 
     async def action_quit_key(self) -> None:
         """q: a separate action from Ctrl+Q's "quit", so that only q is
@@ -141,25 +141,6 @@ class NavigationMixin(App[int]):
         self.update_layout()
 
     # -- filters, suggestions, sorting ---------------------------------------
-
-    def apply_filter(self, field: str, name: str) -> None:
-        """Narrow the search to articles naming `name` in `field` (place:"Tokio")."""
-        clause = f'{field}:"{name.replace(chr(34), " ")}"'
-        self.remember(filter=clause, filter_label=f"{field}:{name}")
-        self.main_screen.query_one(SearchPane).show_filter(f"{field}:{name}")
-        self.search_now()
-        self.action_focus_results()
-
-    def action_clear_filter(self) -> None:
-        if self.user_state.filter:
-            self.remember(filter=None, filter_label=None)
-            self.main_screen.query_one(SearchPane).show_filter(None)
-            self.search_now()
-
-    def action_accept_suggestion(self) -> None:
-        if self.result is not None and self.result.suggestion:
-            self.main_screen.query_one("#query", Input).value = self.result.suggestion
-            self.search_now()
 
     def set_sort(self, sort: str) -> None:
         self.remember(sort=sort)

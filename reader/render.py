@@ -44,35 +44,15 @@ def highlighted(
     return Content(text, marks, strip_control_codes=False)
 
 
-def _fold(text: str) -> str:
-    return text.casefold().replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("ß", "s")
-
-
-def _fallback_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
-    # Used only until index.search.searching.match_spans exists: prefix matches of the
-    # folded terms at word starts. Folding ß->s keeps the length unchanged.
-    folded = _fold(text)
-    out: list[tuple[int, int]] = []
-    for term in terms:
-        term = _fold(term).strip()
-        if len(term) < 2:
-            continue
-        for m in re.finditer(r"\b" + re.escape(term) + r"\w*", folded):
-            out.append((m.start(), m.end()))
-    return sorted(set(out))
-
-
 def find_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
     """Where the query terms occur in `text` (with the index's folding and
     compound rules when index.search.searching provides them)."""
     if not terms or not text:
         return []
-    try:
-        from index.search.searching import match_spans
-    except ImportError:
-        return _fallback_spans(text, terms)
+    from index import match_spans
+
     try:
         return sorted({(int(s), int(e)) for s, e in match_spans(text, terms)})
     except Exception:
         # Highlighting is a nicety; a bug there must not cost the article.
-        return _fallback_spans(text, terms)
+        return []

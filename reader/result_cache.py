@@ -12,7 +12,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from index.records import Hit, SearchResult
+    from index import Hit, SearchResult
 
 CACHED_HITS = 40
 """About two screens of results at 160x48; keeps the state file small."""
@@ -27,7 +27,7 @@ def cached_result(
     query: str, saved_query: str | None, saved: list[dict[str, Any]], total: int
 ) -> SearchResult | None:
     """The saved hits as a SearchResult when they answer `query`, else None."""
-    from index.records import Hit, SearchResult
+    from index import Hit, SearchResult
 
     if not saved or saved_query != query:
         return None

@@ -7,23 +7,21 @@ never stops the app from starting.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
+
+from index import Filter, write_atomic
 
 
 @dataclass
 class UserState:
     query: str = ""
     """The text in the query input (without the filter)."""
-    filter: str | None = None
-    """The active entity filter as a query clause (`place:"Tokio"`), if any."""
-    filter_label: str | None = None
-    """How the chip shows the filter (`place:Tokio`)."""
+    filters: list[dict[str, Any]] = field(default_factory=list)
+    """The active filters (chips), as `{"field", "value", "exclude"}` objects."""
     article_id: str | None = None
     """The article that was open."""
     theme: str | None = None
@@ -75,20 +73,24 @@ def _from_dict(data: dict[str, Any]) -> UserState:
             setattr(state, f.name, value)
     if state.sort not in ("relevance", "date"):
         state.sort = "relevance"
+    state.filters = [asdict(f) for f in filters_of(state)]
     return state
+
+
+def filters_of(state: UserState) -> tuple[Filter, ...]:
+    """The state's filters as records; entries of the wrong shape are dropped."""
+    found: list[Filter] = []
+    for item in state.filters:
+        try:
+            flt = Filter(item["field"], str(item["value"]), bool(item.get("exclude", False)))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+        if flt not in found:
+            found.append(flt)
+    return tuple(found)
 
 
 def save_state(path: Path, state: UserState) -> None:
     """Write atomically; raises OSError when the folder is not writable."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".state-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(asdict(state), fh, ensure_ascii=False, indent=1)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_atomic(path, json.dumps(asdict(state), ensure_ascii=False, indent=1), mode=0o600)

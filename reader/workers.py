@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
@@ -26,21 +26,27 @@ from reader.messages import (
     SearchFinished,
 )
 
+if TYPE_CHECKING:
+    from index import Filter, FilterField, LibraryAPI
+
 Post = Callable[[Message], Any]
 
 RESULT_LIMIT = 25
 """The first page, on every keystroke: more than a tall screen shows, and few
 enough that making their snippets stays within a keystroke's budget."""
 
+FACET_LIMIT = 8
+"""Rows per facet group in the side panel."""
+
 MORE_LIMIT = 200
 """The rest to page through, fetched right after the first page when the
 query is still the current one."""
 
 
-def open_library(articles_dir: Path, index_dir: Path | None) -> Any:
+def open_library(articles_dir: Path, index_dir: Path | None) -> LibraryAPI:
     """Import and build the Library here, off the event loop: importing
     Whoosh is the slowest part of start-up and must not delay the first paint."""
-    from index.library import Library
+    from index import Library
 
     return Library(articles_dir, index_dir)
 
@@ -81,7 +87,9 @@ def start_resource_tracker() -> None:
         sys.stderr = saved
 
 
-def load_index(library: Any, post: Post, cancel: threading.Event, rebuild: bool = False) -> None:
+def load_index(
+    library: LibraryAPI, post: Post, cancel: threading.Event, rebuild: bool = False
+) -> None:
     """Open a warm index at once, then update it in the background."""
     try:
         if not rebuild and library.open_existing():
@@ -103,24 +111,50 @@ def load_index(library: Any, post: Post, cancel: threading.Event, rebuild: bool 
 
 
 def run_search(
-    library: Any, seq: int, query: str, sort: str, post: Post, current: Callable[[], int]
+    library: LibraryAPI,
+    seq: int,
+    query: str,
+    filters: Sequence[Filter],
+    sort: str,
+    post: Post,
+    current: Callable[[], int],
 ) -> None:
-    """First page at once; then, if there is more and no newer search has been
-    asked for (`current()` is still `seq`), the longer list to page through."""
-    from index.records import SearchResult
+    """First page at once; then, while no newer search has been asked for
+    (`current()` is still `seq`), the counts over the whole hit set (facets,
+    timeline, places) and the longer list to page through."""
+    from index import SearchResult
 
     try:
         # typing=True: an unfinished last word also matches as a prefix ("Brü").
-        result = library.search(query, limit=RESULT_LIMIT, sort=sort, typing=True)
+        result = library.search(query, filters=filters, limit=RESULT_LIMIT, sort=sort, typing=True)
         post(SearchFinished(seq, result))
+        if current() == seq:
+            post_overview(library, seq, query, filters, post)
         if result.total > len(result.hits) and current() == seq:
-            more = library.search(query, limit=MORE_LIMIT, sort=sort, typing=True)
+            more = library.search(query, filters=filters, limit=MORE_LIMIT, sort=sort, typing=True)
             post(SearchFinished(seq, more, more=True))
     except Exception as exc:
         post(SearchFinished(seq, SearchResult(query=query, hits=(), total=0, error=str(exc))))
 
 
-def load_article(library: Any, article_id: str, post: Post, path: str | None = None) -> None:
+def post_overview(
+    library: LibraryAPI, seq: int, query: str, filters: Sequence[Filter], post: Post
+) -> None:
+    """The counts over the whole hit set; a failure costs the counts only."""
+    from reader.archive_messages import OverviewReady
+
+    if not hasattr(library, "overview"):
+        return
+    try:
+        overview = library.overview(query, filters, limit=FACET_LIMIT, typing=True)
+    except Exception:
+        return
+    post(OverviewReady(seq, overview))
+
+
+def load_article(
+    library: LibraryAPI | None, article_id: str, post: Post, path: str | None = None
+) -> None:
     """The article from the index; from its file (`path`) while the first
     index is still being built."""
     try:
@@ -137,9 +171,19 @@ def load_article(library: Any, article_id: str, post: Post, path: str | None = N
     post(ArticleLoaded(article_id, article))
 
 
-def count_entity(library: Any, field: str, name: str, post: Post) -> None:
+def count_entity(library: LibraryAPI, field: FilterField, name: str, post: Post) -> None:
     try:
         count = library.entity_article_count(field, name)
     except Exception:
         return
     post(EntityCounted(field, name, count))
+
+
+def load_dossier(library: Any, kind: str, name: str, push: bool, post: Post) -> None:
+    from reader.archive_messages import DossierLoaded
+
+    try:
+        dossier = library.dossier(kind, name)
+    except Exception:
+        dossier = None
+    post(DossierLoaded(kind, name, dossier, push))

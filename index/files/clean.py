@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from index.text.months import month_pattern
+
 _SENT_END = re.compile(r"[.!?…][\"'“”«»„)]*$|[\"“”»]$")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 # "Ukraine.Blinken", "gefasst.„Wir", "Aggression.“Lawrow", "habe:„Den"
@@ -19,11 +21,7 @@ _GLUED_QUOTE = re.compile(r"(?<=[a-zäöüß]{2}[.!?:])(?=„[A-ZÄÖÜa-zäöü
 # " date 2025-01 Rest" as some scrapers prefix the article.
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\s*(.*)$", re.I)
 _BYLINE = re.compile(r"^(?:von|by|autor(?:in)?:?)\s+\S", re.I)
-_MONTHS = (
-    "januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|"
-    "january|february|march|may|june|july|october|december|"
-    "jan|feb|mär|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dez|dec"
-)
+_MONTHS = month_pattern()
 _DATEISH = re.compile(
     rf"\b(?:\d{{1,2}}\.\s*(?:{_MONTHS})\b|(?:{_MONTHS})\.?\s+\d{{1,2}}\b|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}"
     rf"|\d{{4}}-\d{{2}}(?:-\d{{2}})?|(?:{_MONTHS})\s+\d{{4}}|\d{{1,2}}:\d{{2}}\s*(?:uhr)?)",

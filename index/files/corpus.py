@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from index.errors import ArticleError
 from index.extract import extract_metadata
 from index.files.clean import clean_text, lead_title
 from index.files.decode import (
     MAX_FILE_BYTES,
-    DecodeError,
     check_text,
     decode_bytes,
     printable,
@@ -36,14 +36,6 @@ articles are 2-20 KB; extraction costs ~9 s per MB, so an uncapped multi-MB
 file would stall a build for minutes while adding nothing to its metadata
 (date, source and author sit at the head; the people and places that matter
 are named early). The whole text is still indexed and shown."""
-
-
-class ArticleError(Exception):
-    """An article file that cannot be read; `code` is stable, str() says why."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 @dataclass(frozen=True)
@@ -157,12 +149,9 @@ def _markdown_escape(paragraph: str) -> str:
 
 def build_article(article_id: str, path: str, raw: bytes) -> Article:
     """Decode, clean and extract one article from its bytes."""
-    try:
-        decoded = decode_bytes(raw)
-        text = sanitize(decoded.text)
-        check_text(text)
-    except DecodeError as exc:
-        raise ArticleError(exc.code, str(exc)) from exc
+    decoded = decode_bytes(raw)  # these raise ArticleError for what is not text
+    text = sanitize(decoded.text)
+    check_text(text)
     front: dict[str, str] = {}
     is_md = path.lower().endswith(".md")
     if is_md:

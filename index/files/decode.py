@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from index.errors import ArticleError
+
 MAX_FILE_BYTES = 8 * 1024 * 1024
 """Larger files are skipped, judged by size alone before a byte is read.
 
@@ -53,14 +55,6 @@ _CONTROL = re.compile(
 _ESCAPE_SEQ = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 
 
-class DecodeError(Exception):
-    """The file is not readable text; `code` is a stable key, str() a message."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-
-
 @dataclass(frozen=True)
 class Decoded:
     text: str
@@ -100,9 +94,9 @@ def _cp1252(data: bytes) -> str:
 
 
 def decode_bytes(data: bytes) -> Decoded:
-    """Decode an article file. Raises DecodeError for empty or binary data."""
+    """Decode an article file. Raises ArticleError for empty or binary data."""
     if not data.strip():
-        raise DecodeError("empty", "empty file")
+        raise ArticleError("empty", "empty file")
     for bom, enc in (
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),
@@ -114,18 +108,18 @@ def decode_bytes(data: bytes) -> Decoded:
             text = data.decode(enc, errors="replace")
             return Decoded(text, enc, repaired="\ufffd" in text)
     if data.startswith(_BINARY_MAGIC):
-        raise DecodeError("binary", "binary file (not text)")
+        raise ArticleError("binary", "binary file (not text)")
     utf16 = _looks_utf16(data)
     if utf16:
         text = data.decode(utf16, errors="replace")
         return Decoded(text, utf16, repaired="\ufffd" in text)
     head = data[:65536]
     if head.count(0) > max(8, len(head) // 100):
-        raise DecodeError("binary", "binary file (contains NUL bytes)")
+        raise ArticleError("binary", "binary file (contains NUL bytes)")
     # Text has next to no C0 control bytes (a hostile article's few ESCs are
     # far below this); compressed or random data has about 11 %.
     if len(head.translate(None, _TEXT_BYTES)) > max(8, len(head) * 3 // 100):
-        raise DecodeError("binary", "binary file (control bytes)")
+        raise ArticleError("binary", "binary file (control bytes)")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -140,7 +134,7 @@ def decode_bytes(data: bytes) -> Decoded:
     # data that is largely high bytes is binary or an encoding we can't name.
     high = len(head) - len(head.translate(None, _HIGH_BYTES))
     if high > len(head) * 3 // 10:
-        raise DecodeError("binary", "not text in any supported encoding")
+        raise ArticleError("binary", "not text in any supported encoding")
     return Decoded(_cp1252(data), "cp1252")
 
 
@@ -192,9 +186,9 @@ _SPACES = re.compile(r"\s+")
 def check_text(text: str) -> None:
     """Reject decoded text that is not prose (e.g. binary without magic bytes)."""
     if not text.strip():
-        raise DecodeError("empty", "no text")
+        raise ArticleError("empty", "no text")
     sample = text[:20000]
     letters = len(_NOT_LETTERS.sub("", sample))
     visible = len(_SPACES.sub("", sample))
     if visible and letters / visible < 0.5:
-        raise DecodeError("not-text", "does not look like text (too few letters)")
+        raise ArticleError("not-text", "does not look like text (too few letters)")

@@ -12,9 +12,10 @@ import os
 import re
 from pathlib import Path
 
+from index.errors import ArticleError
 from index.files.clean import clean_text, lead_title
 from index.files.corpus import iter_article_files, parse_front_matter
-from index.files.decode import DecodeError, decode_bytes, sanitize
+from index.files.decode import decode_bytes, sanitize
 from index.records import Hit, SearchResult
 
 HEAD_BYTES = 16_384
@@ -45,7 +46,7 @@ def _hit(article_id: str, path: Path) -> Hit | None:
         with path.open("rb") as fh:
             raw = fh.read(HEAD_BYTES)
         text = sanitize(decode_bytes(raw).text)
-    except (OSError, DecodeError):
+    except (OSError, ArticleError):
         return None
     front: dict[str, str] = {}
     if path.name.lower().endswith(".md"):

@@ -4,7 +4,7 @@ Whoosh scores by walking trees of matchers doc by doc in Python, and then
 needs a second walk to count the matches (its top-N collector skips blocks).
 At 10k articles that was 10-40 ms per query. Here every leaf reads its
 postings block-wise, scores them with BM25F (per-field length normalization,
-field boosts from index/query.py) and the tree combines plain dicts: And
+field boosts from index/query/parse.py) and the tree combines plain dicts: And
 intersects, Or adds, Not removes. The count is len() of the result.
 
 Phrases are checked on the documents holding all their words, with
@@ -13,22 +13,16 @@ positions read from the postings of those documents only.
 
 from __future__ import annotations
 
-import math
-import threading
-from collections import OrderedDict
 from typing import Any
 
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-from whoosh.util.numeric import byte_to_length
 
-from index.query.expand import _LeafQuery, leaf_postings
+from index.engine import field_lengths, leaf_postings
+from index.query.expand import _LeafQuery
+from index.query.scoring import bm25_scores, idf
+from index.query.segment_cache import SegmentCache
 
-K1 = 1.2
-B = 0.75
-_LENGTHS: OrderedDict[tuple[str, str], list[int]] = OrderedDict()
-_LOCK = threading.Lock()
-_BYTE_TO_LENGTH = [byte_to_length(b) for b in range(256)]
+_LENGTHS: SegmentCache[list[int]] = SegmentCache(64)
 
 Scores = dict[int, float]
 
@@ -80,6 +74,9 @@ def _eval(seg: _Leaf, searcher: Any, q: wq.Query) -> Scores:
                 excluded = _eval(seg, searcher, sub)
                 out = {d: s for d, s in out.items() if d not in excluded}
         return out
+    if isinstance(q, wq.AndMaybe):  # documents of a; b's score added where it matches too
+        optional = _eval(seg, searcher, q.b)
+        return {d: s + optional.get(d, 0.0) for d, s in _eval(seg, searcher, q.a).items()}
     if isinstance(q, wq.AndNot):
         excluded = _eval(seg, searcher, q.b)
         return {d: s for d, s in _eval(seg, searcher, q.a).items() if d not in excluded}
@@ -101,27 +98,7 @@ def _every(leaf: Any) -> Scores:
 
 def _lengths(leaf: Any, fieldname: str) -> list[int]:
     """Per-document field lengths of one segment, cached by segment id."""
-    try:
-        key = (leaf.segment().segment_id(), fieldname)
-    except AttributeError:
-        key = None
-    if key is not None:
-        with _LOCK:
-            if key in _LENGTHS:
-                _LENGTHS.move_to_end(key)
-                return _LENGTHS[key]
-    n = leaf.doc_count_all()
-    try:  # the length bytes in one read (private API of the pinned codec)
-        column = leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-        lengths = [_BYTE_TO_LENGTH[b] for b in column] if column is not None else [0] * n
-    except Exception:
-        lengths = [leaf.doc_field_length(d, fieldname, 0) for d in range(n)]
-    if key is not None:
-        with _LOCK:  # front ends search from worker threads
-            _LENGTHS[key] = lengths
-            while len(_LENGTHS) > 64:
-                _LENGTHS.popitem(last=False)
-    return lengths
+    return _LENGTHS.get(leaf, (fieldname,), lambda: field_lengths(leaf, fieldname))
 
 
 def _term(leaf: Any, searcher: Any, fieldname: str, text: str, boost: float) -> Scores:
@@ -130,16 +107,9 @@ def _term(leaf: Any, searcher: Any, fieldname: str, text: str, boost: float) -> 
     df = searcher.doc_frequency(fieldname, text)  # index-wide, like Whoosh
     if not df:
         return {}
-    n = searcher.doc_count_all()
-    idf = math.log(1.0 + (n - df + 0.5) / (df + 0.5)) * boost
+    weight = idf(searcher.doc_count_all(), df) * boost
     avg = searcher.avg_field_length(fieldname, 1.0) or 1.0
-    lengths = _lengths(leaf, fieldname)
-    norm = K1 * (1 - B)
-    per_len = K1 * B / avg
-    out: Scores = {}
-    for d, tf in leaf_postings(leaf, fieldname, text):
-        out[d] = idf * tf * (K1 + 1) / (tf + norm + per_len * lengths[d])
-    return out
+    return bm25_scores(leaf_postings(leaf, fieldname, text), weight, _lengths(leaf, fieldname), avg)
 
 
 def _phrase(leaf: Any, searcher: Any, q: wq.Phrase) -> Scores:

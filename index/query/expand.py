@@ -14,59 +14,13 @@ other query (And, Not, fields) like any Whoosh leaf.
 
 from __future__ import annotations
 
-import math
-from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching import ListMatcher, NullMatcher, ReadTooFar
 from whoosh.query import qcore
 
-K1 = 1.2
-_MISSING = 2**63  # Whoosh stores "no value" as the largest unsigned 64-bit int
-
-
-class _ScoredList(ListMatcher):
-    """Sorted doc ids with precomputed scores; skip_to by bisection."""
-
-    def skip_to(self, id: int) -> None:
-        if not self.is_active():
-            raise ReadTooFar
-        self._i: int = bisect_left(self._ids, id, self._i)
-
-    def score(self) -> float:
-        return self._weights[self._i]
-
-    def supports_block_quality(self) -> bool:
-        return False
-
-    def copy(self) -> _ScoredList:
-        return _ScoredList(self._ids, self._weights, position=self._i)
-
-
-def leaf_postings(leaf: Any, fieldname: str, text: str) -> Iterator[tuple[int, float]]:
-    """(docnum, weight) of one term in one segment, deleted docs excluded."""
-    try:
-        m = leaf.postings(fieldname, text)
-    except Exception:  # TermNotFound and friends: no postings
-        return
-    deleted = leaf.deleted_docs_set if leaf.has_deletions() else frozenset()
-    raw = getattr(m, "child", m)
-    if isinstance(raw, W3LeafMatcher):
-        # Whole blocks at a time (private API of whoosh-reloaded 2.7's codec,
-        # pinned by the project; other matchers take the generic path).
-        while raw.is_active():
-            raw._read_ids()
-            raw._read_weights()
-            for docnum, weight in zip(raw._ids, raw._weights, strict=False):
-                if docnum not in deleted:
-                    yield docnum, weight
-            raw._next_block()
-        return
-    while m.is_active():
-        yield m.id(), m.weight()
-        m.next()
+from index.engine import NO_VALUE, leaf_postings, scored_matcher
+from index.query.scoring import idf, keep_best_bm25
 
 
 class _LeafQuery(qcore.Query):
@@ -94,9 +48,7 @@ class _LeafQuery(qcore.Query):
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
         ids, scores = self.scores(searcher.reader(), searcher.get_parent())
-        if not ids:
-            return NullMatcher()
-        return _ScoredList(ids, scores)
+        return scored_matcher(ids, scores)
 
     def scores(self, reader: Any, stats: Any = None) -> tuple[list[int], list[float]]:
         """Matches in one segment's `reader`; `stats` (a searcher or reader of
@@ -106,7 +58,7 @@ class _LeafQuery(qcore.Query):
 
 
 class ExpandedTerms(_LeafQuery):
-    """OR of `texts` in `fieldname`, scored BM25-like (no length norm)."""
+    """OR of `texts` in `fieldname`, scored by BM25 without length norm (b=0)."""
 
     def __init__(self, fieldname: str, texts: Sequence[str], boost: float = 1.0) -> None:
         self.fieldname = fieldname
@@ -146,13 +98,9 @@ class ExpandedTerms(_LeafQuery):
         n = max(1, stats.doc_count_all())
         for text in self.texts:
             df = stats.doc_frequency(self.fieldname, text)
-            if not df:
-                continue
-            idf = math.log(1.0 + (n - df + 0.5) / (df + 0.5)) * self.boost
-            for docnum, tf in leaf_postings(reader, self.fieldname, text):
-                s = idf * tf * (K1 + 1) / (tf + K1)
-                if s > total.get(docnum, 0.0):  # the best expansion counts
-                    total[docnum] = s
+            if df:
+                weight = idf(n, df) * self.boost
+                keep_best_bm25(leaf_postings(reader, self.fieldname, text), weight, total)
         ids = sorted(total)
         return ids, [total[d] for d in ids]
 
@@ -191,28 +139,8 @@ class DateFilter(_LeafQuery):
         if self.fieldname not in reader.schema or not reader.has_column(self.fieldname):
             return [], []
         lo = datetime_to_long(self.start) if self.start else 0
-        hi = datetime_to_long(self.end) if self.end else _MISSING - 1
+        hi = datetime_to_long(self.end) if self.end else NO_VALUE - 1
         column = reader.column_reader(self.fieldname, translate=False)
         deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
         ids = [d for d, v in enumerate(column) if lo <= v <= hi and d not in deleted]
         return ids, [self.boost] * len(ids)
-
-
-def leaf_ids(leaf: Any, fieldname: str, text: str) -> set[int]:
-    """Doc ids of one term in one segment, deleted docs excluded."""
-    try:
-        m = leaf.postings(fieldname, text)
-    except Exception:  # TermNotFound: no postings
-        return set()
-    raw = getattr(m, "child", m)
-    ids: set[int] = set()
-    if isinstance(raw, W3LeafMatcher):
-        while raw.is_active():
-            raw._read_ids()
-            ids.update(raw._ids)
-            raw._next_block()
-    else:
-        ids.update(m.all_ids())
-    if leaf.has_deletions():
-        ids -= leaf.deleted_docs_set
-    return ids

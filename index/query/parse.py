@@ -1,8 +1,8 @@
-"""From what a reader types to a Whoosh query over the schema in index/schema.py.
+"""From what a reader types to a Whoosh query over the schema in index/store/schema.py.
 
 Whoosh's parser reads the syntax (AND/OR/NOT, quotes, field:value, word~,
 prefix*, [a TO b]) with no schema, so every word reaches us exactly as typed;
-we then rewrite each leaf through index/analysis.py. Doing the analysis
+we then rewrite each leaf through index/text/analysis.py. Doing the analysis
 ourselves is what lets a word match its genitive, its compound parts (in the
 low-weighted `parts` field), and lets prefix/fuzzy terms expand over folded,
 the stem vocabulary with a cap, so "B*" or "x~" stay cheap on a large one.
@@ -167,6 +167,11 @@ class _Rewriter:
             if pos is None:
                 return query.Not(neg) if neg is not None else None
             return query.AndNot(pos, neg) if neg is not None else pos
+        if isinstance(q, query.BinaryQuery):  # ANDMAYBE: a required, b adds to the score
+            a, b = self.rewrite(q.a, positive), self.rewrite(q.b, positive)
+            if a is None or b is None:
+                return a if b is None else b
+            return type(q)(a, b)
         if isinstance(q, query.CompoundQuery):
             subs = [s for s in (self.rewrite(c, positive) for c in q.subqueries) if s is not None]
             if not subs:

@@ -10,43 +10,30 @@ PREFIX_POSTINGS postings, so "B*" costs about what "Bundes*" does.
 from __future__ import annotations
 
 import re
-import threading
-from collections import OrderedDict
 from heapq import nlargest
 from typing import Any
 
 from whoosh.support.levenshtein import damerau_levenshtein
 
+from index.query.segment_cache import SegmentCache
+
 PREFIX_CAP = 40  # most frequent expansions of a prefix
 PREFIX_POSTINGS = 15_000  # postings read for one expansion, at most...
 SHORT_PREFIX_POSTINGS = (4_000, 8_000)  # ...and for 1- and 2-letter prefixes
 PREFIX_SCAN = 20_000  # vocabulary entries looked at per segment and prefix
-_CACHE: OrderedDict[tuple[str, str, str], list[tuple[str, int]]] = OrderedDict()
-_CACHE_SIZE = 512
-_LOCK = threading.Lock()
+_CACHE: SegmentCache[list[tuple[str, int]]] = SegmentCache(512)
 
 
 def _segment_terms(leaf: Any, fieldname: str, prefix: str) -> list[tuple[str, int]]:
-    try:
-        key = (leaf.segment().segment_id(), fieldname, prefix)
-    except AttributeError:  # not a plain segment reader: no caching
-        key = None
-    if key is not None:
-        with _LOCK:
-            if key in _CACHE:
-                _CACHE.move_to_end(key)
-                return _CACHE[key]
-    terms = []
-    for n, (btext, info) in enumerate(leaf.iter_prefix(fieldname, prefix)):
-        if n >= PREFIX_SCAN:
-            break
-        terms.append((btext.decode("utf-8"), info.doc_frequency()))
-    if key is not None:
-        with _LOCK:  # front ends search from worker threads
-            _CACHE[key] = terms
-            if len(_CACHE) > _CACHE_SIZE:
-                _CACHE.popitem(last=False)
-    return terms
+    def read() -> list[tuple[str, int]]:
+        terms = []
+        for n, (btext, info) in enumerate(leaf.iter_prefix(fieldname, prefix)):
+            if n >= PREFIX_SCAN:
+                break
+            terms.append((btext.decode("utf-8"), info.doc_frequency()))
+        return terms
+
+    return _CACHE.get(leaf, (fieldname, prefix), read)
 
 
 def term_counts(reader: Any, fieldname: str, prefix: str) -> dict[str, int]:

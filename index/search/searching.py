@@ -1,11 +1,15 @@
 """search(): the one entry point the CLI, the TUI and the tests use.
 
 Relevance is BM25F over title (weighted x2), body and compound parts
-(weighted low), computed in index/query_eval.py; ties broken newest first;
+(weighted low), computed in index/query/evaluate.py; ties broken newest first;
 sort="date" lists newest first with unknown dates last. Snippets come from the
-stored record (index/snippets.py).
+stored record (index/search/snippets.py).
 The function never raises: a malformed query yields SearchResult.error, and
 where possible the plain words are searched anyway.
+
+It searches the searcher it is given. Keeping one open (opening costs a few
+ms), reopening it after a commit and keeping it to one thread at a time is
+the caller's job: `Library` does all three, for the CLI and the TUI.
 """
 
 from __future__ import annotations
@@ -13,19 +17,20 @@ from __future__ import annotations
 import heapq
 import json
 import logging
-import threading
 from collections.abc import Sequence
 from typing import Any
 
 from whoosh import query as wq
-from whoosh import scoring
 from whoosh.index import Index
 from whoosh.searching import Searcher
 
+from index.engine import NO_VALUE
 from index.messages import Problem
 from index.query.evaluate import evaluate
+from index.query.filters import filter_query
 from index.query.parse import BuiltQuery, as_you_type, build_query
-from index.records import Hit, SearchResult
+from index.query.scoring import weighting
+from index.records import Filter, Hit, SearchResult
 from index.search.snippets import TermMatcher, make_snippet
 from index.search.snippets import match_spans as _match_spans
 from index.search.suggest import suggest
@@ -33,7 +38,6 @@ from index.search.suggest import suggest
 log = logging.getLogger(__name__)
 
 _NO_DATE = float("-inf")
-_MISSING = 2**63
 
 
 def match_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
@@ -43,62 +47,43 @@ def match_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
 
 
 def search(
-    ix: Index, query: str, *, limit: int = 20, sort: str = "relevance", typing: bool = False
+    source: Searcher | Index,
+    query: str,
+    *,
+    filters: Sequence[Filter] = (),
+    limit: int = 20,
+    sort: str = "relevance",
+    typing: bool = False,
 ) -> SearchResult:
-    """Search the index; see the module docstring. Never raises.
+    """Search with a searcher (see the module docstring), or an index through
+    a searcher opened for this one call. Never raises.
 
-    `typing=True` is for search-as-you-type: an unfinished last plain word
-    also matches as a prefix (`query.as_you_type`); the result still reports
-    the query, and any suggestion, in the words the user typed."""
+    `filters` narrow the hits (AND; `exclude` ones remove their matches);
+    they do not change the ranking. `typing=True` is for search-as-you-type:
+    an unfinished last plain word also matches as a prefix
+    (`query.as_you_type`); the result still reports the query, and any
+    suggestion, in the words the user typed."""
     query = query if isinstance(query, str) else ""
+    filters = tuple(filters)
     try:
-        if isinstance(ix, Searcher):  # a caller that manages its own searcher
-            return _search(ix, query, max(1, limit), sort, typing)
-        with _CACHE_LOCK:
-            return _search(_cached_searcher(ix), query, max(1, limit), sort, typing)
+        if isinstance(source, Searcher):
+            return _search(source, query, filters, max(1, limit), sort, typing)
+        with source.searcher(weighting=weighting()) as searcher:
+            return _search(searcher, query, filters, max(1, limit), sort, typing)
     except Exception as exc:  # a bug or a damaged index must not kill the UI
         log.exception("search failed for %r", query)
         problem = Problem("search-failed", (f"{type(exc).__name__}: {exc}",))
         return _failed(query, problem)
 
 
-# Opening a searcher costs several ms (and reads a compound segment file
-# whole), so one is kept per index and refreshed when a writer has committed.
-# Whoosh readers are not safe to share between threads: searches on a cached
-# searcher are serialized by this lock (each takes a few ms).
-_CACHE_LOCK = threading.RLock()
-_CACHE: dict[int, tuple[Index, Searcher]] = {}
-_CACHE_SIZE = 2
-
-
-def _cached_searcher(ix: Index) -> Searcher:
-    entry = _CACHE.get(id(ix))
-    if entry is not None and entry[0] is ix and entry[1].up_to_date():
-        searcher = entry[1]
-    elif entry is not None and entry[0] is ix:
-        # Not refresh(): whoosh-reloaded 2.7.5's refresh keeps the old segments
-        # of updated documents and counts them twice. Reopen instead.
-        entry[1].close()
-        searcher = ix.searcher(weighting=scoring.BM25F())
-    else:
-        searcher = ix.searcher(weighting=scoring.BM25F())
-    _CACHE.pop(id(ix), None)
-    while len(_CACHE) >= _CACHE_SIZE:  # oldest first: dicts keep insertion order
-        _, old = _CACHE.pop(next(iter(_CACHE)))
-        old.close()
-    _CACHE[id(ix)] = (ix, searcher)
-    return searcher
-
-
-def forget_index(ix: Index) -> None:
-    """Close the cached searcher of `ix` (before deleting its files)."""
-    with _CACHE_LOCK:
-        entry = _CACHE.pop(id(ix), None)
-        if entry is not None:
-            entry[1].close()
-
-
-def _search(searcher: Searcher, text: str, limit: int, sort: str, typing: bool) -> SearchResult:
+def _search(
+    searcher: Searcher,
+    text: str,
+    filters: tuple[Filter, ...],
+    limit: int,
+    sort: str,
+    typing: bool,
+) -> SearchResult:
     built = build_query(as_you_type(text) if typing else text, searcher.reader())
     q = built.query
     listing = q is None
@@ -108,11 +93,17 @@ def _search(searcher: Searcher, text: str, limit: int, sort: str, typing: bool) 
         q = wq.Every()
     dates = _date_column(searcher)
     # One pass over the postings gives every match with its score, so the
-    # exact total is free (index/query_eval.py).
+    # exact total is free (index/query/evaluate.py).
     if listing:
         scores = dict.fromkeys(searcher.reader().all_doc_ids(), 0.0)
     else:
         scores = evaluate(searcher, q)
+    for flt in filters:
+        selected = evaluate(searcher, filter_query(flt, searcher.reader())).keys()
+        if flt.exclude:
+            scores = {d: s for d, s in scores.items() if d not in selected}
+        else:
+            scores = {d: s for d, s in scores.items() if d in selected}
     total = len(scores)
     if listing or sort == "date":
         key = lambda d: (-_date_key(dates, d[0]), -d[1], d[0])  # noqa: E731
@@ -126,7 +117,12 @@ def _search(searcher: Searcher, text: str, limit: int, sort: str, typing: bool) 
 
 def _failed(text: str, problem: Problem) -> SearchResult:
     return SearchResult(
-        text, (), 0, error=str(problem), error_code=problem.code, error_args=problem.args
+        text,
+        (),
+        0,
+        error=str(problem),
+        error_code=problem.code,
+        error_args=tuple(map(str, problem.args)),
     )
 
 
@@ -142,7 +138,7 @@ def _result(
         total=total,
         error=str(built.error) if built.error else None,
         error_code=built.error.code if built.error else None,
-        error_args=built.error.args if built.error else (),
+        error_args=tuple(map(str, built.error.args)) if built.error else (),
         suggestion=suggestion,
         terms=tuple(built.terms),
     )
@@ -160,8 +156,7 @@ def _date_key(dates: Any, docnum: int) -> float:
     if dates is None:
         return _NO_DATE
     value = dates[docnum]
-    # Whoosh stores "no date" as the largest unsigned 64-bit value.
-    return float(value) if value < _MISSING else _NO_DATE
+    return float(value) if value < NO_VALUE else _NO_DATE
 
 
 def _hit(searcher: Searcher, docnum: int, score: float, matcher: TermMatcher) -> Hit:

@@ -91,13 +91,6 @@ class TermMatcher:
             self._add(m, out)
         return out
 
-    def spans_by_scan(self, text: str) -> list[tuple[int, int]]:
-        """Reference implementation: tokenize everything (tests compare)."""
-        out: list[tuple[int, int]] = []
-        for m in WORD_RE.finditer(text):
-            self._add(m, out)
-        return out
-
     def _add(self, m: re.Match[str], out: list[tuple[int, int]]) -> None:
         word = m.group()
         if not self.matches(word):

@@ -32,6 +32,8 @@ from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import RamStorage
 
 from index import __version__
+from index.files.atomic import write_atomic
+from index.messages import Problem
 from index.store.schema import SCHEMA_VERSION, build_schema
 
 META_FILE = "diplo-meta.json"
@@ -45,13 +47,8 @@ class IndexBusy(Exception):
 
 
 def write_json_atomic(path: Path, data: Any) -> None:
-    """Write temp + fsync + rename: readers see the old file or the new one."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        json.dump(data, fh, ensure_ascii=False)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    """`data` as JSON, written atomically (index/files/atomic.py)."""
+    write_atomic(path, json.dumps(data, ensure_ascii=False))
 
 
 _verified: dict[Path, tuple[tuple[int, int, int], int]] = {}
@@ -147,29 +144,29 @@ def expected_meta(articles_dir: Path) -> dict[str, Any]:
     }
 
 
-def check_index(index_dir: Path, articles_dir: Path) -> str | None:
+def check_index(index_dir: Path, articles_dir: Path) -> Problem | None:
     """None when the index at `index_dir` is usable, else why it must be rebuilt."""
     if not index_dir.exists():
-        return "no index yet"
+        return Problem("index.none")
     meta = read_json(index_dir / META_FILE)
     if not isinstance(meta, dict):
-        return "index metadata missing or damaged"
+        return Problem("index.meta")
     want = expected_meta(articles_dir)
     if meta.get("schema_version") != want["schema_version"]:
-        return "index written by another schema version"
+        return Problem("index.schema")
     if meta.get("program_version") != want["program_version"]:
-        return "index written by another program version"
+        return Problem("index.program")
     files = meta.get("files")
     if not isinstance(files, dict) or MANIFEST_FILE not in files:
-        return "index metadata incomplete (interrupted build?)"
+        return Problem("index.incomplete")
     try:
         damaged = _damaged_file(index_dir, files)
     except (TypeError, ValueError):  # the fingerprint itself is malformed
-        return "index metadata damaged"
+        return Problem("index.fingerprint")
     if damaged:
-        return f"index file damaged or changed: {damaged}"
+        return Problem("index.file", (damaged,))
     if not isinstance(read_json(index_dir / MANIFEST_FILE), dict):
-        return "index manifest missing or damaged"
+        return Problem("index.manifest")
     try:
         ix = whoosh_index.open_dir(str(index_dir))
         try:
@@ -181,7 +178,7 @@ def check_index(index_dir: Path, articles_dir: Path) -> str | None:
         finally:
             ix.close()
     except Exception as exc:  # Whoosh raises many kinds on damaged files
-        return f"index damaged ({type(exc).__name__})"
+        return Problem("index.damaged", (type(exc).__name__,))
     return None
 
 

@@ -14,7 +14,8 @@ its limit it still spills, one sorted record per term, and the commit merges
 those records term by term.
 
 `install(writer)` swaps it into a `whoosh.writing.SegmentWriter` before the
-first document (Whoosh 2.7 ignores its own `poolclass` argument). The output
+first document (Whoosh 2.7 ignores its own `poolclass` argument; the swap
+goes through index/engine.py). The output
 is the stream Whoosh's pool yields: (fieldname, term bytes, docnum, weight,
 value bytes) in field, term, docnum order (tests/index/test_pool.py).
 """
@@ -29,6 +30,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from whoosh.util import random_name
+
+from index import engine
 
 Posting = tuple[str, bytes, int, float, "bytes | None"]
 Record = tuple[Any, ...]
@@ -274,9 +277,5 @@ class _LengthTable:
 def install(writer: Any, limitmb: float = 128) -> None:
     """Give a fresh SegmentWriter a TermPool and table-backed field lengths for
     its commit (before any document is added)."""
-    if getattr(writer, "_added", False):
-        raise RuntimeError("install the pool before adding documents")
-    writer.pool.cleanup()
-    writer.pool = TermPool(writer._tempstorage, limitmb=limitmb)
-    per_document_reader = writer.per_document_reader
-    writer.per_document_reader = lambda: _LengthTable(per_document_reader())
+    engine.replace_pool(writer, lambda tempstore: TermPool(tempstore, limitmb=limitmb))
+    engine.wrap_length_reader(writer, _LengthTable)

@@ -3,9 +3,9 @@
 Bump SCHEMA_VERSION whenever fields or analysis change: an index written with
 another version is rebuilt automatically.
 
-Fields and why they exist (analysis lives in index/analysis.py):
+Fields and why they exist (analysis lives in index/text/analysis.py):
 - title, body: folded + stemmed words with positions (BM25F, phrases). The
-  title is weighted above the body at query time (index/query.py), so the
+  title is weighted above the body at query time (index/query/parse.py), so the
   weights can be tuned without a rebuild.
 - parts: stemmed compound parts ("Militärhilfe" -> militar, hilf) without
   positions; queried with a low weight so whole words rank first.

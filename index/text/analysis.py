@@ -137,10 +137,6 @@ def word_keys(info: WordInfo) -> frozenset[str]:
     return frozenset(keys)
 
 
-def iter_words(text: str) -> Iterator[re.Match[str]]:
-    return WORD_RE.finditer(text)
-
-
 class _FieldTokenizer(Tokenizer):
     """Base: one Token object reused for speed, as Whoosh's own tokenizers do.
 
@@ -203,16 +199,6 @@ class PartsTokenizer(_FieldTokenizer):
         for m in WORD_RE.finditer(text):
             for p in analyze_word(m.group()).parts:
                 yield p, 0, m.start(), m.end()
-
-
-class WordTokenizer(_FieldTokenizer):
-    """Folded, unstemmed pieces. No field uses it since schema 3; kept so an
-    index written by schema 2 still unpickles (and is then rebuilt)."""
-
-    def _terms(self, text: str) -> Iterator[tuple[str, int, int, int]]:
-        for m in WORD_RE.finditer(text):
-            for f in analyze_word(m.group()).folded:
-                yield f, 0, m.start(), m.end()
 
 
 def query_words(text: str) -> list[WordInfo]:

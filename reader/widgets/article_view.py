@@ -16,7 +16,7 @@ from reader.messages import HitMoved
 from reader.render import CURRENT_HIGHLIGHT, HIGHLIGHT, find_spans, literal
 
 if TYPE_CHECKING:
-    from index.records import Article
+    from index import Article
 
 
 class ArticleBlock(Static):

@@ -39,6 +39,16 @@ _KEY_NAMES = {
     "shift+tab": "Shift+Tab",
     "space": "Space",
     "f1": "F1",
+    "left": "←",
+    "right": "→",
+    "shift+left": "Shift+←",
+    "shift+right": "Shift+→",
+    "shift+up": "Shift+↑",
+    "shift+down": "Shift+↓",
+    "minus": "-",
+    "plus": "+",
+    "equals_sign": "=",
+    "exclamation_mark": "!",
 }
 
 _LISTS = [
@@ -91,6 +101,24 @@ def help_sections(app_bindings: Sequence[BindingType]) -> list[tuple[str, list[t
         ("help.section.results", [*_rows(ResultsList.BINDINGS), *_LISTS]),
         ("help.section.article", [*_rows(ArticleView.BINDINGS), *_SCROLL]),
         ("help.section.side", [*_rows(EntityList.BINDINGS), *_LISTS[:2]]),
+        *archive_help_sections(),
+    ]
+
+
+def archive_help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
+    from reader.widgets.archive_screens import ArchiveScreen
+    from reader.widgets.dossier_screen import CoList, DossierScreen
+    from reader.widgets.facet_panel import FacetPanel
+    from reader.widgets.map_view import MapView
+    from reader.widgets.timeline_chart import TimelineChart
+
+    close = _rows(ArchiveScreen.BINDINGS)
+    map_rows = [r for r in _rows(MapView.BINDINGS) if r[1] != "b.pan"]
+    return [
+        ("help.section.facets", [*_rows(FacetPanel.BINDINGS), *_LISTS[:2]]),
+        ("help.section.timeline", [*_rows(TimelineChart.BINDINGS), *close]),
+        ("help.section.map", [*map_rows, ("h,j,k,l", "b.pan"), *close]),
+        ("help.section.dossier", [*_rows(CoList.BINDINGS), *_rows(DossierScreen.BINDINGS)]),
     ]
 
 

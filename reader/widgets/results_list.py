@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -14,7 +16,7 @@ from reader.i18n import format_date
 from reader.render import highlighted
 
 if TYPE_CHECKING:
-    from index.records import Hit
+    from index import Hit
 
 
 def _clip(text: str, chars: int) -> str:
@@ -50,7 +52,13 @@ def hit_prompt(hit: Hit, width: int = 40) -> Content:
 
 
 class ResultsList(OptionList):
-    """The hits of the current search; Enter opens one."""
+    """The hits of the current search; Enter opens one (posts `ArticleChosen`)."""
+
+    @dataclass
+    class ArticleChosen(Message):
+        """Open this article."""
+
+        article_id: str
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Next result (also ↓).
@@ -88,6 +96,11 @@ class ResultsList(OptionList):
             self.highlighted = self.hit_ids.index(keep)
         elif self.hit_ids:
             self.highlighted = 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.ArticleChosen(event.option.id))
 
     @property
     def highlighted_id(self) -> str | None:

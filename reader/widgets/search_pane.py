@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -9,13 +10,13 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from index.messages import render
+from index import render
 from reader.i18n import language, t
 from reader.widgets.query_input import QueryInput
 from reader.widgets.results_list import ResultsList
 
 if TYPE_CHECKING:
-    from index.records import SearchResult
+    from index import SearchResult
 
 
 def query_message(result: SearchResult) -> str:
@@ -64,10 +65,11 @@ class SearchPane(Vertical):
         self.query_one("#hit-count", Static).update(Content(text))
         self.query_one(ResultsList).show_hits(result.hits, keep)
 
-    def show_filter(self, label: str | None) -> None:
+    def show_filters(self, labels: Sequence[str]) -> None:
+        """The active filters as chips ("place:Tokio · −person:Kerry")."""
         chip = self.query_one("#filter-chip", Static)
-        chip.update(Content(t("filter.chip", f=label)) if label else "")
-        chip.display = bool(label)
+        chip.update(Content(t("filter.chip", f="  ·  ".join(labels))) if labels else "")
+        chip.display = bool(labels)
 
     def show_notice(self, text: str) -> None:
         """A message in place of results (index not ready, empty folder)."""

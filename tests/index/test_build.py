@@ -145,7 +145,7 @@ def test_pre_analysed_fields_index_like_plain_text(folder: Path) -> None:
 
 def test_an_index_in_two_segments_searches_like_one(folder: Path, tmp_path: Path) -> None:
     """Scores use index-wide statistics, prefix and fuzzy expansions included
-    (index/query_expand.py): a document scores the same whichever segment it
+    (index/query/expand.py): a document scores the same whichever segment it
     is in (an index gets more segments with every incremental update)."""
     from whoosh import index as whoosh_index
 
@@ -182,7 +182,7 @@ def test_an_index_in_two_segments_searches_like_one(folder: Path, tmp_path: Path
 
 def test_many_small_updates_merge_segments(folder: Path) -> None:
     """Every update writes a small segment and Whoosh merges small segments on
-    the next commit, through the build's postings pool (index/pool.py): a merged
+    the next commit, through the build's postings pool (index/store/pool.py): a merged
     segment's date postings come back without values where new ones have empty
     values. Each update must still land, and every article stay findable."""
     from index.store.disk import open_index

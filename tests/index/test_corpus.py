@@ -55,6 +55,21 @@ def test_date_prefix_and_byline_become_header_lines() -> None:
     assert [kind for kind, _ in cleaned.blocks] == ["p"]
 
 
+@pytest.mark.parametrize(
+    "line", ["12. März 2025", "12. Maerz 2025", "3. Jänner 2024", "Sept. 9, 2025"]
+)
+def test_month_names_however_spelled_make_a_date_line(line: str) -> None:
+    """One month table (index/text/months.py) for cleaning and date extraction."""
+    from index.extract.dates import MONTHS
+
+    cleaned = clean_text(
+        f"{line}\n\nDer Kanzler hat am Montag in Paris mit dem Präsidenten gesprochen.\n"
+    )
+    assert cleaned.header_lines == [line]
+    assert cleaned.title is None
+    assert MONTHS["maerz"] == MONTHS["märz"] == 3
+
+
 def test_glued_sentences_are_repaired() -> None:
     assert repair_glued("in der Ukraine.Blinken sagte") == "in der Ukraine. Blinken sagte"
     assert repair_glued("gefasst.„Wir kommen") == "gefasst. „Wir kommen"
@@ -116,6 +131,25 @@ def test_unreadable_bytes_raise_with_reason(data: bytes, code: str) -> None:
     with pytest.raises(ArticleError) as info:
         build_article("x", "x.txt", data)
     assert info.value.code == code and str(info.value)
+
+
+def test_one_error_type_for_decoding_and_reading(tmp_path: Path) -> None:
+    """Decoding raises the same ArticleError (index/errors.py) that reading does."""
+    from index import errors
+    from index.files.decode import check_text, decode_bytes
+
+    assert ArticleError is errors.ArticleError
+    with pytest.raises(errors.ArticleError) as decoded:
+        decode_bytes(b"\x00" * 100)
+    with pytest.raises(errors.ArticleError) as checked:
+        check_text("1234 5678 !!!! ????")
+    with pytest.raises(errors.ArticleError) as read:
+        read_article(tmp_path / "fehlt.txt")
+    assert [decoded.value.code, checked.value.code, read.value.code] == [
+        "binary",
+        "not-text",
+        "vanished",
+    ]
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"])

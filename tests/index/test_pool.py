@@ -1,4 +1,4 @@
-"""index/pool.py: the compact postings pool writes what Whoosh's own pool writes."""
+"""index/store/pool.py: the compact postings pool writes what Whoosh's own pool writes."""
 
 from __future__ import annotations
 

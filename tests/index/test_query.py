@@ -1,4 +1,4 @@
-"""Query building (index/query.py): syntax checks, caps, field aliases, dates."""
+"""Query building (index/query/parse.py): syntax checks, caps, field aliases, dates."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Snippets and highlight spans (index/snippets.py)."""
+"""Snippets and highlight spans (index/search/snippets.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.search.snippets import SNIPPET_CHARS, TermMatcher, make_snippet, match_spans
+from index.text.analysis import HYPHENS_RE, WORD_RE
 
 WORDS = [
     "Düsseldorf",
@@ -72,7 +73,25 @@ TERMS = [
 def test_fast_spans_equal_full_scan(words: list[str], seps: list[str], terms: list[str]) -> None:
     text = "".join(w + s for w, s in zip(words, seps, strict=False))
     matcher = TermMatcher(terms)
-    assert matcher.spans(text) == TermMatcher(terms).spans_by_scan(text)
+    assert matcher.spans(text) == _spans_by_scan(TermMatcher(terms), text)
+
+
+def _spans_by_scan(matcher: TermMatcher, text: str) -> list[tuple[int, int]]:
+    """Reference for TermMatcher.spans: tokenize the whole text and ask
+    `matches` of every word; a hyphen compound is marked by its matching
+    pieces, or whole when only the whole matches."""
+    out: list[tuple[int, int]] = []
+    for m in WORD_RE.finditer(text):
+        if not matcher.matches(m.group()):
+            continue
+        pieces = []
+        pos = m.start()
+        for piece in HYPHENS_RE.split(m.group()):
+            if piece and matcher.matches(piece):
+                pieces.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
+        out.extend(pieces if HYPHENS_RE.search(m.group()) and pieces else [m.span()])
+    return out
 
 
 def test_spans_through_folding_genitive_and_compounds() -> None:

@@ -8,10 +8,47 @@ whatever the extraction currently finds.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from index.records import Article, BuildReport, Entity, Hit, Metadata, SearchResult
+from index.records import (
+    Article,
+    BuildReport,
+    Entity,
+    Filter,
+    FilterField,
+    Hit,
+    Metadata,
+    SearchResult,
+)
+
+if TYPE_CHECKING:
+    from index.protocol import LibraryAPI
+
+from index.archive.aggregate import dossier as archive_dossier
+from index.archive.columns import Columns, build_columns
+from index.archive.facts import facts_from_record
+from index.archive.filters import apply_filters
+from index.archive.records import Bucketing, Dossier, Overview
+from index.archive.service import overview_of
+from index.store.serialize import article_to_dict
+
+COORDINATES = {
+    "Tokio": ("JP", 35.69, 139.69),
+    "Peking": ("CN", 39.91, 116.40),
+    "Genf": ("CH", 46.20, 6.14),
+}
+"""Where the invented articles' places are (the map needs coordinates)."""
+
+
+def _placed(article: Article) -> Article:
+    placed = tuple(
+        replace(e, country_code=c[0], lat=c[1], lon=c[2]) if (c := COORDINATES.get(e.name)) else e
+        for e in article.meta.places
+    )
+    return replace(article, meta=replace(article.meta, places=placed))
 
 
 def _article(
@@ -79,6 +116,8 @@ class FakeLibrary:
         self.delays = delays or {}
         """Seconds a query should take (to test stale results)."""
         self.searches: list[str] = []
+        self.filter_log: list[tuple[Filter, ...]] = []
+        """The filters of each search, in order."""
 
     def open_existing(self) -> bool:
         return True
@@ -92,30 +131,36 @@ class FakeLibrary:
     def article(self, article_id: str) -> Article | None:
         return self.articles.get(article_id)
 
-    def _matches(self, article: Article, query: str) -> bool:
-        for word in query.split():
-            field, _, value = word.partition(":")
-            if value:
-                value = value.strip('"()')
+    def _matches(self, article: Article, query: str, filters: Sequence[Filter]) -> bool:
+        for flt in filters:
+            if flt.field == "date":
+                named = (article.meta.date or "").startswith(flt.value)
+            else:
                 ents = {
                     "place": article.meta.places,
                     "person": article.meta.people,
                     "org": article.meta.orgs,
-                }[field]
-                if not any(e.name == value for e in ents):
-                    return False
-            elif word.strip("()").casefold() not in article.text.casefold():
+                }[flt.field]
+                named = any(e.name == flt.value for e in ents)
+            if named == flt.exclude:
                 return False
-        return True
+        return all(word.casefold() in article.text.casefold() for word in query.split())
 
     def search(
-        self, query: str, *, limit: int = 20, sort: str = "relevance", typing: bool = False
+        self,
+        query: str,
+        *,
+        filters: Sequence[Filter] = (),
+        limit: int = 20,
+        sort: str = "relevance",
+        typing: bool = False,
     ) -> SearchResult:
         self.searches.append(query)
+        self.filter_log.append(tuple(filters))
         time.sleep(self.delays.get(query, 0.0))
-        found = [a for a in self.articles.values() if self._matches(a, query)]
+        found = self._found(query, filters)
         found.sort(key=lambda a: a.meta.date or "", reverse=True)
-        terms = tuple(w.casefold() for w in query.split() if ":" not in w)
+        terms = tuple(w.casefold() for w in query.split())
         hits = []
         for a in found[:limit]:
             snippet = a.text.split("\n", 1)[1].replace("## ", "")[:80]
@@ -130,8 +175,46 @@ class FakeLibrary:
         suggestion = "Tokio" if not hits and query == "Tokyo" else None
         return SearchResult(query, tuple(hits), len(found), suggestion=suggestion, terms=terms)
 
-    def entity_article_count(self, field: str, name: str) -> int:
-        return self.search(f'{field}:"{name}"').total
+    def entity_article_count(self, field: FilterField, name: str) -> int:
+        return self.search("", filters=(Filter(field, name),)).total
+
+    # -- the archive views, counted by index.archive over the same articles --
+
+    def _columns(self) -> tuple[Columns, list[Article]]:
+        ordered = list(self.articles.values())
+        facts = [facts_from_record(article_to_dict(_placed(a))) for a in ordered]
+        return build_columns(facts), ordered
+
+    def _found(self, query: str, filters: Sequence[Filter]) -> list[Article]:
+        cols, ordered = self._columns()
+        mask = cols.mask(i for i, a in enumerate(ordered) if self._matches(a, query, ()))
+        mask = apply_filters(cols, mask, filters)
+        return [a for i, a in enumerate(ordered) if mask[i]]
+
+    def overview(
+        self,
+        text: str = "",
+        filters: Sequence[Filter] = (),
+        *,
+        limit: int | None = 10,
+        by: Bucketing | None = None,
+        typing: bool = False,
+        places_limit: int | None = 400,
+    ) -> Overview:
+        cols, ordered = self._columns()
+        ids = {a.id for a in self._found(text, ())}
+        base = cols.mask(i for i, a in enumerate(ordered) if a.id in ids)
+        return overview_of(cols, base, filters, limit=limit, by=by)
+
+    def dossier(self, kind: str, name: str, *, limit: int = 15) -> Dossier | None:
+        cols, _ = self._columns()
+        return archive_dossier(cols, kind, name, limit)
+
+
+if TYPE_CHECKING:
+    # mypy checks the fake against the contract the app relies on
+    # (tests/test_contract.py runs mypy on this file).
+    _contract: LibraryAPI = FakeLibrary()
 
 
 def with_date(article: Article, date: str | None, precision: str) -> Article:

@@ -270,16 +270,18 @@ def test_first_page_then_the_longer_list() -> None:
     from reader import workers
 
     class Lib:
-        def search(self, query: str, *, limit: int, sort: str, typing: bool) -> SearchResult:
+        def search(
+            self, query: str, *, filters: object, limit: int, sort: str, typing: bool
+        ) -> SearchResult:
             hits = tuple(Hit(str(i), "t", None, "unknown", 1.0, "") for i in range(min(limit, 300)))
             return SearchResult(query, hits, 300)
 
     posted: list = []
-    workers.run_search(Lib(), 7, "x", "relevance", posted.append, lambda: 7)
+    workers.run_search(Lib(), 7, "x", (), "relevance", posted.append, lambda: 7)
     assert [(p.seq, p.more, len(p.result.hits)) for p in posted] == [
         (7, False, workers.RESULT_LIMIT),
         (7, True, workers.MORE_LIMIT),
     ]
     posted.clear()
-    workers.run_search(Lib(), 7, "x", "relevance", posted.append, lambda: 8)
+    workers.run_search(Lib(), 7, "x", (), "relevance", posted.append, lambda: 8)
     assert [p.more for p in posted] == [False]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from conftest import settle
 from reader_fakes import FakeLibrary
 
+from index.records import Filter
 from reader.widgets.article_view import ArticleView
 from reader.widgets.entity_list import EntityList
 from reader.widgets.results_list import ResultsList
@@ -64,13 +65,16 @@ async def test_o_jumps_to_places_and_enter_filters(make_app, fake_library) -> No
         assert "Tokio: in 1 Artikel(n)" in text_of(app, "#entity-info")
         await pilot.press("enter")
         await settle(pilot)
-        assert app.user_state.filter == 'place:"Tokio"'
+        assert app.filters == (Filter("place", "Tokio"),)
         assert "place:Tokio" in text_of(app, "#filter-chip")
-        assert fake_library.searches[-1] == 'place:"Tokio" (Kamikawa)'
+        # The text and the filters reach the library as data, not as query syntax.
+        assert fake_library.searches[-1] == "Kamikawa"
+        assert fake_library.filter_log[-1] == (Filter("place", "Tokio"),)
         assert isinstance(app.focused, ResultsList)
         await pilot.press("x")
         await settle(pilot)
-        assert app.user_state.filter is None
+        assert app.filters == ()
+        assert fake_library.filter_log[-1] == ()
         assert not app.main_screen.query_one("#filter-chip").display
 
 
@@ -83,11 +87,47 @@ async def test_p_jumps_to_people(make_app, fake_library) -> None:
         assert isinstance(app.focused, EntityList) and app.focused.field == "person"
         await pilot.press("down", "enter")
         await settle(pilot)
-        assert app.user_state.filter == 'person:"Antony Blinken"'
+        assert app.filters == (Filter("person", "Antony Blinken"),)
         await pilot.press("escape")  # results -> query
-        await pilot.press("ctrl+u", "escape")  # empty query: Esc removes the filter
+        await pilot.press("ctrl+u", "escape")  # empty query: Esc removes the filters
         await settle(pilot)
-        assert app.user_state.filter is None
+        assert app.filters == ()
+
+
+async def test_filters_add_up_exclude_and_go_one_by_one_or_all(make_app, fake_library) -> None:
+    """Two chips narrow with AND; '-' excludes; x drops the newest chip, X all."""
+    app = make_app(library=fake_library)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await open_first(pilot, "Lawrow")  # a2: Lawrow and Blinken, in Genf
+        await pilot.press("p")
+        await pilot.press("enter")  # Sergej Lawrow (2 mentions) is first
+        await settle(pilot)
+        await pilot.press("escape", "ctrl+u")
+        await settle(pilot)
+        assert [h.id for h in app.result.hits] == ["a2"]
+        await open_first(pilot, "")
+        await pilot.press("o")
+        await pilot.press("enter")  # Genf
+        await settle(pilot)
+        assert app.filters == (Filter("person", "Sergej Lawrow"), Filter("place", "Genf"))
+        assert [h.id for h in app.result.hits] == ["a2"]
+        await pilot.press("x")
+        await settle(pilot)
+        assert app.filters == (Filter("person", "Sergej Lawrow"),)
+        await pilot.press("X")
+        await settle(pilot)
+        assert app.filters == ()
+        assert sorted(h.id for h in app.result.hits) == ["a1", "a2", "a3"]
+        # Exclude: every article that does not name Tokio.
+        await open_first(pilot, "Kamikawa")
+        await pilot.press("o", "minus")
+        await settle(pilot)
+        assert app.filters == (Filter("place", "Tokio", exclude=True),)
+        assert "−place:Tokio" in text_of(app, "#filter-chip")
+        await pilot.press("escape", "ctrl+u")
+        await settle(pilot)
+        assert sorted(h.id for h in app.result.hits) == ["a2", "a3"]
 
 
 async def test_brackets_step_through_results_and_n_marks_hits(make_app, fake_library) -> None:

@@ -148,3 +148,20 @@ def test_searches_follow_another_writer_without_duplicates(folder: Path) -> None
     assert reader.count() == N
     article = reader.article("a000")
     assert article is not None and "Treffen 0 neu" in article.text
+
+
+def test_searches_from_threads_share_one_searcher(folder: Path) -> None:
+    """The TUI searches from worker threads: Library keeps one searcher (the
+    only cache) and lets one search at a time use it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    library = Library(folder)
+    library.update()
+    queries = ["Außenministerin", "Treffen 7", "Brüssel*", "Genf~", "a007", "NOT Genf"] * 6
+    alone = {q: [h.id for h in library.search(q, limit=100).hits] for q in set(queries)}
+    assert alone["Treffen 7"] == ["a007"] and len(alone["Außenministerin"]) == N
+    shared = library.searcher()
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        results = list(pool.map(lambda q: library.search(q, limit=100), queries))
+    assert [[h.id for h in r.hits] for r in results] == [alone[q] for q in queries]
+    assert library.searcher() is shared

@@ -23,10 +23,10 @@ from index.records import SearchResult
 from tests.robustness.helpers import good_text
 from tests.robustness.hostile import HOSTILE_TEXT, forbidden_in
 
-pytest.importorskip("index.search.searching", reason="index/search.py not written yet")
-
-QUERY_SECONDS = 2.0
-"""Per-query bound on a small index: generous, to catch blow-ups, not to benchmark."""
+QUERY_SECONDS = 20.0
+"""Per-query bound on a small index: a hang guard against blow-ups (a query
+that runs away takes minutes), not a benchmark: a shared, loaded 2-core
+machine has paused a ~30 ms query for 4 s. Speed is measured in bench/."""
 
 TIMES: list[tuple[float, str]] = []
 
@@ -143,9 +143,11 @@ def check_search(library: Library, query: str) -> SearchResult:
     result = library.search(query, limit=10)
     elapsed = time.perf_counter() - start
     TIMES.append((elapsed, query))
-    assert isinstance(result, SearchResult)
-    assert result.error is None or (isinstance(result.error, str) and result.error.strip())
-    assert len(result.hits) <= 10 and result.total >= len(result.hits)
+    assert result.error_code != "search-failed", result.error
+    assert (result.error is None) == (result.error_code is None)
+    assert result.error is None or result.error.strip()
+    found = [hit.id for hit in result.hits]
+    assert len(found) <= 10 and result.total >= len(found) == len(set(found))
     for hit in result.hits:
         assert not forbidden_in(hit.title + hit.snippet), (query, hit)
     if result.error:
@@ -218,7 +220,11 @@ def test_known_nasty_queries(library: Library, query: str) -> None:
 
 def test_plain_query_still_works(library: Library) -> None:
     result = check_search(library, "Genf")
-    assert result.error is None and result.hits
+    found = sorted(hit.id for hit in result.hits)
+    # Seed 004 (tests/data/gold/queries.json), the five extra articles and the hostile one.
+    assert result.error is None and result.total == 7
+    assert [i[:3] for i in found[:1]] == ["004"]
+    assert found[1:] == [f"extra-{n}" for n in range(5)] + ["hostile"]
 
 
 def test_zz_report_query_times() -> None:

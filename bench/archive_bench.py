@@ -1,0 +1,241 @@
+"""Benchmark rows of the archive views (issue 13), at one corpus size.
+
+    python -m bench.archive_bench --size 10000 [--articles DIR] [--index DIR] [--json PATH]
+
+Rows (medians and p95 in ms, measured in this one run):
+- overview: facets + timeline + places over each query's WHOLE hit set, the
+  empty query (every article) included, as the reader's worker asks for them
+  (`Library.overview`: hit set, chips, counting); "counting" is the part after
+  the hit set is known.
+- columns: building the per-document columns once per index state, from the
+  hidden per-segment facts files (warm) and from the stored records (cold).
+- map: redraw at 160x48 for new results (tints and markers; outline layer
+  cached per view) and for a new view (outlines drawn again).
+- keystrokes: search-as-you-type with the facet panel visible: per keystroke
+  the first page (`Library.search(..., typing=True)`) and then the counts;
+  the p95 of both together is what the worker spends.
+
+The corpus is bench/corpus.py's (replicated 10kGNAD) and the index is built
+first if needed (--index reuses one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench.corpus import make_corpus
+from bench.measure import summary_ms
+from bench.queries import TYPED, keystrokes, select_queries
+
+MAP_SIZE = (160, 48)
+REPEATS = 5
+
+
+def _timed(fn: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def probe_overview(library: Any) -> dict[str, Any]:
+    from index.archive import aggregate
+    from index.archive.hits import hit_mask
+    from index.archive.service import overview_of
+    from index.archive.source import columns_for
+
+    queries = ["", *[q.text for q in select_queries()]]
+    whole: list[float] = []
+    counting: list[float] = []
+    empty: list[float] = []
+    searcher = library.searcher()
+    cols = columns_for(searcher, library.index_dir)
+    for _ in range(REPEATS):
+        for q in queries:
+            whole.append(_timed(lambda q=q: library.overview(q, limit=8)))
+            mask = hit_mask(searcher, cols, q)
+            counting.append(_timed(lambda m=mask: overview_of(cols, m, (), limit=8)))
+            if not q:
+                empty.append(whole[-1])
+    facets_timeline = []
+    mask = cols.live
+    for _ in range(20):
+        start = time.perf_counter()
+        aggregate.facets(cols, mask, 10)
+        aggregate.timeline(cols, mask)
+        facets_timeline.append(time.perf_counter() - start)
+    return {
+        "queries": len(queries),
+        "overview": summary_ms(whole),
+        "counting": summary_ms(counting),
+        "empty_query_overview": summary_ms(empty),
+        "empty_query_facets_timeline_counting": summary_ms(facets_timeline),
+        "entities": len(cols.key),
+    }
+
+
+def probe_columns(library: Any) -> dict[str, Any]:
+    from index.archive import source
+    from index.archive.columns import ColumnCache
+
+    searcher = library.searcher()
+    warm = _timed(lambda: source.columns_for(searcher, library.index_dir, ColumnCache()))
+    cold = _timed(lambda: source.columns_for(searcher, None, ColumnCache()))
+    return {"from_facts_files_s": round(warm, 3), "from_stored_records_s": round(cold, 3)}
+
+
+def probe_map(library: Any) -> dict[str, Any]:
+    from reader.map import MapPlace, draw_map, preset
+    from reader.map.draw import _layer
+
+    w, h = MAP_SIZE
+    sets = []
+    for q in ["", "Wien", "Flüchtlinge", "Merkel", "Syrien AND Russland"]:
+        places = library.places(q)
+        sets.append(
+            (
+                [MapPlace(p.name, p.lat, p.lon, p.count, p.key) for p in places.placed],
+                places.countries,
+            )
+        )
+    results: list[float] = []
+    views: list[float] = []
+    for name in ("world", "europe", "mideast", "eastasia", "americas", "africa"):
+        view = preset(name)
+        _layer.cache_clear()
+        views.append(_timed(lambda v=view: draw_map(v, w, h - 2, sets[0][1], sets[0][0])))
+        for _ in range(REPEATS):
+            for places, tints in sets:
+                results.append(
+                    _timed(lambda v=view, p=places, c=tints: draw_map(v, w, h - 2, c, p, 0))
+                )
+    return {
+        "size": f"{w}x{h}",
+        "new_results": summary_ms(results),
+        "new_view": summary_ms(views),
+        "markers_empty_query": len(sets[0][0]),
+    }
+
+
+def probe_keystrokes(library: Any) -> dict[str, Any]:
+    search: list[float] = []
+    both: list[float] = []
+    for word in TYPED:
+        for prefix in keystrokes(word):
+            start = time.perf_counter()
+            library.search(prefix, limit=25, typing=True)
+            mid = time.perf_counter()
+            library.overview(prefix, limit=8, typing=True)
+            end = time.perf_counter()
+            search.append(mid - start)
+            both.append(end - start)
+    return {
+        "keystrokes": len(search),
+        "first_page": summary_ms(search),
+        "first_page_and_counts": summary_ms(both),
+    }
+
+
+def probe_scaled_counting(library: Any, factor: int) -> dict[str, Any]:
+    """Counting alone at `factor` times the corpus, without building that index:
+    the columns of the articles' facts repeated `factor` times (ids kept, so the
+    entities are those of real news), and hit sets of the same share of
+    articles as the real queries' at this size."""
+    import numpy as np
+
+    from index.archive.columns import build_columns
+    from index.archive.hits import hit_mask
+    from index.archive.service import overview_of
+    from index.archive.source import columns_for
+
+    searcher = library.searcher()
+    cols = columns_for(searcher, library.index_dir)
+    start = time.perf_counter()
+    big = build_columns(cols.facts * factor)
+    built = time.perf_counter() - start
+    times: list[float] = []
+    for q in ["", *[q.text for q in select_queries()]]:
+        mask = np.tile(hit_mask(searcher, cols, q), factor)
+        for _ in range(3):
+            times.append(_timed(lambda m=mask: overview_of(big, m, (), limit=8)))
+    return {
+        "articles": len(big.facts),
+        "build_columns_s": round(built, 2),
+        "counting": summary_ms(times),
+    }
+
+
+def run(size: int, index_dir: Path | None, articles: Path | None = None) -> dict[str, Any]:
+    from index.library import Library
+
+    corpus = articles or make_corpus(size)
+    library = Library(corpus, index_dir)
+    started = time.perf_counter()
+    if not library.open_existing():
+        library.update(wait=600.0)
+    opened = time.perf_counter() - started
+    first = _timed(lambda: library.overview("", limit=8))
+    return {
+        "size": size,
+        "open_s": round(opened, 2),
+        "first_overview_s": round(first, 3),
+        "columns": probe_columns(library),
+        "overview": probe_overview(library),
+        "map": probe_map(library),
+        "keystrokes": probe_keystrokes(library),
+        "scaled": probe_scaled_counting(library, 10),
+    }
+
+
+def table(result: dict[str, Any]) -> str:
+    """Rows for docs/benchmarks.md (ms: median / p95)."""
+
+    def ms(d: dict[str, float]) -> str:
+        return f"{d['median_ms']:.1f} / {d['p95_ms']:.1f}"
+
+    o, m, k = result["overview"], result["map"], result["keystrokes"]
+    n = result["size"]
+    rows = [
+        ("facets+timeline+places, whole hit set (Library.overview)", ms(o["overview"]), "≤ 30"),
+        ("  of which counting (hit set known)", ms(o["counting"]), ""),
+        ("  empty query (all articles)", ms(o["empty_query_overview"]), "≤ 30"),
+        ("map redraw for new results, 160x48", ms(m["new_results"]), "≤ 30"),
+        ("map redraw for a new view, 160x48", ms(m["new_view"]), ""),
+        ("keystroke: first page", ms(k["first_page"]), ""),
+        ("keystroke: first page + counts (facets visible)", ms(k["first_page_and_counts"]), "≤ 50"),
+    ]
+    lines = [f"| archive, {n} articles | median / p95 ms | target p95 |", "| --- | --- | --- |"]
+    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    sc = result["scaled"]
+    lines.append(
+        f"| counting at {sc['articles']} articles (10x the facts; hit set known) | "
+        f"{ms(sc['counting'])} | ≤ 150 |"
+    )
+    c = result["columns"]
+    lines.append(
+        f"| columns once per index state: from facts files / from records | "
+        f"{c['from_facts_files_s'] * 1000:.0f} / {c['from_stored_records_s'] * 1000:.0f} ms | |"
+    )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.archive_bench")
+    parser.add_argument("--size", type=int, default=10000)
+    parser.add_argument("--index", type=Path, help="index folder to reuse or build")
+    parser.add_argument("--articles", type=Path, help="a corpus folder made by bench/corpus.py")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    args = parser.parse_args(argv)
+    result = run(args.size, args.index, args.articles)
+    print(table(result))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

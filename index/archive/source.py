@@ -1,0 +1,120 @@
+"""Reading the archive's columns out of a Whoosh searcher.
+
+The only module of index/archive that touches Whoosh: it lists a searcher's
+segments (ids, doc offsets, deletions) and reads each segment's stored
+records once. What it read is kept beside the index as a hidden file per
+segment (`.archive-<segment id>.facts`, marshal), which Whoosh and the index
+fingerprint ignore, so the next process starts without reading records.
+Segments are immutable, so such a file never goes stale; files of segments
+that merged away are removed when new ones are written.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import marshal
+import os
+from pathlib import Path
+from typing import Any
+
+from index.archive.columns import ColumnCache, Columns, build_columns
+from index.archive.facts import DocFacts, facts_from_record
+
+log = logging.getLogger(__name__)
+
+_CACHE = ColumnCache()
+FACTS_FORMAT = 1
+_PREFIX = ".archive-"
+_SUFFIX = ".facts"
+
+
+def _segments(searcher: Any) -> list[tuple[Any, int]]:
+    """(segment reader, docnum offset) of every segment the searcher reads."""
+    reader = searcher.reader()
+    if reader.is_atomic():
+        return [(reader, 0)]
+    return list(zip(reader.readers, reader.doc_offsets, strict=False))
+
+
+def _segment_id(reader: Any) -> str:
+    segment = getattr(reader, "segment", None)
+    if callable(segment):
+        return str(segment().segment_id())
+    return f"anon-{id(reader)}"
+
+
+def _read_segment(reader: Any) -> list[DocFacts | None]:
+    facts: list[DocFacts | None] = []
+    for docnum in range(reader.doc_count_all()):
+        try:
+            stored = reader.stored_fields(docnum)
+            facts.append(facts_from_record(json.loads(stored["record"])))
+        except Exception:  # a damaged record costs its article, not the view
+            log.warning("archive: unreadable record %d", docnum)
+            facts.append(None)
+    return facts
+
+
+def _load(folder: Path | None, sid: str, count: int) -> list[DocFacts | None] | None:
+    if folder is None:
+        return None
+    try:
+        data = marshal.loads((folder / f"{_PREFIX}{sid}{_SUFFIX}").read_bytes())
+        if data[0] != FACTS_FORMAT or len(data[1]) != count:
+            return None
+        return [DocFacts(*row) if row is not None else None for row in data[1]]
+    except Exception:  # missing, partial or from another version: read again
+        return None
+
+
+def _save(folder: Path | None, sid: str, facts: list[DocFacts | None], keep: set[str]) -> None:
+    if folder is None:
+        return
+    rows = [
+        None
+        if f is None
+        else (f.id, f.title, f.date, f.precision, f.source, f.people, f.places, f.orgs)
+        for f in facts
+    ]
+    target = folder / f"{_PREFIX}{sid}{_SUFFIX}"
+    tmp = folder / f"{_PREFIX}{sid}.{os.getpid()}.tmp"
+    try:
+        tmp.write_bytes(marshal.dumps((FACTS_FORMAT, rows)))
+        os.replace(tmp, target)
+        for old in folder.glob(f"{_PREFIX}*{_SUFFIX}"):
+            if old.name[len(_PREFIX) : -len(_SUFFIX)] not in keep:
+                old.unlink(missing_ok=True)
+    except OSError:  # read-only or full cache folder: keep it in memory only
+        tmp.unlink(missing_ok=True)
+
+
+def columns_for(searcher: Any, folder: Path | None = None, cache: ColumnCache = _CACHE) -> Columns:
+    """The columns of everything `searcher` sees (built once per index state);
+    `folder`: the index folder, to keep per-segment facts across processes."""
+    parts = _segments(searcher)
+    ids = [_segment_id(r) for r, _ in parts]
+    state = tuple(
+        (sid, r.doc_count_all(), r.doc_count()) for sid, (r, _) in zip(ids, parts, strict=True)
+    )
+    found = cache.get(state)
+    if found is not None:
+        return found
+    segments: dict[str, list[DocFacts | None]] = {}
+    facts: list[DocFacts | None] = []
+    for sid, (reader, offset) in zip(ids, parts, strict=True):
+        count = reader.doc_count_all()
+        seg = cache.segment(sid)
+        if seg is None or len(seg) != count:
+            seg = _load(folder, sid, count)
+        if seg is None:
+            seg = _read_segment(reader)
+            _save(folder, sid, seg, set(ids))
+        segments[sid] = seg
+        if len(facts) < offset:
+            facts.extend([None] * (offset - len(facts)))
+        deleted = reader.is_deleted if reader.has_deletions() else None
+        facts.extend(f if deleted is None or not deleted(i) else None for i, f in enumerate(seg))
+    columns = build_columns(facts)
+    cache.put(state, columns, segments)
+    return columns

@@ -1,0 +1,181 @@
+"""Every use of Whoosh's private internals, in one place.
+
+The rest of `index` uses Whoosh's public API only. What is here reads or
+swaps attributes Whoosh does not document, for speed: postings a block at a
+time, field lengths in one read, a compact postings pool in the writer. Each
+function says which internals it relies on; all were written against
+whoosh-reloaded 2.7.5 (its `whoosh3` codec, `W3LeafMatcher`, `ListMatcher`
+and `SegmentWriter`), the version `SUPPORTED` names and pyproject.toml pins.
+
+Moving to another engine release means: change `SUPPORTED` and the pin in
+pyproject.toml together (tests/index/test_engine.py checks they agree and that
+the installed engine is the supported one), then run the whole suite; the
+tests of the pool, the evaluator and the expanded queries compare these paths
+with Whoosh's own results.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Sequence
+from importlib import metadata
+from typing import Any
+
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.matching import ListMatcher, NullMatcher, ReadTooFar
+from whoosh.util.numeric import byte_to_length
+
+SUPPORTED = ("whoosh-reloaded", "2.7.5")
+"""The engine distribution and the exact version whose internals this module
+uses; pyproject.toml pins the same (a test checks)."""
+
+NO_VALUE = 2**63
+"""Numeric columns read with `translate=False` give a missing value as their
+type's maximum (2**64 - 1 for the unsigned 64-bit DATETIME column); every real
+date lies below 2**63, so a value at or above this one means "no value"."""
+
+_BYTE_TO_LENGTH = [byte_to_length(b) for b in range(256)]
+
+
+class EngineVersionError(RuntimeError):
+    """The installed Whoosh is not the release this module was written for."""
+
+
+def installed_engine() -> tuple[str, str] | None:
+    """(distribution, version) of what provides the `whoosh` module, or None.
+
+    The supported distribution is preferred when several claim the module
+    (whoosh, whoosh-reloaded and whoosh3 all install `whoosh`)."""
+    names = sorted(
+        set(metadata.packages_distributions().get("whoosh", ())),
+        key=lambda name: (_normalized(name) != SUPPORTED[0], name),
+    )
+    for name in names:
+        try:
+            return name, metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return None
+
+
+def check_version(found: tuple[str, str] | None = None) -> None:
+    """Raise EngineVersionError unless `found` (default: the installed engine)
+    is exactly `SUPPORTED`; the message names both."""
+    found = installed_engine() if found is None else found
+    if found is not None and (_normalized(found[0]), found[1]) == SUPPORTED:
+        return
+    have = f"{found[0]} {found[1]}" if found else "no Whoosh distribution"
+    raise EngineVersionError(
+        f"index/engine.py supports {SUPPORTED[0]}=={SUPPORTED[1]} only; found {have}. "
+        "Install the pinned version, or port index/engine.py and change SUPPORTED "
+        "and the pin in pyproject.toml together."
+    )
+
+
+def _normalized(distribution: str) -> str:
+    """A distribution name as PEP 503 compares them ("Whoosh_Reloaded" -> "whoosh-reloaded")."""
+    return re.sub(r"[-_.]+", "-", distribution).lower()
+
+
+# -- reading ----------------------------------------------------------------
+
+
+def leaf_postings(leaf: Any, fieldname: str, text: str) -> Iterator[tuple[int, float]]:
+    """(docnum, weight) of one term in one segment reader, deleted documents
+    excluded.
+
+    Private: a `W3LeafMatcher` (or one wrapped as `.child`) is read a whole
+    block at a time through `_read_ids`, `_read_weights`, `_ids`, `_weights`
+    and `_next_block` (whoosh-reloaded 2.7.5, whoosh/codec/whoosh3.py), about
+    15x cheaper than `next()` per posting. Any other matcher takes the public
+    path."""
+    try:
+        m = leaf.postings(fieldname, text)
+    except Exception:  # TermNotFound and friends: no postings
+        return
+    deleted = leaf.deleted_docs_set if leaf.has_deletions() else frozenset()
+    raw = getattr(m, "child", m)
+    if isinstance(raw, W3LeafMatcher):
+        while raw.is_active():
+            raw._read_ids()
+            raw._read_weights()
+            for docnum, weight in zip(raw._ids, raw._weights, strict=False):
+                if docnum not in deleted:
+                    yield docnum, weight
+            raw._next_block()
+        return
+    while m.is_active():
+        yield m.id(), m.weight()
+        m.next()
+
+
+def field_lengths(leaf: Any, fieldname: str) -> list[int]:
+    """The length of `fieldname` in every document of one segment reader.
+
+    Private: the segment's per-document reader (`leaf._perdoc`) hands out its
+    column of length bytes (`_cached_reader(_lenfield(name), LENGTHS_COLUMN)`,
+    whoosh-reloaded 2.7.5, whoosh/codec/whoosh3.py), decoded here in one pass
+    instead of one seek per document. Falls back to the public
+    `doc_field_length` for any other reader."""
+    n = leaf.doc_count_all()
+    try:
+        column = leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        return [_BYTE_TO_LENGTH[b] for b in column] if column is not None else [0] * n
+    except Exception:
+        return [leaf.doc_field_length(d, fieldname, 0) for d in range(n)]
+
+
+class ScoredList(ListMatcher):
+    """A matcher over sorted doc ids with precomputed scores; skip_to by
+    bisection.
+
+    Private: reads and moves `ListMatcher`'s `_ids`, `_weights` and `_i`
+    (whoosh-reloaded 2.7.5, whoosh/matching/mcore.py), whose own skip_to
+    steps one posting at a time."""
+
+    def skip_to(self, id: int) -> None:
+        if not self.is_active():
+            raise ReadTooFar
+        self._i: int = bisect_left(self._ids, id, self._i)
+
+    def score(self) -> float:
+        return self._weights[self._i]
+
+    def supports_block_quality(self) -> bool:
+        return False
+
+    def copy(self) -> ScoredList:
+        return ScoredList(self._ids, self._weights, position=self._i)
+
+
+def scored_matcher(ids: Sequence[int], scores: Sequence[float]) -> Any:
+    """A Whoosh matcher yielding `ids` (sorted) with `scores`."""
+    if not ids:
+        return NullMatcher()
+    return ScoredList(ids, scores)
+
+
+# -- writing ----------------------------------------------------------------
+
+
+def replace_pool(writer: Any, make_pool: Callable[[Any], Any]) -> None:
+    """Give a fresh SegmentWriter the postings pool `make_pool(tempstorage)`.
+
+    Private: checks `writer._added` (no document yet), cleans up and replaces
+    `writer.pool`, and passes the writer's `_tempstorage` (whoosh-reloaded
+    2.7.5, whoosh/writing.py: SegmentWriter ignores its `poolclass` argument)."""
+    if getattr(writer, "_added", False):
+        raise RuntimeError("install the pool before adding documents")
+    writer.pool.cleanup()
+    writer.pool = make_pool(writer._tempstorage)
+
+
+def wrap_length_reader(writer: Any, wrap: Callable[[Any], Any]) -> None:
+    """Make the writer's commit read field lengths through `wrap(reader)`.
+
+    Private: replaces `SegmentWriter.per_document_reader` on the instance, which
+    `_flush_segment` calls to get the lengths it writes with the postings
+    (whoosh-reloaded 2.7.5, whoosh/writing.py)."""
+    per_document_reader = writer.per_document_reader
+    writer.per_document_reader = lambda: wrap(per_document_reader())

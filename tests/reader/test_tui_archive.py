@@ -1,0 +1,239 @@
+"""Facets, chips, timeline, map and dossier in the TUI: every key, over the
+fake library (known people, places, dates; counted by index.archive)."""
+
+from __future__ import annotations
+
+from conftest import settle
+from reader_fakes import FakeLibrary
+
+from index.records import Filter
+from reader.archive_messages import OverviewReady
+from reader.widgets.archive_screens import MapScreen, TimelineScreen
+from reader.widgets.dossier_screen import DossierScreen
+from reader.widgets.facet_panel import FacetPanel
+from reader.widgets.map_view import MapView
+from reader.widgets.results_list import ResultsList
+from reader.widgets.side_panel import SidePanel
+from reader.widgets.timeline_chart import TimelineChart
+
+
+def ids(app) -> list[str]:
+    return list(app.main_screen.query_one(ResultsList).hit_ids)
+
+
+async def to_results(pilot) -> None:
+    await settle(pilot)
+    await pilot.press("down")  # from the query to the results: letter keys act
+    await settle(pilot)
+
+
+async def facet_row(pilot, field: str, value: str) -> None:
+    """Focus the facets and highlight one row."""
+    panel = pilot.app.main_screen.query_one(FacetPanel)
+    panel.focus()
+    panel.highlighted = panel.rows.index((field, value))
+    await pilot.pause()
+
+
+async def test_facets_show_with_no_article_and_count_all_hits(make_app, fake_library) -> None:
+    app = make_app(library=fake_library)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await to_results(pilot)
+        side = app.main_screen.query_one(SidePanel)
+        panel = side.facet_panel
+        assert side.facets_mode and panel.display
+        assert ("person", "Antony Blinken") in panel.rows
+        blinken = panel.rows.index(("person", "Antony Blinken"))
+        assert str(panel.get_option_at_index(blinken).prompt).endswith("2")
+
+
+async def test_enter_adds_chip_minus_excludes_x_and_shift_x_remove(make_app, fake_library) -> None:
+    app = make_app(library=fake_library)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await to_results(pilot)
+        await facet_row(pilot, "place", "Genf")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.filters == (Filter("place", "Genf"),)
+        assert ids(app) == ["a2"]
+        assert app.overview is not None and app.overview.facets.total == 1
+        await facet_row(pilot, "person", "Antony Blinken")
+        await pilot.press("minus")
+        await settle(pilot)
+        assert app.filters[-1] == Filter("person", "Antony Blinken", exclude=True)
+        assert ids(app) == []
+        await pilot.press("x")  # the last chip
+        await settle(pilot)
+        assert app.filters == (Filter("place", "Genf"),) and ids(app) == ["a2"]
+        await pilot.press("X")  # all of them
+        await settle(pilot)
+        assert app.filters == () and len(ids(app)) == 3
+
+
+async def test_counts_follow_the_query(make_app, fake_library) -> None:
+    app = make_app(library=fake_library)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"Lawrow")
+        await settle(pilot)
+        assert app.overview is not None and app.overview.facets.total == 1
+        assert [r.name for r in app.overview.facets.places] == ["Genf"]
+        await pilot.press(*" Tokio")
+        await settle(pilot)
+        panel = app.main_screen.query_one(FacetPanel)
+        assert app.overview.facets.total == 0
+        assert "Keine Treffer" in str(panel.get_option_at_index(0).prompt)
+
+
+async def test_stale_counts_are_dropped(make_app, fake_library) -> None:
+    app = make_app(library=fake_library)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        current = app.overview
+        old = fake_library.overview("Lawrow")
+        app.post_message(OverviewReady(app.overview_seq - 1, old))
+        await pilot.pause(0.1)
+        assert app.overview is current
+
+
+async def test_f_toggles_facets_while_an_article_is_open(make_app, fake_library) -> None:
+    app = make_app(library=fake_library)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await to_results(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        side = app.main_screen.query_one(SidePanel)
+        assert side.article is not None and not side.facets_mode
+        await pilot.press("f")
+        await settle(pilot)
+        assert side.facets_mode and side.facet_panel.has_focus
+        await pilot.press("f")
+        await settle(pilot)
+        assert not side.facets_mode
+
+
+async def test_timeline_cursor_enter_and_range(make_app) -> None:
+    app = make_app(library=FakeLibrary())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await to_results(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, TimelineScreen)
+        chart = app.screen.query_one(TimelineChart)
+        tl = chart.timeline
+        assert tl is not None and tl.by == "month" and tl.undated == 1
+        assert chart.bucket is not None and chart.bucket.period == "2025-01"
+        assert "Januar 2025: 1 Artikel" in chart.info_line().plain
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.filters == (Filter("date", "2025-01"),)
+        await pilot.press("home", "enter")
+        await settle(pilot)
+        assert app.filters == (Filter("date", "2023-11..2025-01"),)
+        assert sorted(ids(app)) == ["a1", "a2"]
+        await pilot.press("escape")
+        assert not isinstance(app.screen, TimelineScreen)
+
+
+async def test_map_keys(make_app, fake_library) -> None:
+    app = make_app(library=fake_library)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await to_results(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(app.screen, MapScreen)
+        view = app.screen.query_one(MapView)
+        names = {m.place.name for m in (view.image or view._redraw()).markers}
+        assert names == {"Tokio", "Peking", "Genf"}
+        first = view.current_name()
+        await pilot.press("n")
+        assert view.current_name() != first
+        await pilot.press("N")
+        assert view.current_name() == first
+        await pilot.press("2")  # Europe: only Genf is in view
+        assert view.view.name == "europe" and view.current_name() == "Genf"
+        await pilot.press("plus")
+        assert view.view.hx < app.screen.query_one(MapView).view.zoom(0.625).hx
+        await pilot.press("l")
+        assert view.view.name == ""
+        await pilot.press("4", "right")  # East Asia; → from Peking reaches Tokio
+        assert view.current_name() in ("Tokio", "Peking")
+        await pilot.press("1")
+        view.cursor = [m.place.name for m in view._redraw().markers].index("Genf")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert Filter("place", "Genf") in app.filters
+        assert ids(app) == ["a2"]
+
+
+async def test_dossier_from_map_and_history(make_app, fake_library) -> None:
+    app = make_app(library=fake_library)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await to_results(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        view = app.screen.query_one(MapView)
+        view.cursor = [m.place.name for m in view._redraw().markers].index("Tokio")
+        await pilot.press("d")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DossierScreen)
+        assert screen.dossier is not None and screen.dossier.name == "Tokio"
+        assert screen.dossier.count == 1 and screen.dossier.first == "2023-11-05"
+        people = screen.query_one("#co-person")
+        assert people.names == ["Antony Blinken", "Yoko Kamikawa"]
+        people.focus()
+        people.highlighted = 0
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.dossier.name == "Antony Blinken" and screen.dossier.count == 2
+        await pilot.press("escape")  # back to Tokio
+        await settle(pilot)
+        assert screen.dossier.name == "Tokio"
+        await pilot.press("escape")  # out
+        await settle(pilot)
+        assert not isinstance(app.screen, DossierScreen)
+
+
+async def test_d_opens_the_dossier_of_the_highlighted_entity(make_app, fake_library) -> None:
+    app = make_app(library=fake_library)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await to_results(pilot)
+        await facet_row(pilot, "person", "Sergej Lawrow")
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, DossierScreen)
+        assert app.screen.dossier is not None and app.screen.dossier.name == "Sergej Lawrow"
+        refs = app.screen.query_one("#dossier-refs")
+        refs.focus()
+        refs.highlighted = 0
+        await pilot.press("enter")  # the article, in the main screen
+        await settle(pilot)
+        assert not isinstance(app.screen, DossierScreen)
+        assert app.main_screen.query_one(SidePanel).article.id == "a2"
+
+
+async def test_palette_names_the_views(make_app, fake_library) -> None:
+    for lang, names in (
+        ("de", ("Karte", "Zeitleiste", "Facetten", "Dossier")),
+        ("en", ("Map", "Timeline", "Facets", "Dossier")),
+    ):
+        app = make_app(library=fake_library, lang=lang)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await settle(pilot)
+            titles = [title for title, _, _ in app.archive_commands()]
+            assert set(names) <= set(titles)
+            footer_keys = {b.key for b in app.BINDINGS if getattr(b, "show", True)}
+            assert {"f", "t", "m", "d"} <= footer_keys
+
+
+async def test_small_terminal_gets_a_message(make_app, fake_library) -> None:
+    app = make_app(library=fake_library)
+    async with app.run_test(size=(70, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("down")
+        await settle(pilot)
+        app.action_map()
+        await settle(pilot)
+        view = app.screen.query_one(MapView)
+        assert "zu klein" in view.render().plain
