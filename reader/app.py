@@ -127,6 +127,8 @@ class DiploReader(ArchiveMixin, IndexingMixin, SearchMixin, NavigationMixin, Liv
         self._debounce: Timer | None = None
         self._cancel = threading.Event()
         self._restore_article = self.user_state.article_id
+        self.preview_paths: dict[str, str] = {}
+        """id -> file of the titles shown before the first index was ready."""
         self._focus_article = False
         self._state_error_shown = False
 
@@ -191,8 +193,8 @@ class DiploReader(ArchiveMixin, IndexingMixin, SearchMixin, NavigationMixin, Liv
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def load_article(self, article_id: str) -> None:
-        assert self.library is not None
-        workers.load_article(self.library, article_id, self.post_message)
+        path = None if self.index_ready else self.preview_paths.get(article_id)
+        workers.load_article(self.library, article_id, self.post_message, path)
 
     def on_article_loaded(self, message: m.ArticleLoaded) -> None:
         view = self.main_screen.query_one(ArticleView)

@@ -42,6 +42,13 @@ class IndexReady(Message):
 
 
 @dataclass
+class IndexPreview(Message):
+    """Titles read straight from the files while the first index is built."""
+
+    result: SearchResult
+
+
+@dataclass
 class IndexFailed(Message):
     """Building or opening the index failed."""
 
