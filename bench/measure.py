@@ -126,7 +126,12 @@ def run_measured(
     wrapper = [sys.executable, "-m", "bench.rusage", str(report), "--", *cmd]
     full_env = {**os.environ, **(env or {}), "PYTHONPATH": _pythonpath(env)}
     proc = subprocess.Popen(
-        wrapper, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=full_env, cwd=cwd
+        wrapper,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=full_env,
+        cwd=cwd or _source_root,
     )
     with TreeSampler(proc.pid) as sampler:
         out, err = proc.communicate(timeout=timeout)
@@ -163,7 +168,12 @@ def time_to_line(
     }
     start = time.perf_counter()
     proc = subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=full_env
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=full_env,
+        cwd=_source_root,
     )
     found = float("nan")
     lines: list[str] = []
@@ -191,7 +201,10 @@ _source_root = Path(__file__).resolve().parent.parent
 
 
 def use_source(root: Path) -> None:
-    """Run every measured process on the code in `root` (a snapshot)."""
+    """Run every measured process on the code in `root` (a snapshot), from
+    `root` too: `python -m` puts the working folder first on sys.path, ahead
+    of PYTHONPATH, so a process started in the checkout would import the
+    checkout's code (and misread an index written by the snapshot)."""
     global _source_root
     _source_root = Path(root)
 

@@ -1,6 +1,6 @@
 """The search probe: runs inside a measured, fresh process.
 
-    python -m bench.probes search --engine diplo|baseline --articles DIR --index DIR --out F
+    python -m bench.probes search --engine diplo|baseline|tantivy --articles DIR --index DIR --out F
 
 Opens the index, runs the query set and the keystroke sequences and writes
 latencies and the process' memory as JSON.
@@ -71,6 +71,24 @@ def open_baseline(index_dir: Path) -> SearchFn:
     return search
 
 
+def open_tantivy(index_dir: Path) -> SearchFn:
+    from bench.tantivy_engine import TantivySearcher
+
+    searcher = TantivySearcher(index_dir)
+
+    def search(text: str, limit: int) -> tuple[int, int]:
+        hits = searcher.search(text, limit=limit)
+        return len(hits), sum(1 for h in hits if h["snippet"])
+
+    return search
+
+
+OPENERS: dict[str, Callable[[Path], SearchFn]] = {
+    "baseline": open_baseline,
+    "tantivy": open_tantivy,
+}
+
+
 def _timed(search: SearchFn, text: str, limit: int = 20) -> tuple[float, int, int, str | None]:
     start = time.perf_counter()
     try:
@@ -92,9 +110,9 @@ def run_search_probe(
 ) -> dict[str, Any]:
     check = index_check(articles, index_dir) if engine == "diplo" else None
     t0 = time.perf_counter()
-    search = open_diplo(articles, index_dir) if engine == "diplo" else open_baseline(index_dir)
+    search = open_diplo(articles, index_dir) if engine == "diplo" else OPENERS[engine](index_dir)
     partial, stroke_limit, stroke_source = keystroke_settings()
-    if engine != "diplo":  # the baseline searches the input as typed
+    if engine != "diplo":  # the baseline and tantivy search the input as typed
         partial = str.strip
     if keystroke_limit is not None:  # what-if: the TUI asking for fewer hits
         stroke_limit, stroke_source = keystroke_limit, f"input as typed, top {keystroke_limit}"
@@ -165,7 +183,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="bench.probes")
     sub = parser.add_subparsers(dest="cmd", required=True)
     p = sub.add_parser("search")
-    p.add_argument("--engine", choices=("diplo", "baseline"), required=True)
+    p.add_argument("--engine", choices=("diplo", "baseline", "tantivy"), required=True)
     p.add_argument("--articles", type=Path, required=True)
     p.add_argument("--index", type=Path, required=True)
     p.add_argument("--out", type=Path, required=True)

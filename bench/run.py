@@ -5,15 +5,18 @@
 
 For each size: builds (or reuses) the corpus, then in fresh processes and a
 private cache folder measures diplo-reader's full build, cold `search`, TUI
-first paint, search and search-as-you-type latency, incremental updates, and
-the plain-Whoosh baseline's build and search. Prints one table per size with
-PASS/FAIL per target and writes bench/results/<date>_<time>_n<size>.json.
+first paint (warm, and a first launch with an empty cache), search and
+search-as-you-type latency, incremental updates, and the same build, cold
+search and search for the plain-Whoosh baseline and for tantivy. Prints one
+table per size (ratios to both) with PASS/FAIL per target and writes
+bench/results/<date>_<time>_n<size>.json.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.util
 import json
 import os
 import platform
@@ -37,6 +40,8 @@ RESULTS_DIR = ROOT / "bench" / "results"
 COLD_QUERY = "Regierung"
 UPDATE_ROUNDS = 3
 _CHANGED, _REMOVED, _ADDED_FROM = 10, 20, 30
+REFERENCES = {"baseline": "bench.baseline", "tantivy": "bench.tantivy_engine"}
+"""The engines measured next to diplo-reader: engine -> module (build/search CLI)."""
 
 
 def _exe(name: str) -> str:
@@ -161,20 +166,25 @@ class SizeRun:
             [*cmd, "--index", str(index_dir)],
             capture_output=True,
             text=True,
+            cwd=source_root(),
             env={**os.environ, **self.env, "PYTHONPATH": str(source_root())},
         )
         verdict = _last_line(proc.stdout or proc.stderr)
         if verdict != "OK":
             self.notes.append(f"after {after}: diplo-reader would rebuild the index: {verdict}")
 
-    def build_baseline(self) -> dict[str, Any]:
-        self.log("baseline full build …")
-        target = self.work / "baseline"
-        res = run_measured(
-            [sys.executable, "-m", "bench.baseline", "build", str(self.corpus), str(target)]
-        )
+    def build_reference(self, engine: str) -> dict[str, Any]:
+        """The plain-Whoosh baseline (bench/baseline.py) or tantivy
+        (bench/tantivy_engine.py): a full build into work/<engine>."""
+        self.log(f"{engine} full build …")
+        module = REFERENCES[engine]
+        if engine == "tantivy" and importlib.util.find_spec("tantivy") is None:
+            self.notes.append("tantivy n/a: not installed (pip install -e '.[bench]')")
+            return {"ok": False}
+        target = self.work / engine
+        res = run_measured([sys.executable, "-m", module, "build", str(self.corpus), str(target)])
         if not res.ok():
-            self.notes.append(f"baseline build failed: {_last_line(res.stderr)}")
+            self.notes.append(f"{engine} build failed: {_last_line(res.stderr)}")
             return {"ok": False}
         return self._build_figures(res, target, in_process_s=None)
 
@@ -219,6 +229,31 @@ class SizeRun:
             self.notes.append(f"TUI first paint n/a: {_last_line(out)}")
         return {"median_s": _median(times), "runs_s": times}
 
+    def first_launch(self) -> dict[str, Any]:
+        """A new user's first start: the bundled articles, an empty cache and
+        state folder each time, process start until titles are on screen."""
+        self.log(f"first launch (empty cache) ×{self.args.reps} …")
+        cmd = [sys.executable, "-m", "bench.tui_probe"]
+        times, out = [], ""
+        for rep in range(self.args.reps):
+            home = self.work / f"first-launch-{rep}"
+            articles = shutil.copytree(source_root() / "articles", home / "articles")
+            env = {
+                "DIPLO_CACHE_DIR": str(home / "cache"),
+                "DIPLO_STATE_DIR": str(home / "state"),
+                "XDG_CACHE_HOME": str(home / "xdg-cache"),
+                "XDG_STATE_HOME": str(home / "xdg-state"),
+            }
+            seconds, out = time_to_line(
+                [*cmd, str(articles)], lambda ln: ln.strip() == "PAINTED", env=env, timeout=60
+            )
+            times.append(seconds)
+            if seconds != seconds:
+                break
+        if _median(times) is None:
+            self.notes.append(f"first launch n/a: {_last_line(out)}")
+        return {"median_s": _median(times), "runs_s": times}
+
     def search_probe(self, engine: str, index_dir: Path, label: str) -> dict[str, Any] | None:
         self.log(f"search probe ({label}) …")
         out = self.work / f"search-{label}.json"
@@ -246,7 +281,7 @@ class SizeRun:
             cmd,
             capture_output=True,
             text=True,
-            cwd=ROOT,
+            cwd=source_root(),
             env={**os.environ, **self.env, "PYTHONPATH": str(source_root())},
         )
         if proc.returncode != 0 or not out.exists():
@@ -292,35 +327,40 @@ class SizeRun:
             "smoke": bool(self.args.smoke),
             "diplo": {},
             "baseline": {},
+            "tantivy": {},
         }
-        diplo, base = result["diplo"], result["baseline"]
+        diplo = result["diplo"]
         try:
             diplo["build"] = self.build_diplo()
-            base["build"] = self.build_baseline()
+            for engine in REFERENCES:
+                result[engine]["build"] = self.build_reference(engine)
             index_dir = self.index_dir()
             self.check_index("the full build")
             diplo["cold_search"] = self.cold_search(
                 self.diplo_cmd("search", COLD_QUERY), "diplo-reader"
             )
             self.check_index("the cold searches")
-            if base["build"].get("ok"):
-                base["cold_search"] = self.cold_search(
-                    [
-                        sys.executable,
-                        "-m",
-                        "bench.baseline",
-                        "search",
-                        str(self.work / "baseline"),
-                        COLD_QUERY,
-                    ],
-                    "baseline",
-                )
+            for engine, module in REFERENCES.items():
+                if result[engine]["build"].get("ok"):
+                    result[engine]["cold_search"] = self.cold_search(
+                        [
+                            sys.executable,
+                            "-m",
+                            module,
+                            "search",
+                            str(self.work / engine),
+                            COLD_QUERY,
+                        ],
+                        engine,
+                    )
             diplo["tui"] = self.tui()
+            diplo["first_launch"] = self.first_launch()
             self.check_index("the TUI start-ups")
             if index_dir is not None:
                 diplo["search"] = self.search_probe("diplo", index_dir, "diplo")
-            if base["build"].get("ok"):
-                base["search"] = self.search_probe("baseline", self.work / "baseline", "baseline")
+            for engine in REFERENCES:
+                if result[engine]["build"].get("ok"):
+                    result[engine]["search"] = self.search_probe(engine, self.work / engine, engine)
             self.check_index("the search probes")
             diplo["incremental"] = self.incremental()
             self.check_index("the incremental updates")

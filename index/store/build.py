@@ -71,11 +71,11 @@ def _start_worker(parent_pid: int) -> None:
 
     Exit as soon as the builder is gone: a worker holds both ends of its task
     queue, so it would otherwise wait on it forever after the builder is killed
-    (SIGKILL runs no clean-up). Then load the name tables and take them, and
-    everything else loaded so far, out of the garbage collector's sight
-    (`load` freezes them): a worker allocates millions of short-lived objects
-    and the collector would otherwise walk the tables over and over (~5% of a
-    worker's time); a higher threshold makes the young collections rarer.
+    (SIGKILL runs no clean-up). Then map the name tables (milliseconds: they
+    are shared with every other process, not copied) and take everything
+    loaded so far out of the garbage collector's sight: a worker allocates
+    millions of short-lived objects, and a higher threshold makes the young
+    collections rarer.
     """
 
     def watch() -> None:
@@ -88,6 +88,7 @@ def _start_worker(parent_pid: int) -> None:
 
     with contextlib.suppress(Exception):  # a broken table costs each file, not the pool
         load()
+    gc.freeze()
     gc.set_threshold(20_000, 10, 10)
 
 

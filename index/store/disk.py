@@ -51,11 +51,32 @@ def write_json_atomic(path: Path, data: Any) -> None:
     write_atomic(path, json.dumps(data, ensure_ascii=False))
 
 
+_verified: dict[Path, tuple[tuple[int, int, int], int]] = {}
+"""CRCs this process computed, by file and (size, mtime_ns, inode): sealing
+an update, or checking the index a second time, reuses those of the files
+nothing touched since instead of reading the whole index again (Whoosh never
+rewrites a segment file in place; the manifest and metadata are replaced, so
+they get a new inode). Only files last written over `_SETTLED_NS` before are
+remembered: a write within the same clock tick would keep the mtime."""
+_SETTLED_NS = 1_000_000_000
+
+
+def _stamp(path: Path) -> tuple[int, int, int]:
+    st = path.stat()
+    return st.st_size, st.st_mtime_ns, st.st_ino
+
+
 def _crc32(path: Path) -> int:
+    stamp = _stamp(path)
+    known = _verified.get(path)
+    if known is not None and known[0] == stamp:
+        return known[1]
     crc = 0
     with path.open("rb") as fh:
         while chunk := fh.read(1 << 20):
             crc = zlib.crc32(chunk, crc)
+    if _stamp(path) == stamp and time.time_ns() - stamp[1] > _SETTLED_NS:
+        _verified[path] = (stamp, crc)
     return crc
 
 
