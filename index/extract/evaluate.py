@@ -174,7 +174,7 @@ def eval_speed(shared: Path) -> list[Row]:
 
 
 def eval_size(_shared: Path) -> list[Row]:
-    size = sum(p.stat().st_size for p in DATA_DIR.iterdir() if p.is_file()) / 1e6
+    size = sum(p.stat().st_size for p in DATA_DIR.rglob("*") if p.is_file()) / 1e6
     return [
         ("model + tables (index/extract/data)", "", "", f"{size:.1f} MB", "<= 30 MB", size <= 30)
     ]
