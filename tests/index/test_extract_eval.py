@@ -54,17 +54,17 @@ def test_seeds_through_read_article() -> None:
 @needs_shared("data", "germeval2014", "NER-de-test.tsv")
 def test_germeval_test_f1() -> None:
     scores = germeval.evaluate(SHARED / "data" / "germeval2014" / "NER-de-test.tsv", tag_tokens)
-    assert scores["PER"].f1 >= 0.74, scores["PER"]
-    assert scores["LOC"].f1 >= 0.74, scores["LOC"]
-    assert scores["ORG"].f1 >= 0.55, scores["ORG"]
+    assert scores["PER"].f1 >= 0.735, scores["PER"]  # measured 0.745
+    assert scores["LOC"].f1 >= 0.73, scores["LOC"]  # measured 0.741
+    assert scores["ORG"].f1 >= 0.55, scores["ORG"]  # measured 0.564
 
 
 @needs_shared("data", "europarl_ner", "test.tsv")
 def test_europarl_test_f1() -> None:
     path = SHARED / "data" / "europarl_ner" / "test.tsv"
     scores = germeval.evaluate(path, tag_tokens, reader=germeval.read_europarl)
-    assert scores["PER"].f1 >= 0.72, scores["PER"]
-    assert scores["LOC"].f1 >= 0.77, scores["LOC"]
+    assert scores["PER"].f1 >= 0.71, scores["PER"]  # measured 0.729
+    assert scores["LOC"].f1 >= 0.77, scores["LOC"]  # measured 0.786
 
 
 @needs_shared("data", "smartdata", "dev.jsonl")
@@ -72,5 +72,6 @@ def test_smartdata_dev_document_level() -> None:
     from index.extract.evaluate import smartdata_scores
 
     scores = smartdata_scores(SHARED)
+    # measured: people P 0.918 R 0.882, places P 0.872 R 0.814
     assert scores["person"].p() >= 0.85 and scores["person"].r() >= 0.85, scores["person"]
-    assert scores["place"].p() >= 0.83 and scores["place"].r() >= 0.76, scores["place"]
+    assert scores["place"].p() >= 0.84 and scores["place"].r() >= 0.79, scores["place"]
