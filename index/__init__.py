@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from index.files.atomic import write_atomic
     from index.files.corpus import read_article
     from index.files.decode import printable
+    from index.files.preview import preview as preview_titles
     from index.ingest.add import IngestOutcome, TargetError, add_sources, writable_articles_dir
     from index.ingest.feeds import FetchOptions, fetch_feeds
     from index.ingest.feedstore import FeedStore, FeedStoreError
@@ -100,6 +101,7 @@ __all__ = [
     "fetch_feeds",
     "get_watcher",
     "match_spans",
+    "preview_titles",
     "printable",
     "read_article",
     "render",
@@ -117,6 +119,7 @@ _LAZY = {
     "ArticleError": "index.errors",
     "write_atomic": "index.files.atomic",
     "read_article": "index.files.corpus",
+    "preview_titles": "index.files.preview",
     "match_spans": "index.search.searching",
     "IndexBusy": "index.store.disk",
     # News in (index/ingest): `add`, `feeds`, `fetch` and the live folder.
@@ -134,10 +137,14 @@ _LAZY = {
 }
 
 
+_RENAMED = {"preview_titles": "preview"}
+"""Facade names that differ from the name in their module."""
+
+
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'index' has no attribute {name!r}")
     import importlib
 
-    return getattr(importlib.import_module(module), name)
+    return getattr(importlib.import_module(module), _RENAMED.get(name, name))
