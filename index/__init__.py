@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from index.errors import ArticleError
     from index.files.atomic import write_atomic
     from index.files.corpus import read_article
+    from index.files.preview import preview
     from index.library import ArticlesDirError, Library, check_articles_dir, empty_note
     from index.protocol import LibraryAPI
     from index.search.searching import match_spans
@@ -86,6 +87,7 @@ __all__ = [
     "default_articles_dir",
     "empty_note",
     "match_spans",
+    "preview",
     "read_article",
     "render",
     "state_file",
@@ -101,6 +103,7 @@ _LAZY = {
     "ArticleError": "index.errors",
     "write_atomic": "index.files.atomic",
     "read_article": "index.files.corpus",
+    "preview": "index.files.preview",
     "match_spans": "index.search.searching",
     "IndexBusy": "index.store.disk",
 }
