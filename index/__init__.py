@@ -50,7 +50,12 @@ if TYPE_CHECKING:
     from index.errors import ArticleError
     from index.files.atomic import write_atomic
     from index.files.corpus import read_article
-    from index.files.preview import preview
+    from index.files.decode import printable
+    from index.files.preview import preview as preview_titles
+    from index.ingest.add import IngestOutcome, TargetError, add_sources, writable_articles_dir
+    from index.ingest.feeds import FetchOptions, fetch_feeds
+    from index.ingest.feedstore import FeedStore, FeedStoreError
+    from index.ingest.watch import WatcherBase, get_watcher
     from index.library import ArticlesDirError, Library, check_articles_dir, empty_note
     from index.protocol import LibraryAPI
     from index.search.searching import match_spans
@@ -68,10 +73,14 @@ __all__ = [
     "Entity",
     "FacetRow",
     "Facets",
+    "FeedStore",
+    "FeedStoreError",
+    "FetchOptions",
     "Filter",
     "FilterField",
     "Hit",
     "IndexBusy",
+    "IngestOutcome",
     "Library",
     "LibraryAPI",
     "Metadata",
@@ -81,16 +90,23 @@ __all__ = [
     "Problem",
     "SearchResult",
     "Skipped",
+    "TargetError",
     "Timeline",
+    "WatcherBase",
     "__version__",
+    "add_sources",
     "check_articles_dir",
     "default_articles_dir",
     "empty_note",
+    "fetch_feeds",
+    "get_watcher",
     "match_spans",
-    "preview",
+    "preview_titles",
+    "printable",
     "read_article",
     "render",
     "state_file",
+    "writable_articles_dir",
     "write_atomic",
 ]
 
@@ -103,10 +119,26 @@ _LAZY = {
     "ArticleError": "index.errors",
     "write_atomic": "index.files.atomic",
     "read_article": "index.files.corpus",
-    "preview": "index.files.preview",
+    "preview_titles": "index.files.preview",
     "match_spans": "index.search.searching",
     "IndexBusy": "index.store.disk",
+    # News in (index/ingest): `add`, `feeds`, `fetch` and the live folder.
+    "printable": "index.files.decode",
+    "IngestOutcome": "index.ingest.add",
+    "TargetError": "index.ingest.add",
+    "add_sources": "index.ingest.add",
+    "writable_articles_dir": "index.ingest.add",
+    "FetchOptions": "index.ingest.feeds",
+    "fetch_feeds": "index.ingest.feeds",
+    "FeedStore": "index.ingest.feedstore",
+    "FeedStoreError": "index.ingest.feedstore",
+    "WatcherBase": "index.ingest.watch",
+    "get_watcher": "index.ingest.watch",
 }
+
+
+_RENAMED = {"preview_titles": "preview"}
+"""Facade names that differ from the name in their module."""
 
 
 def __getattr__(name: str) -> Any:
@@ -115,4 +147,4 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'index' has no attribute {name!r}")
     import importlib
 
-    return getattr(importlib.import_module(module), name)
+    return getattr(importlib.import_module(module), _RENAMED.get(name, name))

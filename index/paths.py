@@ -1,8 +1,9 @@
 """Every path diplo-reader uses, in one place.
 
 The index lives in the user's cache directory (never inside the articles folder
-or the package); user state in the state directory. `DIPLO_CACHE_DIR` and
-`DIPLO_STATE_DIR` override both (tests and benchmarks use them).
+or the package); user state in the state directory; the feeds the user follows
+in the config directory. `DIPLO_CACHE_DIR`, `DIPLO_STATE_DIR` and
+`DIPLO_CONFIG_DIR` override them (tests and benchmarks use them).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from importlib import resources
 from pathlib import Path
 
-from platformdirs import user_cache_path, user_state_path
+from platformdirs import user_cache_path, user_config_path, user_state_path
 
 APP_NAME = "diplo-reader"
 
@@ -26,6 +27,21 @@ def cache_dir() -> Path:
 def state_dir() -> Path:
     override = os.environ.get("DIPLO_STATE_DIR")
     return Path(override) if override else user_state_path(APP_NAME)
+
+
+def config_dir() -> Path:
+    override = os.environ.get("DIPLO_CONFIG_DIR")
+    return Path(override) if override else user_config_path(APP_NAME)
+
+
+def feeds_file() -> Path:
+    """The feeds the user follows (TOML, meant to be edited by hand too)."""
+    return config_dir() / "feeds.toml"
+
+
+def feeds_state_file() -> Path:
+    """What `fetch` remembers per feed: seen items, ETag, last fetch, errors."""
+    return state_dir() / "feeds-state.json"
 
 
 def state_file() -> Path:

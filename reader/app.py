@@ -21,6 +21,7 @@ from reader.archive_ui import ArchiveMixin
 from reader.commands import ReaderCommands
 from reader.i18n import detect_language, set_language, t
 from reader.indexing import IndexingMixin
+from reader.live import LiveMixin
 from reader.navigation import NavigationMixin
 from reader.result_cache import cached_result, hits_to_cache
 from reader.searching import SearchMixin
@@ -54,7 +55,7 @@ TYPING_KEYS_OFF = {
 """Actions on printable keys: off while the query has focus, so they type."""
 
 
-class DiploReader(ArchiveMixin, IndexingMixin, SearchMixin, NavigationMixin):
+class DiploReader(ArchiveMixin, IndexingMixin, SearchMixin, NavigationMixin, LiveMixin):
     """Search pane, article pane and side panel over one articles library."""
 
     CSS_PATH = "app.tcss"
@@ -93,6 +94,8 @@ class DiploReader(ArchiveMixin, IndexingMixin, SearchMixin, NavigationMixin):
         Binding("i", "toggle_side_panel", "b.toggle_side", show=False),
         # Sort by relevance or by date.
         Binding("s", "toggle_sort", "b.sort", show=False),
+        # Fetch the new items of every followed feed, in the background.
+        Binding("f5", "fetch_feeds", "b.fetch", show=False),
         # Quit (when not typing in the query).
         Binding("q", "quit_key", "b.quit"),
     ]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from index import BuildReport, __version__, default_articles_dir
+from reader import cli_ingest
 from reader.cli_archive import COMMANDS as ARCHIVE_COMMANDS
 from reader.cli_archive import add_parsers as add_archive_parsers
 
@@ -62,6 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="extract metadata from files (no index needed)")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--json", action="store_true", help="print a JSON list")
+
+    cli_ingest.add_parsers(sub)
     return parser
 
 
@@ -255,6 +258,9 @@ COMMANDS = {
     "show": cmd_show,
     "extract": cmd_extract,
     **{name: _archive_command(name) for name in ARCHIVE_COMMANDS},
+    "add": cli_ingest.cmd_add,
+    "feeds": cli_ingest.cmd_feeds,
+    "fetch": cli_ingest.cmd_fetch,
 }
 
 
@@ -264,10 +270,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from index import ArticlesDirError, IndexBusy, check_articles_dir
 
     try:
-        if args.command != "extract":
+        if args.command in ("add", "fetch"):
+            articles = cli_ingest.prepare_articles_dir(args.articles or default_articles_dir())
+            args.articles = check_articles_dir(articles)
+        elif args.command not in ("extract", "feeds"):
             args.articles = check_articles_dir(args.articles or default_articles_dir())
         return COMMANDS.get(args.command, cmd_tui)(args)
-    except (CliError, ArticlesDirError) as exc:
+    except (CliError, ArticlesDirError, cli_ingest.IngestError) as exc:
         print(f"diplo-reader: {exc}", file=sys.stderr)
         return 2
     except IndexBusy:

@@ -21,6 +21,7 @@ class ReaderCommands(Provider):
         app: DiploReader = self.app  # type: ignore[assignment]
         commands: list[tuple[str, Callable[[], Any], str]] = [
             (t("c.rebuild"), app.action_rebuild_index, t("c.rebuild.help")),
+            (t("c.fetch"), app.action_fetch_feeds, t("c.fetch.help")),
             (t("c.toggle_side"), app.action_toggle_side_panel, ""),
             (t("c.sort_relevance"), partial(app.set_sort, "relevance"), ""),
             (t("c.sort_date"), partial(app.set_sort, "date"), ""),

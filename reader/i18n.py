@@ -138,6 +138,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "b.bottom": ("Ende", "Bottom"),
     "b.sort": ("Sortierung", "Sort"),
     "b.clear_query": ("Suche leeren", "Clear query"),
+    "b.fetch": ("Feeds abrufen", "Fetch feeds"),
     "palette": ("Befehle", "Commands"),
     "quit.hint": ("Beenden mit q oder Strg+Q", "Quit with q or Ctrl+Q"),
     # Command palette.
@@ -151,6 +152,24 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "c.clear_filter": ("Filter entfernen", "Remove filter"),
     "c.help": ("Hilfe anzeigen", "Show help"),
     "c.quit": ("Beenden", "Quit"),
+    "c.fetch": ("Feeds abrufen", "Fetch feeds"),
+    "c.fetch.help": (
+        "Neue Artikel aller abonnierten Feeds laden (diplo-reader feeds add URL)",
+        "Load new articles from every followed feed (diplo-reader feeds add URL)",
+    ),
+    # Fetching feeds.
+    "fetch.start": ("Feeds werden abgerufen …", "Fetching feeds …"),
+    "fetch.running": ("Feeds werden schon abgerufen", "Already fetching feeds"),
+    "fetch.progress": (
+        "Feed {feed}: {done}/{n} neue Einträge",
+        "Feed {feed}: {done}/{n} new items",
+    ),
+    "fetch.done": ("{n} neue Artikel aus den Feeds", "{n} new articles from the feeds"),
+    "fetch.errors": ("{n} Fehler:", "{n} failed:"),
+    "fetch.no_feeds": (
+        "Keine Feeds abonniert: diplo-reader feeds add URL",
+        "No feeds followed: diplo-reader feeds add URL",
+    ),
 }
 
 _TEXTS.update(ARCHIVE_TEXTS)

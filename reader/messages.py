@@ -93,3 +93,35 @@ class HitMoved(Message):
 
     index: int
     total: int
+
+
+@dataclass
+class FetchProgress(Message):
+    """Fetching feeds advanced: `done` of `total` new items of feed `feed`."""
+
+    feed: str
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, FetchProgress)
+
+
+@dataclass
+class FetchFinished(Message):
+    """Fetching feeds ended: how many new articles, and what failed (one line each)."""
+
+    new: int
+    feeds: int
+    errors: tuple[str, ...] = ()
+
+
+@dataclass
+class FolderChanged(Message):
+    """Article files were added, changed or removed in the articles folder."""
+
+    paths: frozenset[str]
+
+    def can_replace(self, message: Message) -> bool:
+        # Bursts merge: one index update covers every change before it.
+        return isinstance(message, FolderChanged)

@@ -55,7 +55,7 @@ def preview(articles_dir: Path, post: Post) -> dict[str, str]:
     """Post the folder's titles, read from the files (no index, no Whoosh
     import): a first start shows them at once. Returns id -> path for
     reading those articles before the index is ready."""
-    from index import preview as read_titles
+    from index import preview_titles as read_titles
 
     try:
         result = read_titles(articles_dir, RESULT_LIMIT)

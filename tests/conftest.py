@@ -32,8 +32,9 @@ def needs_shared(*parts: str) -> pytest.MarkDecorator:
 def _isolated_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Never touch the user's cache or state folders."""
+    """Never touch the user's cache, state or config folders."""
     base = tmp_path_factory.mktemp("diplo-home")
     monkeypatch.setenv("DIPLO_CACHE_DIR", str(base / "cache"))
     monkeypatch.setenv("DIPLO_STATE_DIR", str(base / "state"))
+    monkeypatch.setenv("DIPLO_CONFIG_DIR", str(base / "config"))
     monkeypatch.delenv("DIPLO_ARTICLES", raising=False)

@@ -8,6 +8,7 @@ hit total the results pane shows.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -39,8 +40,20 @@ def hit_mask(
     return narrow(searcher, cols, mask, filters)
 
 
+def with_identities(cols: Columns, filters: Sequence[Filter]) -> list[Filter]:
+    """Entity chips widened to every name of the entity across the archive
+    ("John Kerry" also matches "Kerry"), as `Library.search` widens them."""
+    out = []
+    for f in filters:
+        eid = cols.entity_id(f.field, f.value) if f.field != "date" else None
+        if eid is not None:
+            f = replace(f, also=(cols.name[eid], *cols.aliases(eid)))
+        out.append(f)
+    return out
+
+
 def narrow(searcher: Any, cols: Columns, mask: BoolArray, filters: Sequence[Filter]) -> BoolArray:
-    for flt in filters:
+    for flt in with_identities(cols, filters):
         selected = evaluate(searcher, filter_query(flt, searcher.reader()))
         matched = cols.mask(d for d in selected if d < len(cols.facts))
         mask = mask & ~matched if flt.exclude else mask & matched

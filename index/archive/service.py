@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from index.archive import aggregate
 from index.archive.columns import BoolArray, Columns
 from index.archive.filters import FilterLike, apply_filters
-from index.archive.hits import hit_mask
+from index.archive.hits import hit_mask, narrow
 from index.archive.records import Bucketing, Dossier, Overview
 from index.archive.source import columns_for
 
@@ -33,7 +33,15 @@ def overview(
     to a range."""
     cols = columns_for(searcher, folder)
     base = hit_mask(searcher, cols, text, (), typing)
-    return overview_of(cols, base, filters, limit=limit, by=by, places_limit=places_limit)
+    return overview_of(
+        cols,
+        base,
+        filters,
+        limit=limit,
+        by=by,
+        places_limit=places_limit,
+        narrow_by=lambda mask, fs: narrow(searcher, cols, mask, fs),  # type: ignore[arg-type]
+    )
 
 
 def overview_of(
@@ -44,10 +52,15 @@ def overview_of(
     limit: int | None = 10,
     by: Bucketing | None = None,
     places_limit: int | None = PLACES_LIMIT,
+    narrow_by: Callable[[BoolArray, Sequence[FilterLike]], BoolArray] | None = None,
 ) -> Overview:
-    mask = apply_filters(cols, base, filters) if filters else base
+    """`narrow_by(mask, filters)`: how filters narrow a hit set (default: over
+    the columns; the library passes the search's own narrowing)."""
+    if narrow_by is None:
+        narrow_by = lambda mask, fs: apply_filters(cols, mask, fs)  # noqa: E731
+    mask = narrow_by(base, filters) if filters else base
     undated = [f for f in filters if f.field != "date"]
-    dates = mask if len(undated) == len(filters) else apply_filters(cols, base, undated)
+    dates = mask if len(undated) == len(filters) else narrow_by(base, undated)
     counts = cols.counts(mask)
     return Overview(
         facets=aggregate.facets(cols, mask, limit, counts),

@@ -1,8 +1,9 @@
 """Metadata extraction for German news: publication date, people, places, orgs.
 
 Public entry points: `extract_metadata` (one article) and `tag_tokens` (BIO
-tags for one tokenised sentence, used for the GermEval evaluation; it is the
-same tagger that `extract_metadata` runs). Data tables load lazily on first use.
+tags for one tokenised sentence, used for the mention-level evaluation; it is
+the tagger and sentence rules that `extract_metadata` runs, without the
+article-level second pass). Data tables load lazily on first use.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ def extract_metadata(text: str, header_lines: Sequence[str] = ()) -> Metadata:
 
 
 def tag_tokens(tokens: Sequence[str]) -> list[str]:
-    """BIO tags (B-PER, I-LOC, ... or O) for one sentence of tokens."""
-    from index.extract.tagger import tag_tokens as _tag
+    """BIO tags (B-PER, I-LOC, ... or O) for one sentence of tokens: the CRF tagger
+    plus the sentence-level rules of `extract_metadata` (not its article-level pass)."""
+    from index.extract.mentions import sentence_tags
 
-    return _tag(tokens)
+    return sentence_tags(list(tokens))

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from index.extract.byline import byline
 from index.extract.dates import mentioned_dates, publication_date
 from index.extract.gazetteer import Place
+from index.extract.known import ORG_SUFFIXES
 from index.extract.mentions import find_mentions
 from index.extract.people import merge_people
 from index.records import Entity, Metadata
@@ -18,11 +19,30 @@ def _top_lines(text: str) -> list[str]:
     return [ln for ln in lines if len(ln) <= 100 and not ln.endswith((".", "!", "?", ":"))]
 
 
+def _org_canonical(items: Sequence[tuple[int, str, str, Place | None]]) -> dict[str, str]:
+    """One name per organisation: the fullest form used ("Brenntag" -> "Brenntag AG"),
+    and a genitive is the nominative the article also uses ("Siemens'", "Volkswagens")."""
+    names = {c for _, _, c, _ in items}
+    out: dict[str, str] = {}
+    for c in names:
+        longer = [
+            n
+            for n in names
+            if n.startswith(c + " ") and all(t in ORG_SUFFIXES for t in n[len(c) + 1 :].split())
+        ]
+        if longer:
+            out[c] = max(longer, key=len)
+        elif c.endswith(("s", "'", "’")) and c[:-1] in names:
+            out[c] = c[:-1]
+    return out
+
+
 def _group(items: Sequence[tuple[int, str, str, Place | None]], kind: str) -> list[Entity]:
     """Entities from (position, surface, canonical, place) mentions, ordered by count."""
     groups: dict[str, list[tuple[int, str, Place | None]]] = {}
+    merged = _org_canonical(items) if kind == "org" else {}
     for pos, surface, canonical, place in items:
-        groups.setdefault(canonical, []).append((pos, surface, place))
+        groups.setdefault(merged.get(canonical, canonical), []).append((pos, surface, place))
     ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), min(p for p, _, _ in kv[1])))
     out = []
     for canonical, ms in ranked:

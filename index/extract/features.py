@@ -1,4 +1,5 @@
-"""Token features for the name tagger: word shape, affixes, context, gazetteers.
+"""Token features for the name tagger: word shape, affixes, context, gazetteers,
+frequency bands (wordfreq) and the curated lists of well-known people and organisations.
 
 Roles and titles ("Außenminister", "NATO-Chef", "Machthaber") are features that
 cue a following name; they are never part of it.
@@ -10,7 +11,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from index.extract.cues import GEO_GENERIC, PLACE_CUE_SUFFIXES, TOPONYM_SUFFIXES, is_role
+from index.extract.freq import band
 from index.extract.gazetteer import MAX_SPAN, Gazetteer, load, lookup_key
+from index.extract.known import KNOWN_SURNAMES, ORG_NAMES, ORG_SUFFIXES
 
 _GERMAN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüß-'.’0123456789")
 _SENT_START = frozenset(("„", "“", '"', "«", "»", ":", "(", "-", "–"))
@@ -117,6 +120,13 @@ def _word_core(w: str) -> tuple[str, ...]:
             f.append("foreign")  # "Jørund", "Kyōto", "Švejnar": letters German does not use
     if is_role(w):
         f.append("role")
+    f.append("fq=" + band(w))
+    if w in KNOWN_SURNAMES:
+        f.append("kp")
+    if w in ORG_NAMES:
+        f.append("ko")
+    if w in ORG_SUFFIXES:
+        f.append("osf")
     return tuple(f)
 
 
@@ -153,65 +163,72 @@ def _pack(w: str) -> tuple[tuple[str, ...], ...]:
     code = "".join(
         c for c, feat in (("N", "cn"), ("F", "fn"), ("S", "sn"), ("E", "ne")) if feat in core
     )
-    place = load().places.get((w,))
+    gaz = load()
+    place = gaz.places.get((w,))
     if place is not None:
         code += "P" if place.kind != "city" or place.population >= 15_000 else "p"
     code += "C" if w[:1].isupper() else "l"
-    return own, prev, nxt, prev2, nxt2, small, (code,)
+    extra: list[str] = []
+    if "-" in w:
+        head = w.partition("-")[0]
+        extra.append("h1=" + head.lower())
+        extra.append("hl=" + w.rsplit("-", 1)[1].lower())
+        if lookup_key((head,)) in gaz.places:
+            extra.append("hpl")
+    if w.endswith("s") and len(w) > 3:
+        if (w[:-1],) in gaz.places:
+            extra.append("gen-pl")
+        if w[:-1] in gaz.first_names:
+            extra.append("gen-fn")
+    name_like = ("y",) if w and is_name_like(w) else ()
+    return (own, prev, nxt, prev2, nxt2, small, (code,), tuple(extra), name_like, prev[:4], nxt[:4])
 
 
-_START = (("<s>",),) * 7
-_END = (("</s>",),) * 7
+_START = (("<s>",),) * 11
+_END = (("</s>",),) * 11
 
 
 def static_features(words: Sequence[str], gaz: Gazetteer) -> list[list[str]]:
     """Features of each token that do not depend on predicted tags.
 
-    The shape feature is always second (the perceptron combines it with the
-    previous tag).
+    Capitalised words get the full set (own word, affixes, neighbours' words and
+    classes, gazetteer marks, class-code pairs); other tokens a small one.
     """
     marks = gazetteer_marks(words, gaz)
     packs = [_pack(w) for w in words]
-    fnames = gaz.first_names
     n = len(words)
     out: list[list[str]] = []
-    for i, w in enumerate(words):
+    for i in range(n):
+        pk = packs[i]
         p1 = packs[i - 1] if i else _START
         n1 = packs[i + 1] if i + 1 < n else _END
-        if not is_name_like(w):
+        mark = marks[i]
+        if not pk[8]:
             # Lower-case words and punctuation (two thirds of news text) get a small
             # feature set: enough to continue or close a name, and much faster.
-            f = [*packs[i][5], *p1[1][:4], *n1[2][:4]]
-            if marks[i]:
-                f.append("gz=" + marks[i])
+            f = [*pk[5], *p1[9], *n1[10]]
+            if mark:
+                f.append("gz=" + mark)
             out.append(f)
             continue
-        f = [*packs[i][0], *p1[1], *n1[2], p1[1][0] + "|" + packs[i][0][3]]
+        own = pk[0]
+        f = [*own, *p1[1], *n1[2], p1[1][0] + "|" + own[3], *pk[7]]
         f.extend(packs[i - 2][3] if i > 1 else _START[3])
         f.extend(packs[i + 2][4] if i + 2 < n else _END[4])
-        if marks[i]:
-            f.append("gz=" + marks[i])
+        if mark:
+            f.append("gz=" + mark)
         if i and marks[i - 1]:
             f.append("-1gz=" + marks[i - 1])
         if i + 1 < n and marks[i + 1]:
             f.append("+1gz=" + marks[i + 1])
-        code = packs[i][6][0]
-        f.append("kk=" + (p1[6][0] if i else "<s>") + "|" + code)
-        f.append("kn=" + code + "|" + (n1[6][0] if i + 1 < n else "</s>"))
-        f.append("k3=" + f[-2][3:] + "|" + (n1[6][0] if i + 1 < n else "</s>"))
+        code = pk[6][0]
+        prev_code = p1[6][0] if i else "<s>"
+        next_code = n1[6][0] if i + 1 < n else "</s>"
+        f.append("kk=" + prev_code + "|" + code)
+        f.append("kn=" + code + "|" + next_code)
+        f.append("k3=" + prev_code + "|" + code + "|" + next_code)
         if i == 0 or words[i - 1] in _SENT_START or words[i - 1] in ".!?":
             f.append("first")
             f.append("kf=" + code)
-        if "-" in w:
-            head = w.partition("-")[0]
-            f.append("h1=" + head.lower())
-            f.append("hl=" + w.rsplit("-", 1)[1].lower())
-            if lookup_key((head,)) in gaz.places:
-                f.append("hpl")
-        if w.endswith("s") and len(w) > 3:
-            if (w[:-1],) in gaz.places:
-                f.append("gen-pl")
-            if w[:-1] in fnames:
-                f.append("gen-fn")
         out.append(f)
     return out

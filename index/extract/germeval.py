@@ -1,4 +1,4 @@
-"""Reading GermEval 2014 NER files and scoring tagged spans against them."""
+"""Reading GermEval 2014 (and Europarl CoNLL) NER files and scoring tagged spans against them."""
 
 from __future__ import annotations
 
@@ -33,6 +33,24 @@ def read(path: Path, keep_derived: bool = False) -> Iterator[tuple[list[str], li
         yield words, tags
 
 
+def read_europarl(path: Path) -> Iterator[tuple[list[str], list[str]]]:
+    """Europarl NER (Faruqui & Padó): `token lemma POS chunk NER` lines, IOB1 tags.
+
+    IOB1 "I-PER I-PER" is one span, as `spans` reads it; for measuring only.
+    """
+    words: list[str] = []
+    tags: list[str] = []
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        cols = line.split()
+        if not cols:
+            if words:
+                yield words, tags
+            words, tags = [], []
+            continue
+        words.append(cols[0])
+        tags.append(cols[-1])
+
+
 @dataclass
 class Score:
     tp: int = 0
@@ -54,11 +72,14 @@ class Score:
 
 
 def evaluate(
-    path: Path, tagger: Callable[[Sequence[str]], list[str]], limit: int | None = None
+    path: Path,
+    tagger: Callable[[Sequence[str]], list[str]],
+    limit: int | None = None,
+    reader: Callable[[Path], Iterator[tuple[list[str], list[str]]]] = read,
 ) -> dict[str, Score]:
-    """Mention-level exact-span scores per class for `tagger` on a GermEval file."""
+    """Mention-level exact-span scores per class for `tagger` on a GermEval (or other) file."""
     scores = {c: Score() for c in SCORED}
-    for n, (words, gold) in enumerate(read(path)):
+    for n, (words, gold) in enumerate(reader(path)):
         if limit is not None and n >= limit:
             break
         g = {s for s in spans(gold) if s[2] in scores}

@@ -11,12 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from index.extract.cues import is_role
+from index.extract.docpass import Span, has_common_reading, resolve
 from index.extract.features import gazetteer_marks
-from index.extract.gazetteer import Place, load, lookup_key
+from index.extract.gazetteer import MAX_SPAN, Place, load, lookup_key
+from index.extract.known import ORG_NAMES
 from index.extract.tagger import spans, tag_raw
 from index.extract.tokens import sentence_words
 
 _BIG_CITY = 100_000
+"""A person span ending in a city this big is split ("Antony Blinken Brüssel")."""
+_KNOWN_TOWN = 20_000
 """Cities smaller than this count only when the tagger also calls them a place."""
 
 
@@ -30,7 +34,12 @@ class Mentions:
 
 
 def _find_place(words: list[str], a: int, b: int) -> Place | None:
-    return load().places.get(lookup_key(tuple(words[a:b])))
+    places = load().places
+    toks = tuple(words[a:b])
+    place = places.get(lookup_key(toks))
+    if place is None and all(t.isupper() and len(t) > 3 for t in toks):
+        place = places.get(lookup_key(tuple(t.title() for t in toks)))  # "LEIPZIG (dpa)"
+    return place
 
 
 def _find_org(words: list[str], a: int, b: int) -> str | None:
@@ -54,20 +63,6 @@ def _gazetteer_spans(words: list[str]) -> list[tuple[int, int, str]]:
 def _is_common_word(word: str) -> bool:
     cls = load().lexicon.get(word.lower())
     return cls is not None and not cls.startswith("NE") and "+NE" not in cls
-
-
-def _initial_common_word(words: list[str], a: int, b: int) -> bool:
-    """A lone sentence-initial word that German also uses as a noun, adjective or verb
-    ("Frisch von einer Reise zurück", "Blinken gehört dazu"): too weak to be a person
-    on its own (a full name elsewhere still brings it back, see `_propagate_surnames`)."""
-    if b - a != 1 or (a > 0 and words[a - 1] not in _OPENERS):
-        return False
-    gaz = load()
-    low = words[a].lower()
-    for ending in ("en", "ten", "te", "t", "st", "n"):
-        if low.endswith(ending) and low[: -len(ending)] in gaz.verb_stems:
-            return True  # a verb form such as "Blinken", "Essen", "Erlangte"
-    return words[a] in gaz.nouns or gaz.lexicon.get(low, "NE").startswith(("ADJ", "V", "X"))
 
 
 _OPENERS = frozenset(("„", "“", '"', "«", "»", ":", "(", "-", "–", "‚", "'"))
@@ -116,13 +111,21 @@ def refine_spans(
     """
     gaz = {(a, b): kind for a, b, kind in _gazetteer_spans(words)}
     out: list[tuple[int, int, str]] = []
+    gz = load()
     for a, b, cls in tagged:
-        while b - a > 1 and _is_common_word(words[b - 1]):
-            b -= 1
+        # A person's trailing common word is cut ("… Merkel Zeit"), but not the surname
+        # after a first name ("Stefani Korn", "Helmut Schnell").
+        while (
+            cls == "PER"
+            and b - a > 1
+            and _is_common_word(words[b - 1])
+            and words[b - 2] not in gz.first_names
+        ):
+            b -= 1  # organisations and places keep theirs ("Deutsche Post AG", "Lübecker Bucht")
         inner = sorted(
             (ga, gb)
             for (ga, gb), k in gaz.items()
-            if a <= ga and gb <= b and k in ("country", "region", "water")
+            if a <= ga and gb <= b and k in ("country", "region", "water", "city")
         )
         if (
             cls != "PER"
@@ -144,14 +147,19 @@ def refine_spans(
             ga, gb, k = wider[0]
             out.append((ga, gb, "ORG" if k == "org" else "LOC"))
             continue
-        if cls == "PER" and b - a >= 3:
+        if (
+            cls == "PER"
+            and b - a >= 3
+            and words[b - 2] not in ("von", "de", "of", "zu", "van")  # "Kyrill von Alexandria"
+            and words[b - 1] not in gz.surnames  # "Frank Ulrich Montgomery"
+        ):
             place = _find_place(words, b - 1, b)
             if place and (place.kind != "city" or place.population >= _BIG_CITY):
                 out.append((a, b - 1, "PER"))
                 out.append((b - 1, b, "LOC"))
                 continue
-        if cls == "ORG" and (a, b) in gaz and gaz[(a, b)] != "org":
-            cls = "LOC"
+        if cls == "ORG" and (a, b) in gaz and gaz[(a, b)] in ("country", "region", "water"):
+            cls = "LOC"  # metonymy ("Russland droht"), but "Toyota", "Ford" stay companies
         if cls in ("PER", "LOC", "ORG") and b > a and not words[b - 1].endswith("-"):
             out.append((a, b, cls))
     out = sorted(set(out))
@@ -169,8 +177,14 @@ def _plausible_unknown_place(words: list[str], a: int, b: int, person_words: set
         return False  # "Schwechat / Frankfurt": punctuation inside is two things at best
     last = toks[-1].rsplit("-", 1)[-1]
     gaz = load()
+    if toks[0] in _DISTRICT and len(toks) > 1:
+        return True  # "Kreis Euskirchen"
     if toks[0] in gaz.nouns or last in gaz.nouns:
         return False  # "Herzchirurg": a common noun, however the tagger saw it
+    if len(toks) == 1 and last.endswith("er"):
+        stems = (last[:-2], last[:-1], last[:-2] + "en")
+        if any(gaz.places.get(lookup_key((st,))) is not None for st in stems):
+            return False  # "Emmericher", "Westersteder": an adjective of a place
     lex = gaz.lexicon
     # Unlike span trimming, any common-word reading ("Man": pronoun and isle) rules it out here.
     return toks[0][:1].isupper() and all(
@@ -178,81 +192,214 @@ def _plausible_unknown_place(words: list[str], a: int, b: int, person_words: set
     )
 
 
+_DISTRICT = frozenset(("Kreis", "Landkreis", "Kreises", "Landkreises", "Bezirk", "Bezirks"))
+"""Words that make a district's name with the town after them ("Kreis Euskirchen")."""
+_LOCATIVE = frozenset(("in", "nach", "aus", "bei"))
+"""Prepositions that make a known town's name a place ("in Westerstede")."""
+_PLACE_CUES = frozenset(
+    """stadt hauptstadt gemeinde region provinz bundesstaat bundesland kanton staat insel
+    dorf""".split()  # noqa: SIM905
+)
+"""Common nouns that introduce a place name: "im Bundesstaat Maryland" names "Maryland"."""
+
+
+def decapitalise(words: list[str]) -> list[str]:
+    """Title-case runs of capitals that spell a known place ("NEW YORK (dpa)" -> "New York")."""
+    out = list(words)
+    places = load().places
+    i = 0
+    while i < len(out):
+        j = i
+        while j < len(out) and j - i < MAX_SPAN and out[j].isupper() and out[j].isalpha():
+            j += 1
+        if j > i and (j - i > 1 or len(out[i]) > 3) and _find_org(out, i, j) is None:
+            titled = tuple(w.title() for w in out[i:j])
+            place = places.get(lookup_key(titled))
+            if place is not None and (place.kind != "city" or place.population >= _KNOWN_TOWN):
+                out[i:j] = titled  # not "NATO" (an organisation) nor a village called "Nato"
+        i = max(j, i + 1)
+    return out
+
+
+def _place_adjective(word: str) -> bool:
+    if not word.endswith("er") or _find_place([word], 0, 1) is not None:
+        return False
+    places = load().places
+    return any(
+        places.get(lookup_key((st,))) is not None for st in (word[:-2], word[:-1], word[:-2] + "en")
+    )
+
+
+def _dateline_end(words: list[str]) -> int:
+    """Length of a dateline place opening a sentence: "Athen (dpa) -", "Bangalore (Reuters)"."""
+    for k in range(1, 4):
+        if len(words) < k + 3 or words[k] != "(" or words[k + 2] != ")":
+            continue
+        agency = words[k + 1]
+        is_agency = (
+            _find_org(words, k + 1, k + 2) is not None
+            or agency in ORG_NAMES
+            or agency.lower().startswith("dpa")
+            or (agency.isupper() and 2 <= len(agency) <= 5)
+        )
+        if is_agency and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words[:k]):
+            return k
+    return 0
+
+
+def sentence_tags(words: list[str]) -> list[str]:
+    """BIO tags of one sentence: the tagger plus the sentence-level rules (no article context)."""
+    tags = ["O"] * len(words)
+    for s in sentence_spans(words, 0):
+        tags[s.a] = "B-" + s.cls
+        for i in range(s.a + 1, s.b):
+            tags[i] = "I-" + s.cls
+    return tags
+
+
+def _clean_span(words: list[str], a: int, b: int, cls: str) -> list[tuple[int, int, str]]:
+    """Cut a place-cue noun off the front, split a doubled name, drop code numbers."""
+    if any(sum(ch.isdigit() for ch in w) >= 4 for w in words[a:b]):
+        return []  # "ISIN DE0006757008": codes and numbers are no names
+    if b - a > 1 and words[a].lower() in _PLACE_CUES and words[a + 1][:1].isupper():
+        # "Bundesstaat Maryland" names Maryland; "Kreis Euskirchen" keeps its own name.
+        return [(a + 1, b, "LOC")]
+    if cls == "LOC" and a > 0 and words[a - 1] in _DISTRICT:
+        return [(a - 1, b, "LOC")]  # "im Landkreis Konstanz": the district, not the town
+    n = b - a
+    if n % 2 == 0 and n > 1 and words[a : a + n // 2] == words[a + n // 2 : b]:
+        return [(a, a + n // 2, cls), (a + n // 2, b, cls)]  # "Sven Flohr Sven Flohr"
+    if cls == "LOC" and n == 1 and _place_adjective(words[a]):
+        return []  # "die Schweizer Presse", "Mannheimer": adjectives and demonyms of places
+    if cls == "LOC" and n > 1 and _find_place(words, a, b) is None:
+        last = _find_place(words, b - 1, b)
+        if last is not None and last.kind == "country":
+            return [(a, b - 1, cls), (b - 1, b, cls)]  # "Mülheim an der Ruhr Deutschland"
+    return [(a, b, cls)]
+
+
+def sentence_spans(words: list[str], si: int) -> list[Span]:
+    """The tagger's spans of one sentence, reconciled with the gazetteer, roles cut off."""
+    out: list[Span] = []
+    covered = [False] * len(words)
+    cleaned = [
+        piece
+        for span in refine_spans(words, spans(tag_raw(words)))
+        for piece in _clean_span(words, *span)
+    ]
+    for a, b, cls in cleaned:
+        if cls == "PER":
+            place = _find_place(words, a, b)
+            if _find_org(words, a, b):
+                cls = "ORG"
+            elif place and (b - a > 1 or place.kind in ("country", "region", "water")):
+                cls = "LOC"  # "Rio de Janeiro", "Polen"
+            else:
+                while a < b and is_role(words[a]):
+                    a += 1
+                while b - a > 1 and _long_common_noun(words[b - 1]):
+                    b -= 1  # "... Kommunikationsberater": a compound noun is no name
+                if a >= b or not _person_like(words[a:b]):
+                    continue
+        elif _find_org(words, a, b):
+            cls = "ORG"
+        out.append(Span(si, a, b, cls))
+        for k in range(a, b):
+            covered[k] = True
+    for a, b, kind in _gazetteer_spans(words):
+        if any(covered[a:b]):
+            continue
+        if kind == "org":
+            if b - a == 1 and has_common_reading(words[a]):
+                continue  # "Senat", "Kongress", "Demokraten": only when the tagger says so
+            out.append(Span(si, a, b, "ORG", tagged=False))
+            covered[a:b] = [True] * (b - a)
+            continue
+        place = _find_place(words, a, b)
+        if place is None:
+            continue
+        small = place.kind == "city" and place.population < _KNOWN_TOWN
+        if small and _find_org(words, a, b) and not has_common_reading(words[a]):
+            out.append(Span(si, a, b, "ORG", tagged=False))  # "Nato", not a village of that name
+            covered[a:b] = [True] * (b - a)
+            continue
+        if small and not (a > 0 and words[a - 1] in _LOCATIVE and words[a][:1].isupper()):
+            continue  # a small town needs the tagger, or "in"/"nach"/"aus" before it
+        if b - a == 1 and (
+            not words[a][:1].isupper()
+            or has_common_reading(words[a])
+            or (place.kind == "city" and words[a] in load().nouns)
+        ):
+            continue  # "Mitte", "Seine", "Essen": only when the tagger too calls it a name
+        if a > 0 and words[a - 1] in _DISTRICT and not covered[a - 1]:
+            a -= 1  # "im Kreis Euskirchen"
+        out.append(Span(si, a, b, "LOC", tagged=False))
+    k = _dateline_end(words)
+    if k and not any(covered[:k]):
+        out.append(Span(si, 0, k, "LOC", tagged=False))  # "Bangalore (Reuters) - ..."
+        covered[:k] = [True] * k
+    for i, w in enumerate(words):
+        if not covered[i] and w in ORG_NAMES and not has_common_reading(w):
+            out.append(Span(si, i, i + 1, "ORG", tagged=False))  # "Toshiba kündigte ... an"
+    return out
+
+
+_STREET_ENDINGS = (
+    "straße",
+    "strasse",
+    "str.",
+    "weg",
+    "gasse",
+    "allee",
+    "damm",
+    "chaussee",
+    "ufer",
+    "ring",
+    "steig",
+    "bahnhof",
+    "tunnel",
+    "kreuz",
+    "dreieck",
+)
+_ROUTE_HEADS = frozenset(
+    ("A", "B", "L", "K", "S", "U", "Autobahn", "Bundesautobahn", "Bundesstraße")
+)
+
+
+def street_like(toks: list[str]) -> bool:
+    """Streets, stops and routes ("Jägerstraße", "Hauptbahnhof", "A 3", "B 96"): the tagger
+    calls them LOC (as GermEval does), but they are not places for the reader."""
+    last = toks[-1].lower()
+    if last.endswith(_STREET_ENDINGS) and load().places.get(lookup_key(tuple(toks))) is None:
+        return True
+    return toks[0] in _ROUTE_HEADS and len(toks) > 1 and toks[1][:1].isdigit()
+
+
 def find_mentions(text: str) -> Mentions:
     """All mentions in `text`, positions counted in tokens from the start."""
-    found = Mentions()
-    pos = 0
-    unknown: list[tuple[int, str, list[str], int, int]] = []
-    seen: list[tuple[int, list[str], list[bool]]] = []
-    for words in sentence_words(text):
-        tagged = refine_spans(words, spans(tag_raw(words)))
-        covered = [False] * len(words)
-        seen.append((pos, words, covered))
-        for a, b, cls in tagged:
-            if cls == "PER":
-                org = _find_org(words, a, b)
-                place = _find_place(words, a, b) if b - a == 1 else None
-                if org:
-                    found.orgs.append((pos + a, " ".join(words[a:b]), org))
-                elif place and place.kind in ("country", "region", "water"):
-                    found.places.append((pos + a, words[a], place))
-                else:
-                    while a < b and is_role(words[a]):
-                        a += 1
-                    if a < b and _initial_common_word(words, a, b):
-                        continue  # left uncovered: a full name elsewhere may still claim it
-                    while b - a > 1 and _long_common_noun(words[b - 1]):
-                        b -= 1  # "... Kommunikationsberater": a compound noun is no name
-                    if a < b and _person_like(words[a:b]):
-                        found.people.append((pos + a, tuple(words[a:b])))
-            elif cls == "ORG" or _find_org(words, a, b):
-                org = _find_org(words, a, b)
-                found.orgs.append((pos + a, " ".join(words[a:b]), org or " ".join(words[a:b])))
-            else:
-                place = _find_place(words, a, b)
-                if place is not None:
-                    found.places.append((pos + a, " ".join(words[a:b]), place))
-                else:
-                    unknown.append((pos + a, " ".join(words[a:b]), words, a, b))
-            for k in range(a, b):
-                covered[k] = True
-        for a, b, kind in _gazetteer_spans(words):
-            if any(covered[a:b]):
-                continue
-            surface = " ".join(words[a:b])
-            if kind == "org":
-                found.orgs.append((pos + a, surface, _find_org(words, a, b) or surface))
-                continue
-            place = _find_place(words, a, b)
-            if place is None or (place.kind == "city" and place.population < _BIG_CITY):
-                continue
-            if b - a == 1 and not words[a][:1].isupper():
-                continue
-            found.places.append((pos + a, surface, place))
-        pos += len(words)
-    _propagate_surnames(found, seen)
-    person_words = {w for _, toks in found.people for w in toks}
+    sents = [decapitalise(words) for words in sentence_words(text)]
+    found: list[Span] = []
+    for si, words in enumerate(sents):
+        found.extend(sentence_spans(words, si))
+    resolved = resolve(sents, found)
+    starts = [0]
+    for words in sents:
+        starts.append(starts[-1] + len(words))
+    out = Mentions()
+    person_words = {w for s in resolved if s.cls == "PER" for w in sents[s.sent][s.a : s.b]}
     person_words |= {w + "s" for w in person_words}
-    for p, surface, words, a, b in unknown:
-        if _plausible_unknown_place(words, a, b, person_words):
-            found.places.append((p, surface, None))
-    return found
-
-
-def _propagate_surnames(found: Mentions, seen: list[tuple[int, list[str], list[bool]]]) -> None:
-    """Count untagged repeats of a surname already seen in a full name (document consistency).
-
-    The tagger sees one sentence at a time and misses some lone surnames
-    ("..., sagte Baerbock"); once "Annalena Baerbock" is known, every other
-    capitalised "Baerbock"/"Baerbocks" outside another mention is that person.
-    """
-    surnames = {toks[-1] for _, toks in found.people if len(toks) > 1 and len(toks[-1]) > 2}
-    forms = surnames | {s + "s" for s in surnames if s[-1] not in "sxzß"}
-    forms = {f for f in forms if not _is_common_word(f)}
-    if not forms:
-        return
-    for pos, words, covered in seen:
-        for i, w in enumerate(words):
-            if w in forms and not covered[i]:
-                found.people.append((pos + i, (w,)))
-                covered[i] = True
+    for s in resolved:
+        words = sents[s.sent]
+        pos = starts[s.sent] + s.a
+        surface = " ".join(words[s.a : s.b])
+        if s.cls == "PER":
+            out.people.append((pos, tuple(words[s.a : s.b])))
+        elif s.cls == "ORG":
+            out.orgs.append((pos, surface, _find_org(words, s.a, s.b) or surface))
+        elif not street_like(words[s.a : s.b]):
+            place = _find_place(words, s.a, s.b)
+            if place is not None:
+                out.places.append((pos, surface, place))
+            elif _plausible_unknown_place(words, s.a, s.b, person_words):
+                out.places.append((pos, surface, None))
+    return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import re
 import stat
@@ -122,8 +123,24 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
     for line in m.group(1).splitlines():
         key, sep, value = line.partition(":")
         if sep and key.strip():
-            meta[key.strip().lower()] = value.strip().strip("\"'")
+            meta[key.strip().lower()] = _front_matter_value(value.strip())
     return meta, text[m.end() :]
+
+
+def _front_matter_value(value: str) -> str:
+    """A double-quoted value is a JSON string (YAML's double-quoted strings are
+    a superset), so quotes and colons inside a title survive; anything else is
+    taken as it stands, minus surrounding quotes."""
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        try:
+            decoded = json.loads(value)
+        except ValueError:
+            pass
+        else:
+            if isinstance(decoded, str):
+                # JSON escapes (\u001b, \n) must not smuggle in what sanitize removed.
+                return " ".join(sanitize(decoded).split())
+    return value.strip("\"'")
 
 
 def _front_matter_date(value: str) -> tuple[str | None, DatePrecision]:

@@ -270,3 +270,16 @@ def test_search_with_filters_matches_the_counts(library: Library) -> None:
         assert result.total == int(mask.sum()) == library.facets(query, chips).total
         ids = {cols.facts[d].id for d in _docs(mask)}  # type: ignore[union-attr]
         assert {h.id for h in result.hits} == ids
+
+
+def test_chips_on_one_name_count_every_name_of_the_entity(library: Library) -> None:
+    """A chip on "Putin" (surname only) counts as the search finds: every
+    article naming the archive's one Putin, whatever form it uses."""
+    s = library.searcher()
+    cols = columns_for(s)
+    eid = cols.entity_id("person", "Wladimir Putin")
+    assert eid is not None
+    for value in (cols.name[eid], "Putin"):
+        chips = [Filter("person", value)]
+        total = library.search("", limit=1, filters=chips).total
+        assert total == library.facets("", chips).total == int(cols.docs_of(eid).sum())

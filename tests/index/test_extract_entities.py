@@ -108,13 +108,3 @@ def test_digits_and_compound_nouns_are_not_people() -> None:
     assert "Dietrich Mateschitz" in names and "Josef Kalina" in names
     assert "DiEM25" not in names
     assert all("berater" not in n for n in names)
-
-
-def test_perceptron_fallback_without_crfsuite(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """Without python-crfsuite the pure-Python perceptron tags the same kind of spans."""
-    from index.extract import tagger
-
-    monkeypatch.setattr(tagger, "_crf_available", lambda: False)
-    tags = tagger.tag_tokens(["Gestern", "traf", "Angela", "Merkel", "in", "Berlin", "ein", "."])
-    assert tags[2:4] == ["B-PER", "I-PER"]
-    assert tags[5] == "B-LOC"
