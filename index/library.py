@@ -20,6 +20,7 @@ from whoosh.searching import Searcher
 
 from index.messages import Problem
 from index.paths import index_dir_for
+from index.query.hitset import HitCache
 from index.query.scoring import weighting
 from index.records import Article, BuildReport, Filter, FilterField, SearchResult
 from index.store import disk as store
@@ -77,6 +78,9 @@ class Library:
         self._seen: tuple[int, int, int] | None = None
         """(inode, device, generation) of the on-disk index our searchers read."""
         self._lock = threading.RLock()
+        self._hits = HitCache()
+        """The last query's matches, shared by a keystroke's first page, its
+        counts and its longer list (one evaluation of the query)."""
         self.in_memory = False
 
     # -- building ---------------------------------------------------------
@@ -174,6 +178,7 @@ class Library:
 
     def _forget_searchers(self) -> None:
         """Close our searcher (the only one kept open for our index)."""
+        self._hits.clear()
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
@@ -222,7 +227,15 @@ class Library:
             searcher = self.searcher()
             if any(f.field != "date" for f in filters):
                 filters = self._with_identities(searcher, filters)
-            return search(searcher, query, filters=filters, limit=limit, sort=sort, typing=typing)
+            return search(
+                searcher,
+                query,
+                filters=filters,
+                limit=limit,
+                sort=sort,
+                typing=typing,
+                hits=self._hits,
+            )
 
     def _with_identities(self, searcher: Searcher, filters: Sequence[Filter]) -> list[Filter]:
         """Entity chips widened to every name of the entity across the archive
@@ -248,9 +261,7 @@ class Library:
             try:
                 return read(self.searcher())
             except Exception:
-                if self._searcher is not None:
-                    self._searcher.close()
-                self._searcher = None
+                self._forget_searchers()
                 time.sleep(0.1)
                 return read(self.searcher())
 
@@ -280,7 +291,9 @@ class Library:
         places_limit: int | None = 400,
     ) -> Overview:
         """Facets, timeline and places of the query's whole hit set (facet
-        rows: `limit` per group; places: the `places_limit` most named)."""
+        rows: `limit` per group; places: the `places_limit` most named).
+        Right after `search` with the same text and `typing`, the matches that
+        search found are counted (the query is not evaluated again)."""
         from index.archive import service
 
         folder = None if self.in_memory else self.index_dir
@@ -294,6 +307,7 @@ class Library:
                 by=by,
                 typing=typing,
                 places_limit=places_limit,
+                hits=self._hits,
             )
         )
 

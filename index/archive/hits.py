@@ -2,7 +2,8 @@
 
 Filters narrow it exactly as `index.search` narrows the results (the same
 `index.query.filters.filter_query` per filter), so every count matches the
-hit total the results pane shows.
+hit total the results pane shows. Given the library's `HitCache`, the
+matches and selections the search has just found are counted, not found again.
 """
 
 from __future__ import annotations
@@ -14,9 +15,7 @@ from typing import Any
 import numpy as np
 
 from index.archive.columns import BoolArray, Columns
-from index.query.evaluate import evaluate
-from index.query.filters import filter_query
-from index.query.parse import as_you_type, build_query
+from index.query.hitset import HitCache, match, selection
 from index.records import Filter
 
 
@@ -26,18 +25,21 @@ def hit_mask(
     text: str,
     filters: Sequence[Filter] = (),
     typing: bool = False,
+    hits: HitCache | None = None,
 ) -> BoolArray:
     """Every live document the query matches (all of them for an empty
     query), narrowed by the filters (AND; exclude = NOT)."""
     text = text if isinstance(text, str) else ""
-    built = build_query(as_you_type(text) if typing else text, searcher.reader())
-    if built.query is None:
-        if built.error and not built.words:
-            return np.zeros(len(cols.facts), dtype=bool)
+    found = (
+        hits.matched(searcher, text, typing) if hits is not None else match(searcher, text, typing)
+    )
+    if found.failed:
+        return np.zeros(len(cols.facts), dtype=bool)
+    if found.listing:
         mask = cols.live.copy()
     else:
-        mask = cols.mask(d for d in evaluate(searcher, built.query) if d < len(cols.facts))
-    return narrow(searcher, cols, mask, filters)
+        mask = cols.mask(d for d in found.scores if d < len(cols.facts))
+    return narrow(searcher, cols, mask, filters, hits)
 
 
 def with_identities(cols: Columns, filters: Sequence[Filter]) -> list[Filter]:
@@ -52,9 +54,15 @@ def with_identities(cols: Columns, filters: Sequence[Filter]) -> list[Filter]:
     return out
 
 
-def narrow(searcher: Any, cols: Columns, mask: BoolArray, filters: Sequence[Filter]) -> BoolArray:
+def narrow(
+    searcher: Any,
+    cols: Columns,
+    mask: BoolArray,
+    filters: Sequence[Filter],
+    hits: HitCache | None = None,
+) -> BoolArray:
     for flt in with_identities(cols, filters):
-        selected = evaluate(searcher, filter_query(flt, searcher.reader()))
+        selected = hits.selected(searcher, flt) if hits is not None else selection(searcher, flt)
         matched = cols.mask(d for d in selected if d < len(cols.facts))
         mask = mask & ~matched if flt.exclude else mask & matched
     return mask

@@ -12,6 +12,7 @@ from index.archive.filters import FilterLike, apply_filters
 from index.archive.hits import hit_mask, narrow
 from index.archive.records import Bucketing, Dossier, Overview
 from index.archive.source import columns_for
+from index.query.hitset import HitCache
 
 PLACES_LIMIT = 400
 """Markers for the map (and places listed beside it): the most named first."""
@@ -27,12 +28,14 @@ def overview(
     by: Bucketing | None = None,
     typing: bool = False,
     places_limit: int | None = PLACES_LIMIT,
+    hits: HitCache | None = None,
 ) -> Overview:
     """Counts of the hit set. The timeline leaves the date chips out (as a
     facet ignores its own selection), so a chosen period can still be widened
-    to a range."""
+    to a range. `hits`: the matches the search just found (the same query on
+    the same searcher is then not evaluated again)."""
     cols = columns_for(searcher, folder)
-    base = hit_mask(searcher, cols, text, (), typing)
+    base = hit_mask(searcher, cols, text, (), typing, hits)
     return overview_of(
         cols,
         base,
@@ -40,7 +43,7 @@ def overview(
         limit=limit,
         by=by,
         places_limit=places_limit,
-        narrow_by=lambda mask, fs: narrow(searcher, cols, mask, fs),  # type: ignore[arg-type]
+        narrow_by=lambda mask, fs: narrow(searcher, cols, mask, fs, hits),  # type: ignore[arg-type]
     )
 
 

@@ -17,18 +17,16 @@ from __future__ import annotations
 import heapq
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from whoosh import query as wq
 from whoosh.index import Index
 from whoosh.searching import Searcher
 
 from index.engine import NO_VALUE
 from index.messages import Problem
-from index.query.evaluate import evaluate
-from index.query.filters import filter_query
-from index.query.parse import BuiltQuery, as_you_type, build_query
+from index.query.hitset import HitCache, match, selection
+from index.query.parse import BuiltQuery
 from index.query.scoring import weighting
 from index.records import Filter, Hit, SearchResult
 from index.search.snippets import TermMatcher, make_snippet
@@ -54,6 +52,7 @@ def search(
     limit: int = 20,
     sort: str = "relevance",
     typing: bool = False,
+    hits: HitCache | None = None,
 ) -> SearchResult:
     """Search with a searcher (see the module docstring), or an index through
     a searcher opened for this one call. Never raises.
@@ -62,12 +61,13 @@ def search(
     they do not change the ranking. `typing=True` is for search-as-you-type:
     an unfinished last plain word also matches as a prefix
     (`query.as_you_type`); the result still reports the query, and any
-    suggestion, in the words the user typed."""
+    suggestion, in the words the user typed. `hits`: where the query's
+    matches are kept for the next call on the same searcher."""
     query = query if isinstance(query, str) else ""
     filters = tuple(filters)
     try:
         if isinstance(source, Searcher):
-            return _search(source, query, filters, max(1, limit), sort, typing)
+            return _search(source, query, filters, max(1, limit), sort, typing, hits)
         with source.searcher(weighting=weighting()) as searcher:
             return _search(searcher, query, filters, max(1, limit), sort, typing)
     except Exception as exc:  # a bug or a damaged index must not kill the UI
@@ -83,23 +83,21 @@ def _search(
     limit: int,
     sort: str,
     typing: bool,
+    hits: HitCache | None = None,
 ) -> SearchResult:
-    built = build_query(as_you_type(text) if typing else text, searcher.reader())
-    q = built.query
-    listing = q is None
-    if listing:
-        if built.error and not built.words:
-            return _failed(text, built.error)
-        q = wq.Every()
+    found = (
+        hits.matched(searcher, text, typing) if hits is not None else match(searcher, text, typing)
+    )
+    built, listing = found.built, found.listing
+    if found.failed and built.error:
+        return _failed(text, built.error)
     dates = _date_column(searcher)
     # One pass over the postings gives every match with its score, so the
-    # exact total is free (index/query/evaluate.py).
-    if listing:
-        scores = dict.fromkeys(searcher.reader().all_doc_ids(), 0.0)
-    else:
-        scores = evaluate(searcher, q)
+    # exact total is free (index/query/evaluate.py); `hits` keeps it for the
+    # counts and the longer list that follow (index/query/hitset.py).
+    scores: Mapping[int, float] = found.scores
     for flt in filters:
-        selected = evaluate(searcher, filter_query(flt, searcher.reader())).keys()
+        selected = hits.selected(searcher, flt) if hits is not None else selection(searcher, flt)
         if flt.exclude:
             scores = {d: s for d, s in scores.items() if d not in selected}
         else:
@@ -111,8 +109,8 @@ def _search(
         key = lambda d: (-round(d[1], 6), -_date_key(dates, d[0]), d[0])  # noqa: E731
     docs = heapq.nsmallest(limit, scores.items(), key=key)
     matcher = TermMatcher(built.terms)
-    hits = tuple(_hit(searcher, docnum, score, matcher) for docnum, score in docs)
-    return _result(searcher, text, built, hits, total)
+    page = tuple(_hit(searcher, docnum, score, matcher) for docnum, score in docs)
+    return _result(searcher, text, built, page, total)
 
 
 def _failed(text: str, problem: Problem) -> SearchResult:
