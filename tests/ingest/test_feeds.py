@@ -142,7 +142,7 @@ def test_entity_expansion_bomb_expands_nothing() -> None:
     ).encode()
     start = time.monotonic()
     _, items = parse_feed(bomb)
-    assert time.monotonic() - start < 2
+    assert time.monotonic() - start < 10  # expanded, it would never end
     assert all(len(i.title) < 1000 for i in items)
 
 
