@@ -4,8 +4,9 @@ Only `add URL`, `fetch` and the TUI's fetch command get here; nothing at
 start-up, search or reading does. The limits (issue 14):
 
 - connect timeout 5 s, the whole request 30 s: httpx's read timeout bounds a
-  stalled server, and a deadline checked after every chunk bounds one that
-  trickles its body forever;
+  stalled server, a deadline checked after every chunk bounds one that
+  trickles its body forever, and the request runs under that same deadline in
+  a thread that is given up on, for a server that trickles its headers;
 - the body is capped at 10 MB *after* decompression, read in chunks and
   decompressed with a bounded output size, so neither a huge body nor a gzip
   bomb is ever held in memory;
@@ -22,6 +23,7 @@ import time
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -139,7 +141,7 @@ class Fetcher:
         host = urlsplit(url).hostname or ""
         with _slot(host, self.limits.per_host):
             try:
-                return self._get(url, headers)
+                return self._get_within(url, headers)
             except FetchError:
                 raise
             except httpx.TooManyRedirects as exc:
@@ -160,6 +162,33 @@ class Fetcher:
                 raise FetchError("bad-url", f"not a valid address: {_reason(exc)}") from exc
             except httpx.HTTPError as exc:
                 raise FetchError("http", f"network error: {_reason(exc)}") from exc
+
+    def _get_within(self, url: str, headers: dict[str, str]) -> Response:
+        """`_get` under one deadline for the whole request. The body is checked
+        against it chunk by chunk; but httpx has no total timeout, and a server
+        that trickles its status line and headers is bounded only per read. So
+        the request runs in a daemon thread that is given up on at the deadline
+        (its socket is closed when its reads time out or the process ends)."""
+        outcome: dict[str, Any] = {}
+
+        def run() -> None:
+            try:
+                outcome["response"] = self._get(url, headers)
+            except BaseException as exc:  # handed to the caller's thread
+                outcome["error"] = exc
+
+        worker = threading.Thread(target=run, name="diplo-fetch", daemon=True)
+        worker.start()
+        # A little past the deadline: the body check inside fires first and
+        # says so itself; this catches what it cannot see (headers, redirects).
+        worker.join(self.limits.total_timeout + 0.5)
+        if worker.is_alive():
+            raise FetchError(
+                "timeout", f"no complete answer within {self.limits.total_timeout:g} s"
+            )
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["response"]  # type: ignore[no-any-return]
 
     def _get(self, url: str, headers: dict[str, str]) -> Response:
         deadline = time.monotonic() + self.limits.total_timeout

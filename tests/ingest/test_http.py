@@ -7,6 +7,7 @@ import threading
 import time
 import zlib
 from http.server import BaseHTTPRequestHandler
+from typing import Any
 
 import pytest
 
@@ -44,6 +45,28 @@ def test_trickling_body_hits_the_total_deadline(server: LocalServer) -> None:
         fetch(url, Limits(connect_timeout=1, total_timeout=1.0))
     assert err.value.code == "timeout"
     assert time.monotonic() - start < 2.5
+
+
+def test_trickling_headers_hit_the_total_deadline(server: LocalServer) -> None:
+    """A server that sends its headers one slow line at a time, each within the
+    read timeout, is still cut off at the deadline for the whole request."""
+
+    def trickle(handler: Any) -> None:
+        handler.wfile.write(b"HTTP/1.1 200 OK\r\n")
+        for n in range(200):
+            handler.wfile.write(f"X-Langsam-{n}: ja\r\n".encode())
+            handler.wfile.flush()
+            if server.stop.wait(0.2):
+                return
+
+    server.routes["/headers"] = Route(handler=trickle)
+    start = time.monotonic()
+    with pytest.raises(FetchError) as err:
+        fetch(server.url("/headers"), Limits(connect_timeout=1, total_timeout=1.0))
+    assert err.value.code == "timeout"
+    assert "within 1 s" in str(err.value)
+    # Well short of the 40 s the headers would take (a hang guard, not a benchmark).
+    assert time.monotonic() - start < 10
 
 
 @pytest.mark.parametrize("status", [404, 410, 500])
