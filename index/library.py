@@ -11,7 +11,6 @@ import json
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -240,19 +239,14 @@ class Library:
     def _with_identities(self, searcher: Searcher, filters: Sequence[Filter]) -> list[Filter]:
         """Entity chips widened to every name of the entity across the archive
         ("John Kerry" also matches "Kerry"), as the archive views count them."""
+        from index.archive.hits import with_identities
         from index.archive.source import columns_for
 
         try:
             cols = columns_for(searcher, None if self.in_memory else self.index_dir)
         except Exception:  # the names as given still narrow the search
             return list(filters)
-        out = []
-        for f in filters:
-            eid = cols.entity_id(f.field, f.value) if f.field != "date" else None
-            if eid is not None:
-                f = replace(f, also=(cols.name[eid], *cols.aliases(eid)))
-            out.append(f)
-        return out
+        return with_identities(cols, filters)
 
     def _read(self, read: Callable[[Searcher], T]) -> T:
         """Run `read` on a fresh searcher; once more on a reopened searcher if
