@@ -16,8 +16,8 @@ ARCHIVE_TEXTS: dict[str, tuple[str, str]] = {
     "facets.counting": ("Zähle …", "Counting …"),
     "filter.added": ("Filter: {f}", "Filter: {f}"),
     "facets.no_filter": (
-        "Nach Quellen lässt sich nicht filtern",
-        "Sources cannot be filtered by",
+        "Nach dieser Zeile lässt sich nicht filtern",
+        "This row cannot be filtered by",
     ),
     "timeline.title": ("Zeitleiste · {n} Treffer", "Timeline · {n} results"),
     "timeline.by.week": ("nach Wochen", "by week"),
@@ -32,6 +32,7 @@ ARCHIVE_TEXTS: dict[str, tuple[str, str]] = {
         "Enter on a second bar: date range",
     ),
     "timeline.week": ("KW {w} {y}", "week {w} {y}"),
+    "timeline.chosen": ("Filter: {p}", "filter: {p}"),
     "map.title": ("Karte · {n} Treffer · {view}", "Map · {n} results · {view}"),
     "map.cursor": ("{name}: {n} Artikel", "{name}: {n} article(s)"),
     "map.cursor.more": (

@@ -92,7 +92,7 @@ class TimelineScreen(ArchiveScreen):
 
     def fill(self) -> None:
         self.query_one(TimelineChart).show_timeline(
-            self.overview.timeline if self.overview else None
+            self.overview.timeline if self.overview else None, self.chips
         )
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+from itertools import groupby
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
@@ -47,6 +50,52 @@ def chip_value(by: str, first: Bucket, last: Bucket | None = None) -> str:
     return f"{lo.period}..{hi.period}"
 
 
+def chip_span(value: str) -> tuple[str, str] | None:
+    """(first, last) ISO day a date chip covers ("2016-03" -> 2016-03-01,
+    2016-03-31), as strings that compare like the buckets' start and end; None
+    when unreadable. A month's last day is written "-31" (compares right)."""
+    lo, sep, hi = value.partition("..")
+    first, last = _side(lo, False), _side(hi if sep else lo, True)
+    if first is None or last is None:
+        return None
+    return (first, last) if first <= last else (last, first)
+
+
+def _side(text: str, end: bool) -> str | None:
+    parts = text.strip().split("-")
+    if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
+        return None
+    year, month, day = [*parts, "", ""][:3]
+    if len(year) != 4:
+        return None
+    month = month or ("12" if end else "01")
+    day = day or ("31" if end else "01")
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def chip_marks(chips: Sequence[Filter], buckets: Sequence[Bucket]) -> list[str]:
+    """Per bucket: "in" when a date chip keeps (part of) its period, "out"
+    when a NOT date chip removes it, else "". Several date chips: AND."""
+    spans = [(f.exclude, chip_span(f.value)) for f in chips if f.field == "date"]
+    marks = []
+    for b in buckets:
+        mark = ""
+        for exclude, span in spans:
+            if span is None:
+                continue
+            overlaps = b.start <= span[1] and b.end >= span[0]
+            if exclude and overlaps:
+                mark = "out"
+                break
+            if not exclude:
+                if not overlaps:
+                    mark = "out"
+                    break
+                mark = "in"
+        marks.append(mark)
+    return marks
+
+
 def too_small(widget: Widget) -> Content | None:
     w, h = widget.app.size
     if w < MIN_SIZE[0] or h < MIN_SIZE[1]:
@@ -78,13 +127,15 @@ class TimelineChart(Widget, can_focus=True):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.timeline: Timeline | None = None
+        self.chips: tuple[Filter, ...] = ()
+        """The active chips: bars of the chosen period stand out."""
         self.cursor = 0
         self.range_start: int | None = None
         """The bar of the first Enter (a second one makes a range)."""
 
-    def show_timeline(self, timeline: Timeline | None) -> None:
+    def show_timeline(self, timeline: Timeline | None, chips: Sequence[Filter] = ()) -> None:
         old = self.timeline
-        self.timeline = timeline
+        self.timeline, self.chips = timeline, tuple(chips)
         n = len(timeline.buckets) if timeline else 0
         if old is None or not old.buckets or timeline is None or old.by != timeline.by:
             self.cursor = max(0, n - 1)
@@ -129,6 +180,10 @@ class TimelineChart(Widget, can_focus=True):
             parts.append(Content(f"  ·  {t('timeline.undated', n=tl.undated)}"))
         if tl.imprecise:
             parts.append(Content(f"  ·  {t('timeline.imprecise', n=tl.imprecise)}"))
+        chosen = [f for f in self.chips if f.field == "date"]
+        if chosen:
+            labels = ", ".join(("−" if f.exclude else "") + chip_label(f.value) for f in chosen)
+            parts.append(Content.styled(f"  ·  {t('timeline.chosen', p=labels)}", "bold $success"))
         if self.range_start is not None:
             parts.append(Content.styled(f"  ·  {t('timeline.range')}", "$text-muted"))
         return Content.assemble(*parts)
@@ -138,16 +193,48 @@ class TimelineChart(Widget, can_focus=True):
         if small is not None:
             return small
         width, height = self.size
-        lines = [self.info_line()]
+        lines = [self.info_line().truncate(width, ellipsis=True)]
         tl = self.timeline
         if tl is None or not tl.buckets:
             return Content("\n").join(lines)
-        lines.extend(bar_lines(tl, self.cursor, width, max(3, height - 1), self.has_focus))
+        lines.extend(
+            bar_lines(tl, self.cursor, width, max(3, height - 1), self.has_focus, self.chips)
+        )
         return Content("\n").join(lines)
 
 
-def bar_lines(tl: Timeline, cursor: int, width: int, height: int, focused: bool) -> list[Content]:
-    """Bar rows, the axis and its labels for `width` x `height` cells."""
+def chip_label(value: str) -> str:
+    """A date chip in short words: "Mär 16 – Mai 16", "5/16" (a week)."""
+    lo, sep, hi = value.partition("..")
+    if sep and len(lo) == 10 and len(hi) == 10:  # days: one ISO week, or as written
+        try:
+            first, last = dt.date.fromisoformat(lo), dt.date.fromisoformat(hi)
+        except ValueError:
+            return f"{lo} – {hi}"
+        if first.isoweekday() == 1 and (last - first).days == 6:
+            iso = first.isocalendar()
+            return period_label(f"{iso.year}-W{iso.week:02d}", short=True)
+        return f"{lo} – {hi}"
+    short = [period_label(p, short=True) for p in (lo, hi)]
+    return f"{short[0]} – {short[1]}" if sep else short[0]
+
+
+MARK_STYLE = {"in": "$success", "out": "$primary-muted"}
+MARK_AXIS = {"": "─", "in": "━", "out": "┄"}
+MARK_AXIS_STYLE = {"": "$text-muted", "in": "$success", "out": "$text-muted"}
+
+
+def bar_lines(
+    tl: Timeline,
+    cursor: int,
+    width: int,
+    height: int,
+    focused: bool,
+    chips: Sequence[Filter] = (),
+) -> list[Content]:
+    """Bar rows, the axis and its labels for `width` x `height` cells; the
+    periods the date chips keep in the success colour over a heavy axis, those
+    they leave out muted over a dotted one."""
     rows = max(1, height - 2)
     room = max(1, width - AXIS_WIDTH)
     n = len(tl.buckets)
@@ -155,6 +242,7 @@ def bar_lines(tl: Timeline, cursor: int, width: int, height: int, focused: bool)
     shown = min(n, room // bw)
     start = max(0, min(n - shown, cursor - shown // 2))
     buckets = tl.buckets[start : start + shown]
+    marks = chip_marks(chips, buckets)
     top = max((b.count for b in tl.buckets), default=0) or 1
     gap = 1 if bw >= 3 else 0
     out: list[Content] = []
@@ -169,12 +257,18 @@ def bar_lines(tl: Timeline, cursor: int, width: int, height: int, focused: bool)
             if b.count and r == rows - 1 and fill == 0:
                 fill = 1  # a period with hits is never invisible
             char = BLOCKS[fill]
-            style = "$accent" if start + i == cursor else "$primary"
+            style = "$accent" if start + i == cursor else MARK_STYLE.get(marks[i], "$primary")
             if start + i == cursor and not focused:
                 style = "$secondary"
             parts.append((char * (bw - gap) + " " * gap, style))
         out.append(Content.assemble(*parts))
-    out.append(Content.styled(" " * AXIS_WIDTH + "─" * (bw * len(buckets)), "$text-muted"))
+    axis: list[tuple[str, str] | str] = []
+    for mark, run in groupby(marks):
+        axis.append((MARK_AXIS[mark] * bw * len(list(run)), MARK_AXIS_STYLE[mark]))
+    if all(not m for m in marks):  # no date chip: one plain axis
+        out.append(Content.styled(" " * AXIS_WIDTH + "─" * (bw * len(buckets)), "$text-muted"))
+    else:
+        out.append(Content.assemble(" " * AXIS_WIDTH, *axis))
     labels = [" "] * (AXIS_WIDTH + bw * len(buckets) + 12)
     free = 0
     for i, b in enumerate(buckets):

@@ -14,7 +14,7 @@ from reader.widgets.facet_panel import FacetPanel
 from reader.widgets.map_view import MapView
 from reader.widgets.results_list import ResultsList
 from reader.widgets.side_panel import SidePanel
-from reader.widgets.timeline_chart import TimelineChart
+from reader.widgets.timeline_chart import TimelineChart, chip_marks
 
 
 def ids(app) -> list[str]:
@@ -68,6 +68,35 @@ async def test_enter_adds_chip_minus_excludes_x_and_shift_x_remove(make_app, fak
         await pilot.press("X")  # all of them
         await settle(pilot)
         assert app.filters == () and len(ids(app)) == 3
+
+
+async def test_source_rows_add_source_chips_and_not_chips(make_app) -> None:
+    """Enter on a source row keeps that source's articles, minus leaves them
+    out; the counts follow the chips."""
+    from dataclasses import replace
+
+    from reader_fakes import ARTICLES
+
+    other = replace(ARTICLES[1], meta=replace(ARTICLES[1].meta, source="Andere Zeitung"))
+    app = make_app(library=FakeLibrary([ARTICLES[0], other, ARTICLES[2]]))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await to_results(pilot)
+        panel = app.main_screen.query_one(FacetPanel)
+        assert ("source", "Andere Zeitung") in panel.rows
+        await facet_row(pilot, "source", "Andere Zeitung")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.filters == (Filter("source", "Andere Zeitung"),)
+        assert ids(app) == ["a2"] and app.overview is not None
+        assert [(r.name, r.count) for r in app.overview.facets.sources] == [("Andere Zeitung", 1)]
+        await pilot.press("x")
+        await settle(pilot)
+        await facet_row(pilot, "source", "Andere Zeitung")
+        await pilot.press("minus")
+        await settle(pilot)
+        assert app.filters == (Filter("source", "Andere Zeitung", exclude=True),)
+        assert sorted(ids(app)) == ["a1", "a3"]
+        assert [(r.name, r.count) for r in app.overview.facets.sources] == [("Testquelle", 2)]
 
 
 async def test_counts_follow_the_query(make_app, fake_library) -> None:
@@ -133,6 +162,52 @@ async def test_timeline_cursor_enter_and_range(make_app) -> None:
         assert sorted(ids(app)) == ["a1", "a2"]
         await pilot.press("escape")
         assert not isinstance(app.screen, TimelineScreen)
+
+
+async def test_timeline_shows_the_chosen_period(make_app) -> None:
+    """The bars of the date chip's period stand out, and the info line names
+    it; after a second Enter, the whole range; removing the chip clears it."""
+    app = make_app(library=FakeLibrary())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await to_results(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        chart = app.screen.query_one(TimelineChart)
+        assert chart.timeline is not None
+        n = len(chart.timeline.buckets)
+        assert set(chip_marks(chart.chips, chart.timeline.buckets)) == {""}
+        await pilot.press("left", "enter")  # December 2024 (no hits): still a period
+        await settle(pilot)
+        assert app.filters == (Filter("date", "2024-12"),)
+        marks = chip_marks(chart.chips, chart.timeline.buckets)
+        assert marks[n - 2] == "in" and marks.count("in") == 1
+        assert "Filter: Dez 24" in chart.info_line().plain
+        await pilot.press("home", "enter")
+        await settle(pilot)
+        marks = chip_marks(chart.chips, chart.timeline.buckets)
+        assert marks[: n - 1] == ["in"] * (n - 1) and marks[-1] == "out"
+        assert "Filter: Nov 23 – Dez 24" in chart.info_line().plain
+        await pilot.press("x")
+        await settle(pilot)
+        assert app.filters == () and "Filter:" not in chart.info_line().plain
+        assert set(chip_marks(chart.chips, chart.timeline.buckets)) == {""}
+
+
+def test_chip_marks_for_weeks_years_and_not_chips() -> None:
+    from index import Bucket
+
+    weeks = [
+        Bucket("2016-W09", "2016-02-29", "2016-03-06", 1),
+        Bucket("2016-W10", "2016-03-07", "2016-03-13", 2),
+        Bucket("2016-W14", "2016-04-04", "2016-04-10", 0),
+    ]
+    assert chip_marks([Filter("date", "2016-03")], weeks) == ["in", "in", "out"]
+    assert chip_marks([Filter("date", "2016-03-07..2016-03-13")], weeks) == ["out", "in", "out"]
+    assert chip_marks([Filter("date", "2016-03", exclude=True)], weeks) == ["out", "out", ""]
+    years = [Bucket(str(y), f"{y}-01-01", f"{y}-12-31", 1) for y in (2014, 2015, 2016)]
+    assert chip_marks([Filter("date", "2015..2016")], years) == ["out", "in", "in"]
+    assert chip_marks([Filter("date", "Mai")], years) == ["", "", ""]  # unreadable: no marks
+    assert chip_marks([Filter("place", "Genf")], years) == ["", "", ""]
 
 
 async def test_map_keys(make_app, fake_library) -> None:
