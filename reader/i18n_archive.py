@@ -33,6 +33,7 @@ ARCHIVE_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "timeline.week": ("KW {w} {y}", "week {w} {y}"),
     "timeline.chosen": ("Filter: {p}", "filter: {p}"),
+    "timeline.auto": ("(automatisch)", "(auto)"),
     "map.title": ("Karte · {n} Treffer · {view}", "Map · {n} results · {view}"),
     "map.cursor": ("{name}: {n} Artikel", "{name}: {n} article(s)"),
     "map.cursor.more": (
@@ -80,6 +81,7 @@ ARCHIVE_TEXTS: dict[str, tuple[str, str]] = {
     # Bindings.
     "b.facets": ("Facetten", "Facets"),
     "b.timeline": ("Zeitleiste", "Timeline"),
+    "b.bucketing": ("Woche/Monat/Jahr", "Week/month/year"),
     "b.map": ("Karte", "Map"),
     "b.dossier": ("Dossier", "Dossier"),
     "b.chip": ("Filtern", "Filter"),

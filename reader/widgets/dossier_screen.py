@@ -137,7 +137,9 @@ class DossierScreen(ArchiveScreen):
     def compose(self) -> ComposeResult:
         yield Static(classes="screen-title")
         yield Static(id="dossier-summary")
-        yield TimelineChart(id="dossier-timeline")
+        chart = TimelineChart(id="dossier-timeline")
+        chart.follows_keys = False  # a dossier counts the whole archive, by its span
+        yield chart
         with Horizontal(id="dossier-body"):
             for kind, key in (("person", "people"), ("place", "places"), ("org", "orgs")):
                 with Vertical(classes="dossier-col"):

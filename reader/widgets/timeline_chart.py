@@ -12,12 +12,15 @@ from textual.content import Content
 from textual.widget import Widget
 
 from index import Filter
-from reader.archive_messages import FilterWanted
+from reader.archive_messages import BucketingWanted, FilterWanted
 from reader.i18n import language, t
 from reader.i18n_archive import SHORT_MONTHS
 
 if TYPE_CHECKING:
-    from index import Bucket, Timeline
+    from index import Bucket, Bucketing, Timeline
+
+BUCKETINGS: tuple[Bucketing | None, ...] = (None, "week", "month", "year")
+"""What `g` steps through: automatic (from the span), then each in turn."""
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 AXIS_WIDTH = 6
@@ -118,6 +121,8 @@ class TimelineChart(Widget, can_focus=True):
         Binding("end", "move(100000)", "b.last", show=False),
         # Filter by this period; a second Enter on another bar: the range.
         Binding("enter", "choose", "b.period"),
+        # By week, month, year, or chosen from the span (in turn).
+        Binding("g", "bucketing", "b.bucketing"),
     ]
 
     DEFAULT_CSS = """
@@ -132,6 +137,10 @@ class TimelineChart(Widget, can_focus=True):
         self.cursor = 0
         self.range_start: int | None = None
         """The bar of the first Enter (a second one makes a range)."""
+        self.by: Bucketing | None = None
+        """The bucketing asked for by `g` (None: automatic)."""
+        self.follows_keys = True
+        """False for a timeline whose counts `g` cannot change (the dossier's)."""
 
     def show_timeline(self, timeline: Timeline | None, chips: Sequence[Filter] = ()) -> None:
         old = self.timeline
@@ -152,6 +161,16 @@ class TimelineChart(Widget, can_focus=True):
         if self.timeline and self.timeline.buckets:
             self.cursor = max(0, min(len(self.timeline.buckets) - 1, self.cursor + delta))
             self.refresh()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.follows_keys if action == "bucketing" else True
+
+    def action_bucketing(self) -> None:
+        if not self.follows_keys:
+            return
+        self.by = BUCKETINGS[(BUCKETINGS.index(self.by) + 1) % len(BUCKETINGS)]
+        self.post_message(BucketingWanted(self.by))
+        self.refresh()
 
     def action_choose(self) -> None:
         tl, bucket = self.timeline, self.bucket
@@ -176,6 +195,8 @@ class TimelineChart(Widget, can_focus=True):
             ),
             Content(f"  ·  {t('timeline.by.' + tl.by)}"),
         ]
+        if self.by is None and self.follows_keys:
+            parts.append(Content.styled(f" {t('timeline.auto')}", "$text-muted"))
         if tl.undated:
             parts.append(Content(f"  ·  {t('timeline.undated', n=tl.undated)}"))
         if tl.imprecise:

@@ -193,6 +193,35 @@ async def test_timeline_shows_the_chosen_period(make_app) -> None:
         assert set(chip_marks(chart.chips, chart.timeline.buckets)) == {""}
 
 
+async def test_g_steps_the_timeline_through_weeks_months_and_years(make_app) -> None:
+    library = FakeLibrary()
+    app = make_app(library=library)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await to_results(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        chart = app.screen.query_one(TimelineChart)
+        assert chart.timeline is not None and chart.timeline.by == "month"
+        assert "(automatisch)" in chart.info_line().plain
+        seen = []
+        for _ in range(4):
+            await pilot.press("g")
+            await settle(pilot)
+            assert chart.timeline is not None
+            seen.append((app.timeline_by, chart.timeline.by))
+        assert seen == [("week", "week"), ("month", "month"), ("year", "year"), (None, "month")]
+        years = [b.period for b in library.overview("", by="year").timeline.buckets]
+        await pilot.press("g", "g", "g")  # year again; it stays when the screen reopens
+        await settle(pilot)
+        assert [b.period for b in chart.timeline.buckets] == years == ["2023", "2024", "2025"]
+        assert "nach Jahren" in chart.info_line().plain
+        assert "(automatisch)" not in chart.info_line().plain
+        await pilot.press("escape", "t")
+        await settle(pilot)
+        chart = app.screen.query_one(TimelineChart)
+        assert chart.timeline is not None and chart.timeline.by == "year" and chart.by == "year"
+
+
 def test_chip_marks_for_weeks_years_and_not_chips() -> None:
     from index import Bucket
 
