@@ -44,6 +44,7 @@ ARCHIVE_TEXTS: dict[str, tuple[str, str]] = {
         "Keine Orte mit Koordinaten in dieser Ansicht",
         "No places with coordinates in this view",
     ),
+    "map.no_results": ("Keine Treffer – keine Orte zu zeigen", "No results – no places to show"),
     "map.unplaced": ("Ohne Koordinaten", "Without coordinates"),
     "map.view.world": ("Welt", "World"),
     "map.view.europe": ("Europa", "Europe"),

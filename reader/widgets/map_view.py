@@ -78,6 +78,8 @@ class MapView(Widget, can_focus=True):
         self.tints: dict[str, int] = {}
         self.cursor: int | None = 0
         self.image: MapImage | None = None
+        self.hits: int | None = None
+        """How many results the places are of (None: not counted yet)."""
 
     def show_places(self, places: Places | None) -> None:
         old = self.current_name()
@@ -87,6 +89,7 @@ class MapView(Widget, can_focus=True):
             if p.lat is not None and p.lon is not None
         ]
         self.tints = dict(places.countries) if places else {}
+        self.hits = places.total if places else None
         self.image = None
         self._redraw()
         names: list[str] = [m.place.name for m in self.image.markers] if self.image else []
@@ -185,7 +188,8 @@ class MapView(Widget, can_focus=True):
     def info_line(self) -> Content:
         m = self.current
         if m is None:
-            return Content.styled(t("map.none"), "$text-muted")
+            empty = "map.no_results" if self.hits == 0 else "map.none"
+            return Content.styled(t(empty), "$text-muted")
         key = "map.cursor.more" if m.others else "map.cursor"
         # The place's own count: places sharing a cell may share articles too.
         return Content.styled(t(key, name=m.place.name, n=m.place.count, k=m.others), "bold")

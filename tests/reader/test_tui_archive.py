@@ -114,6 +114,24 @@ async def test_counts_follow_the_query(make_app, fake_library) -> None:
         assert "Keine Treffer" in str(panel.get_option_at_index(0).prompt)
 
 
+async def test_no_hits_gives_empty_states_that_say_so(make_app, fake_library) -> None:
+    app = make_app(library=fake_library, lang="en")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"Nirgendwowort")
+        await settle(pilot)
+        assert app.overview is not None and app.overview.facets.total == 0
+        panel = app.main_screen.query_one(FacetPanel)
+        assert "No results" in str(panel.get_option_at_index(0).prompt)
+        app.action_timeline()
+        await settle(pilot)
+        assert "No dated results" in app.screen.query_one(TimelineChart).info_line().plain
+        app.action_map()
+        await settle(pilot)
+        assert isinstance(app.screen, MapScreen)
+        assert "No results" in app.screen.query_one(MapView).info_line().plain
+
+
 async def test_stale_counts_are_dropped(make_app, fake_library) -> None:
     app = make_app(library=fake_library)
     async with app.run_test(size=(160, 48)) as pilot:
