@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widget import Widget
@@ -32,6 +33,10 @@ STYLES = {
 }
 PRESET_KEYS = list(PRESETS)
 """Number keys 1-6 pick these views."""
+
+
+CLICK_REACH = 4
+"""Cells around a click within which a marker is taken to be meant."""
 
 
 class MapView(Widget, can_focus=True):
@@ -167,6 +172,24 @@ class MapView(Widget, can_focus=True):
     def _changed(self) -> None:
         self.image = None
         self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        """A click puts the cursor on the nearest marker (within a few cells);
+        a click on the marker under the cursor filters by it, as Enter does."""
+        img = self.image or self._redraw()
+        near = [
+            (abs(m.x - event.x) + 2 * abs(m.y - event.y), i)
+            for i, m in enumerate(img.markers)
+            if abs(m.x - event.x) <= CLICK_REACH and abs(m.y - event.y) <= CLICK_REACH // 2
+        ]
+        if not near:
+            return
+        best = min(near)[1]
+        if best == self.cursor:
+            self.action_choose()
+        else:
+            self.cursor = best
+            self._changed()
 
     def action_choose(self) -> None:
         m = self.current

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from itertools import groupby
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widget import Widget
@@ -165,6 +166,22 @@ class TimelineChart(Widget, can_focus=True):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.follows_keys if action == "bucketing" else True
 
+    def on_click(self, event: events.Click) -> None:
+        """A click on a bar puts the cursor there; on the bar under the
+        cursor it filters, as Enter does."""
+        tl = self.timeline
+        if tl is None or not tl.buckets or event.x < AXIS_WIDTH:
+            return
+        start, bw, shown = bar_layout(len(tl.buckets), self.cursor, self.size.width)
+        i = (event.x - AXIS_WIDTH) // bw
+        if i >= shown:
+            return
+        if start + i == self.cursor:
+            self.action_choose()
+        else:
+            self.cursor = start + i
+            self.refresh()
+
     def action_bucketing(self) -> None:
         if not self.follows_keys:
             return
@@ -245,6 +262,16 @@ MARK_AXIS = {"": "─", "in": "━", "out": "┄"}
 MARK_AXIS_STYLE = {"": "$text-muted", "in": "$success", "out": "$text-muted"}
 
 
+def bar_layout(n: int, cursor: int, width: int) -> tuple[int, int, int]:
+    """(first bucket shown, bar width, bars shown) for `n` buckets in `width`
+    cells, the cursor's bar kept in view (centred when they do not all fit)."""
+    room = max(1, width - AXIS_WIDTH)
+    bw = max(1, min(6, room // max(1, n)))
+    shown = min(n, room // bw)
+    start = max(0, min(n - shown, cursor - shown // 2))
+    return start, bw, shown
+
+
 def bar_lines(
     tl: Timeline,
     cursor: int,
@@ -257,11 +284,7 @@ def bar_lines(
     periods the date chips keep in the success colour over a heavy axis, those
     they leave out muted over a dotted one."""
     rows = max(1, height - 2)
-    room = max(1, width - AXIS_WIDTH)
-    n = len(tl.buckets)
-    bw = max(1, min(6, room // n))
-    shown = min(n, room // bw)
-    start = max(0, min(n - shown, cursor - shown // 2))
+    start, bw, shown = bar_layout(len(tl.buckets), cursor, width)
     buckets = tl.buckets[start : start + shown]
     marks = chip_marks(chips, buckets)
     top = max((b.count for b in tl.buckets), default=0) or 1

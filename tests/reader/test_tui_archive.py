@@ -240,6 +240,39 @@ async def test_g_steps_the_timeline_through_weeks_months_and_years(make_app) -> 
         assert chart.timeline is not None and chart.timeline.by == "year" and chart.by == "year"
 
 
+async def test_the_mouse_moves_the_cursor_and_filters(make_app, fake_library) -> None:
+    """A click on a bar or a marker puts the cursor there; a second click
+    on it filters by it, as Enter does."""
+    from reader.widgets.timeline_chart import AXIS_WIDTH, bar_layout
+
+    app = make_app(library=fake_library)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await to_results(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        chart = app.screen.query_one(TimelineChart)
+        assert chart.timeline is not None and chart.cursor > 0
+        _, bw, _ = bar_layout(len(chart.timeline.buckets), chart.cursor, chart.size.width)
+        await pilot.click(TimelineChart, offset=(AXIS_WIDTH + bw // 2, 10))
+        await settle(pilot)
+        assert chart.cursor == 0 and app.filters == ()
+        await pilot.click(TimelineChart, offset=(AXIS_WIDTH + bw // 2, 10))
+        await settle(pilot)
+        assert app.filters == (Filter("date", "2023-11"),)
+        await pilot.press("escape", "X", "m")
+        await settle(pilot)
+        view = app.screen.query_one(MapView)
+        markers = view._redraw().markers
+        assert view.current is not None
+        other = next(m for m in markers if m.place.name != view.current.place.name)
+        await pilot.click(MapView, offset=(other.x + 1, other.y))
+        await settle(pilot)
+        assert view.current is not None and view.current.place.name == other.place.name
+        await pilot.click(MapView, offset=(other.x, other.y))
+        await settle(pilot)
+        assert app.filters == (Filter("place", other.place.name),)
+
+
 def test_chip_marks_for_weeks_years_and_not_chips() -> None:
     from index import Bucket
 
