@@ -14,7 +14,8 @@ from reader.widgets.facet_panel import FacetPanel
 from reader.widgets.map_view import MapView
 from reader.widgets.results_list import ResultsList
 from reader.widgets.side_panel import SidePanel
-from reader.widgets.timeline_chart import TimelineChart, chip_marks
+from reader.widgets.timeline_chart import TimelineChart
+from reader.widgets.timeline_periods import chip_marks
 
 
 def ids(app) -> list[str]:
