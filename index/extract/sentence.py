@@ -14,6 +14,7 @@ from index.extract.docpass import Span, has_common_reading
 from index.extract.features import gazetteer_marks
 from index.extract.gazetteer import MAX_SPAN, Place, load, lookup_key
 from index.extract.known import ORG_NAMES
+from index.extract.spanrules import honorific_people, join_particles
 from index.extract.tagger import spans, tag_raw
 
 _BIG_CITY = 100_000
@@ -254,6 +255,7 @@ def sentence_spans(words: list[str], si: int) -> list[Span]:
         for span in refine_spans(words, spans(tag_raw(words)))
         for piece in _clean_span(words, *span)
     ]
+    cleaned = join_particles(words, honorific_people(words, cleaned))
     for a, b, cls in cleaned:
         if cls == "PER":
             place = find_place(words, a, b)

@@ -1,0 +1,45 @@
+"""Honorifics and name particles, on invented sentences (tag_tokens: tagger + sentence rules)."""
+
+from __future__ import annotations
+
+from index.extract import tag_tokens
+from index.extract.tagger import spans
+
+
+def _spans(sentence: str) -> set[tuple[str, str]]:
+    words = sentence.split()
+    return {(" ".join(words[a:b]), cls) for a, b, cls in spans(tag_tokens(words))}
+
+
+def test_a_name_after_herr_or_frau_is_a_person_even_when_a_town_has_it() -> None:
+    # Castricum is a Dutch town; after "Herrn" it is a member of parliament.
+    found = _spans("Ich danke Herrn Castricum und Frau Oomen-Ruijten für den Bericht .")
+    assert ("Castricum", "PER") in found
+    assert ("Oomen-Ruijten", "PER") in found
+
+
+def test_roles_after_the_honorific_are_skipped_and_never_a_name_alone() -> None:
+    found = _spans("Herr Präsident , Frau Kommissarin Wallström , liebe Kollegen !")
+    assert found == {("Wallström", "PER")}
+
+
+def test_the_particle_after_frau_belongs_to_the_name() -> None:
+    assert ("von Blottnitz", "PER") in _spans("Der Bericht von Frau von Blottnitz kommt morgen .")
+
+
+def test_a_common_word_after_eine_frau_is_no_name() -> None:
+    assert _spans("Eine Frau Mitte 40 wurde leicht verletzt .") == set()
+    assert ("Hillary Clinton", "PER") in _spans("Seine Frau Hillary Clinton kam auch .")
+
+
+def test_a_first_name_runs_on_over_von_and_an_epithet() -> None:
+    assert ("Gebhard von Ravenna", "PER") in _spans(
+        "Damals bezog Erzbischof Gebhard von Ravenna Geld ."
+    )
+    assert ("Karl der Große", "PER") in _spans("Tatsächlich führte Karl der Große niemals Krieg .")
+
+
+def test_no_particle_join_onto_an_organisation() -> None:
+    found = _spans("Das sagte Chris Thomas von Google am Montag .")
+    assert ("Google", "ORG") in found
+    assert not any("von" in name for name, _ in found)
