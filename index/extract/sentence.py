@@ -14,7 +14,7 @@ from index.extract.docpass import Span, has_common_reading
 from index.extract.features import gazetteer_marks
 from index.extract.gazetteer import MAX_SPAN, Place, load, lookup_key
 from index.extract.known import ORG_NAMES
-from index.extract.spanrules import honorific_people, join_particles
+from index.extract.spanrules import common_noun, honorific_people, join_particles
 from index.extract.tagger import spans, tag_raw
 
 _BIG_CITY = 100_000
@@ -272,6 +272,8 @@ def sentence_spans(words: list[str], si: int) -> list[Span]:
                     continue
         elif find_org(words, a, b):
             cls = "ORG"
+        elif cls == "LOC" and common_noun(words, a, b):
+            continue
         out.append(Span(si, a, b, cls))
         for k in range(a, b):
             covered[k] = True

@@ -144,3 +144,20 @@ def join_particles(words: list[str], spans: list[Triple]) -> list[Triple]:
                 skip_until = b
         out.append((a, b, cls))
     return out
+
+
+def common_noun(words: list[str], a: int, b: int) -> bool:
+    """A one-word span that is a German common noun and no name any table knows
+    ("Quarzsand", "Wirtschaftsministeriums", "Zoos"): no place and no organisation."""
+    if b - a != 1:
+        return False
+    w = words[a]
+    gaz = load()
+    if w.isupper() or w in ORG_NAMES or (w,) in gaz.orgs or lookup_key((w,)) in gaz.orgs:
+        return False
+    if gaz.places.get(lookup_key((w,))) is not None:
+        return False
+    cls = gaz.lexicon.get(w.lower())
+    if cls is not None:
+        return cls.startswith("NN")
+    return w in gaz.nouns

@@ -43,3 +43,13 @@ def test_no_particle_join_onto_an_organisation() -> None:
     found = _spans("Das sagte Chris Thomas von Google am Montag .")
     assert ("Google", "ORG") in found
     assert not any("von" in name for name, _ in found)
+
+
+def test_a_common_noun_alone_is_no_place_but_a_known_place_or_acronym_is_kept() -> None:
+    from index.extract.spanrules import common_noun
+
+    assert common_noun(["Quarzsand"], 0, 1)
+    assert common_noun(["aus", "Bremssand"], 1, 2)
+    assert not common_noun(["Essen"], 0, 1)  # also a city
+    assert not common_noun(["NATO"], 0, 1)
+    assert not common_noun(["Bad", "Ems"], 0, 2)
