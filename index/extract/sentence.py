@@ -201,7 +201,14 @@ def _place_adjective(word: str) -> bool:
 def _dateline_end(words: list[str]) -> int:
     """Length of a dateline place opening a sentence: "Athen (dpa) -", "Bangalore (Reuters)"."""
     for k in range(1, 4):
-        if len(words) < k + 3 or words[k] != "(" or words[k + 2] != ")":
+        if len(words) < k + 3 or words[k] != "(":
+            continue
+        # "Athen (dpa)", "Gießen (dpa / lhe)", "Berlin (AFP/dpa)": the first agency decides
+        close = next((j for j in range(k + 2, min(k + 7, len(words))) if words[j] == ")"), 0)
+        if not close or any(
+            not w.replace("/", "").replace("-", "").isalnum() and w != "/"
+            for w in words[k + 1 : close]
+        ):
             continue
         agency = words[k + 1]
         is_agency = (
