@@ -14,7 +14,7 @@ from index.extract.docpass import Span, has_common_reading
 from index.extract.features import gazetteer_marks
 from index.extract.gazetteer import MAX_SPAN, Place, load, lookup_key
 from index.extract.known import ORG_NAMES
-from index.extract.spanrules import common_noun, honorific_people, join_particles
+from index.extract.spanrules import common_noun, honorific_people, join_particles, org_cue
 from index.extract.tagger import spans, tag_raw
 
 _BIG_CITY = 100_000
@@ -266,8 +266,8 @@ def sentence_spans(words: list[str], si: int) -> list[Span]:
     for a, b, cls in cleaned:
         if cls == "PER":
             place = find_place(words, a, b)
-            if find_org(words, a, b):
-                cls = "ORG"
+            if find_org(words, a, b) or org_cue(words, a):
+                cls = "ORG"  # "Nato"; "der Bank Barclays", "des Autobauers Tesla"
             elif place and (b - a > 1 or place.kind in ("country", "region", "water")):
                 cls = "LOC"  # "Rio de Janeiro", "Polen"
             else:

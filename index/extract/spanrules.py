@@ -161,3 +161,56 @@ def common_noun(words: list[str], a: int, b: int) -> bool:
     if cls is not None:
         return cls.startswith("NN")
     return w in gaz.nouns
+
+
+ORG_CUES = (
+    "hersteller",
+    "konzern",
+    "firma",
+    "unternehmen",
+    "sender",
+    "bank",
+    "verlag",
+    "label",
+    "marke",
+    "band",
+    "club",
+    "klub",
+    "verein",
+    "partei",
+    "zeitung",
+    "magazin",
+    "zeitschrift",
+    "mannschaft",
+    "ensemble",
+    "orchester",
+    "agentur",
+    "autobauer",
+    "versicherer",
+    "anbieter",
+    "dienstleister",
+    "zulieferer",
+    "reederei",
+    "brauerei",
+    "fluggesellschaft",
+    "airline",
+    "discounter",
+    "rennstall",
+)
+"""Nouns (and compounds ending in them) that introduce an organisation's name:
+"die Bank Barclays", "des Motorradherstellers Harley Davidson", "das Label Sun Records"."""
+
+
+def org_cue(words: list[str], a: int) -> bool:
+    """Whether the word before position `a` introduces an organisation's name."""
+    if a == 0 or not words[a - 1][:1].isupper():
+        return False
+    low = words[a - 1].lower()
+    for stem in (
+        low,
+        low[:-1] if low.endswith("s") else low,
+        low[:-2] if low.endswith("es") else low,
+    ):
+        if stem.endswith(ORG_CUES):
+            return True
+    return False

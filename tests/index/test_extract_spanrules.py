@@ -53,3 +53,20 @@ def test_a_common_noun_alone_is_no_place_but_a_known_place_or_acronym_is_kept() 
     assert not common_noun(["Essen"], 0, 1)  # also a city
     assert not common_noun(["NATO"], 0, 1)
     assert not common_noun(["Bad", "Ems"], 0, 2)
+
+
+def test_a_name_after_a_company_noun_is_an_organisation_after_a_role_a_person() -> None:
+    assert ("Harley Davidson", "ORG") in _spans(
+        "Die Anteile des Motorradherstellers Harley Davidson stiegen kräftig ."
+    )
+    assert ("Anna Schulz", "PER") in _spans("Ihre Tochter Anna Schulz studiert in Wien .")
+    assert ("Sundar Pichai", "PER") in _spans("Google-Chef Sundar Pichai reiste nach Berlin .")
+
+
+def test_org_cue_reads_compounds_and_genitives() -> None:
+    from index.extract.spanrules import org_cue
+
+    assert org_cue(["des", "Autobauers", "X"], 2)
+    assert org_cue(["die", "Plattenfirma", "X"], 2)
+    assert not org_cue(["die", "Tochter", "X"], 2)
+    assert not org_cue(["Außenminister", "X"], 1)
