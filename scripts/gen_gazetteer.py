@@ -35,6 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from gen_gazetteer_tables import (
+    CITY_ALIASES,
     CITY_EXONYMS,
     COUNTRY_ALIASES,
     COUNTRY_PREFERRED,
@@ -151,6 +152,16 @@ def _city_entry(c: dict, name: str | None = None) -> list:
     ]
 
 
+def _add_city_aliases(places: list[list]) -> None:
+    """CITY_ALIASES onto the first (biggest) city of each name ("Frankfurt / Main")."""
+    done: set[str] = set()
+    for p in places:
+        extra = CITY_ALIASES.get(p[0])
+        if extra and p[1] == "city" and p[0] not in done:
+            p[6] = list(dict.fromkeys([*p[6], *extra]))
+            done.add(p[0])
+
+
 def patch_tables(path: Path = OUT) -> None:
     """Re-apply the curated tables and short forms to the existing JSON (`--tables-only`)."""
     with gzip.open(path, "rt", encoding="utf-8") as fh:
@@ -191,6 +202,7 @@ def patch_tables(path: Path = OUT) -> None:
             )
             places.insert(at, entry)
         names.add(de)
+    _add_city_aliases(places)
     for p in places:
         if p[1] == "city" and p[2] in DACH and p[5] >= SHORT_FORM_POP:
             p[6] = list(dict.fromkeys([*p[6], *short_forms(p[0])]))
@@ -264,6 +276,7 @@ def main() -> None:
         if sub.country_code in ("DE", "AT", "CH"):
             add(sub.name, "region", sub.country_code, None, None, 0, [])
 
+    _add_city_aliases(places)
     data = {
         "places": places,
         "orgs": [[name, aliases] for name, aliases in ORGS],

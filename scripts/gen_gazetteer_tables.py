@@ -195,6 +195,17 @@ CITY_EXONYMS: list[tuple[str, str, str]] = [
 
 # Extra surface forms of countries as German news writes them: code -> forms.
 # The first form, when marked in COUNTRY_PREFERRED, becomes the canonical name.
+# (canonical city already in the table, further forms German news writes)
+CITY_ALIASES: dict[str, list[str]] = {
+    "Frankfurt": ["Frankfurt / Main", "Frankfurt a.M.", "Frankfurt/M."],
+    "Frankfurt (Oder)": ["Frankfurt an der Oder", "Frankfurt / Oder"],
+    "Halle (Saale)": ["Halle / Saale", "Halle an der Saale"],
+    "Mülheim": ["Mülheim an der Ruhr"],
+    "Offenbach": ["Offenbach am Main"],
+    "Freiburg": ["Freiburg im Breisgau"],
+    "Giza": ["Gizeh", "Giseh"],
+}
+
 COUNTRY_ALIASES: dict[str, list[str]] = {
     "US": [
         "USA",
@@ -293,6 +304,7 @@ REGIONS: list[tuple[str, str, str, list[str]]] = [
     ("Oberösterreich", "region", "AT", []),
     ("Burgenland", "region", "AT", []),
     ("Kalifornien", "region", "US", []),
+    ("Horn von Afrika", "region", "", []),
     # US states (German news uses their English names)
     ("Massachusetts", "region", "US", []),
     ("Ohio", "region", "US", []),

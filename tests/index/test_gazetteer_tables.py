@@ -29,3 +29,10 @@ def test_german_towns_answer_to_their_short_name_unless_it_is_a_common_word() ->
     halle = _place("Halle")
     assert halle is not None and halle.country_code == "DE" and halle.population > 200_000
     assert _place("Weil") is None  # "Weil am Rhein", but "weil" is a conjunction
+
+
+def test_written_variants_of_city_names_and_multiword_regions() -> None:
+    assert _place("Frankfurt / Main").name == "Frankfurt"
+    assert _place("Mülheim an der Ruhr").name == "Mülheim"
+    assert _place("Gizeh").name == "Giza"
+    assert _place("Horn von Afrika").kind == "region"
