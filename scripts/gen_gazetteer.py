@@ -162,6 +162,27 @@ def _add_city_aliases(places: list[list]) -> None:
             done.add(p[0])
 
 
+COMPASS = ("Nord", "Süd", "Ost", "West", "Nordost", "Nordwest", "Südost", "Südwest")
+
+
+def compass_regions(places: list[list]) -> list[list]:
+    """ "Ostukraine", "Nordsyrien", "Süddeutschland": a compass word glued to a one-word
+    country or region is a region of it (unless the table or German already has the word)."""
+    names = {n for p in places for n in (p[0], *p[6])}
+    common = _common_words()
+    out: list[list] = []
+    for p in places:
+        if p[1] not in ("country", "region") or not p[2] or not p[0][1:].islower():
+            continue  # not "USA", "Bosnien und Herzegowina", "Baden-Württemberg"
+        for head in COMPASS:
+            name = head + p[0][0].lower() + p[0][1:]
+            if name in names or name.lower() in common:
+                continue
+            names.add(name)
+            out.append([name, "region", p[2], None, None, 0, []])
+    return out
+
+
 def patch_tables(path: Path = OUT) -> None:
     """Re-apply the curated tables and short forms to the existing JSON (`--tables-only`)."""
     with gzip.open(path, "rt", encoding="utf-8") as fh:
@@ -177,6 +198,7 @@ def patch_tables(path: Path = OUT) -> None:
     taken = {r[0] for r in new_regions}
     places = [p for p in places if not (p[1] == "city" and p[0] in taken)]
     first_city = next(i for i, p in enumerate(places) if p[1] == "city")
+    new_regions += compass_regions([*places[:first_city], *new_regions])
     places[first_city:first_city] = new_regions
     names = {n for p in places for n in (p[0], *p[6])}
     for de, en, cc in CITY_EXONYMS:
@@ -249,6 +271,9 @@ def main() -> None:
 
     for canonical, kind, cc, aliases in REGIONS:
         add(canonical, kind, cc, None, None, 0, aliases)
+
+    for entry in compass_regions(places):
+        add(*entry)
 
     for de, en, cc in CITY_EXONYMS:
         c = best_city.get((en, cc))

@@ -36,3 +36,11 @@ def test_written_variants_of_city_names_and_multiword_regions() -> None:
     assert _place("Mülheim an der Ruhr").name == "Mülheim"
     assert _place("Gizeh").name == "Giza"
     assert _place("Horn von Afrika").kind == "region"
+
+
+def test_compass_regions_of_countries() -> None:
+    for name, code in (("Ostukraine", "UA"), ("Nordsyrien", "SY"), ("Süddeutschland", "DE")):
+        place = _place(name)
+        assert place is not None and place.kind == "region" and place.country_code == code
+    assert _place("Nordkorea").kind == "country"  # a country of its own stays one
+    assert _place("Dritten Welt").name == "Dritte Welt"
