@@ -172,12 +172,18 @@ def compass_regions(places: list[list]) -> list[list]:
     common = _common_words()
     out: list[list] = []
     for p in places:
-        if p[1] not in ("country", "region") or not p[2] or not p[0][1:].islower():
+        if (
+            p[1] not in ("country", "region")
+            or not p[2]
+            or not p[0][1:].islower()
+            or p[0].startswith(COMPASS)  # "Südafrika", "Westsahara", and this function's own
+        ):
             continue  # not "USA", "Bosnien und Herzegowina", "Baden-Württemberg"
         for head in COMPASS:
             name = head + p[0][0].lower() + p[0][1:]
-            if name in names or name.lower() in common:
-                continue
+            word_class = common.get(name.lower(), "NE")
+            if name in names or word_class not in ("NE", "NN"):
+                continue  # the noun table lists regions too ("Ostukraine"): only the lexicon counts
             names.add(name)
             out.append([name, "region", p[2], None, None, 0, []])
     return out
