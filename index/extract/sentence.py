@@ -14,7 +14,13 @@ from index.extract.docpass import Span, has_common_reading
 from index.extract.features import gazetteer_marks
 from index.extract.gazetteer import MAX_SPAN, Place, load, lookup_key
 from index.extract.known import ORG_NAMES
-from index.extract.spanrules import common_noun, honorific_people, join_particles, org_cue
+from index.extract.spanrules import (
+    adjective,
+    common_noun,
+    honorific_people,
+    join_particles,
+    org_cue,
+)
 from index.extract.tagger import spans, tag_raw
 
 _BIG_CITY = 100_000
@@ -279,8 +285,8 @@ def sentence_spans(words: list[str], si: int) -> list[Span]:
                     continue
         elif find_org(words, a, b):
             cls = "ORG"
-        elif cls == "LOC" and common_noun(words, a, b):
-            continue
+        elif (cls == "LOC" and common_noun(words, a, b)) or adjective(words, a, b, cls):
+            continue  # "Russen", "Münchner": common nouns and adjectives are no names
         out.append(Span(si, a, b, cls))
         for k in range(a, b):
             covered[k] = True

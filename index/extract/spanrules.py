@@ -214,3 +214,16 @@ def org_cue(words: list[str], a: int) -> bool:
         if stem.endswith(ORG_CUES):
             return True
     return False
+
+
+def adjective(words: list[str], a: int, b: int, cls: str) -> bool:
+    """A one-word "place" or "organisation" that German uses as an adjective or demonym
+    and no table knows as a name ("Münchner", "Deutschen", "US-amerikanische")."""
+    if b - a != 1 or cls not in ("LOC", "ORG"):
+        return False
+    w = words[a]
+    gaz = load()
+    if w in ORG_NAMES or (w,) in gaz.orgs or gaz.places.get(lookup_key((w,))) is not None:
+        return False
+    word_class = gaz.lexicon.get(w.lower(), "")
+    return word_class == "ADJ" or (cls == "LOC" and word_class == "ADJ+NE")

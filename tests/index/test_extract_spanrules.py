@@ -70,3 +70,12 @@ def test_org_cue_reads_compounds_and_genitives() -> None:
     assert org_cue(["die", "Plattenfirma", "X"], 2)
     assert not org_cue(["die", "Tochter", "X"], 2)
     assert not org_cue(["Außenminister", "X"], 1)
+
+
+def test_adjectives_and_demonyms_are_no_places_or_organisations() -> None:
+    from index.extract.spanrules import adjective
+
+    assert adjective(["die", "Münchner"], 1, 2, "LOC")
+    assert adjective(["die", "Wiener"], 1, 2, "ORG")
+    assert not adjective(["in", "Wien"], 1, 2, "LOC")
+    assert not adjective(["die", "Münchner"], 1, 2, "PER")
