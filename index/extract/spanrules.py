@@ -1,11 +1,13 @@
-"""Sentence-level span rules around people: honorifics and name particles.
+"""Sentence-level span rules the tagger alone gets wrong.
 
 German names a person after an honorific ("Frau Oomen-Ruijten", "Herrn
 Castricum", "Frau Kommissarin Wallström", "Frau von Blottnitz"): what follows is
 a person even when a town or a company has that name. Roles and honorifics are
 never names on their own ("Frau Kommissarin" is no place). A first name is
 continued by a nobility particle ("Otto von Bismarck", "Gebhard von Ravenna",
-"Walther von der Vogelweide") or an epithet ("Karl der Große").
+"Walther von der Vogelweide") or an epithet ("Karl der Große"). A name after a
+company noun is an organisation ("des Autobauers Tesla"); a one-word "place" that
+is a common noun or adjective no table knows ("Russen", "Münchner") is no name.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ PARTICLES = frozenset(("von", "van", "zu", "vom", "de", "di", "da"))
 _ARTICLES = frozenset(("der", "den", "dem"))
 _DETERMINERS = frozenset(
     """der die das den dem des ein eine einer einem einen eines jede jeder jeden diese
-    dieser diesen keine""".split()  # noqa: SIM905
+    dieser diesen keine seine ihre meine deine unsere eure""".split()  # noqa: SIM905
 )
 
 Triple = tuple[int, int, str]
