@@ -16,6 +16,7 @@ from index.extract.gazetteer import MAX_SPAN, Place, load, lookup_key
 from index.extract.known import ORG_NAMES
 from index.extract.spanrules import (
     adjective,
+    club_spans,
     common_noun,
     honorific_people,
     join_particles,
@@ -268,7 +269,7 @@ def sentence_spans(words: list[str], si: int) -> list[Span]:
         for span in refine_spans(words, spans(tag_raw(words)))
         for piece in _clean_span(words, *span)
     ]
-    cleaned = join_particles(words, honorific_people(words, cleaned))
+    cleaned = club_spans(words, join_particles(words, honorific_people(words, cleaned)))
     for a, b, cls in cleaned:
         if cls == "PER":
             place = find_place(words, a, b)

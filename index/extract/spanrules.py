@@ -229,3 +229,35 @@ def adjective(words: list[str], a: int, b: int, cls: str) -> bool:
         return False
     word_class = gaz.lexicon.get(w.lower(), "")
     return word_class == "ADJ" or (cls == "LOC" and word_class == "ADJ+NE")
+
+
+CLUB_PREFIXES = frozenset(
+    "FC SV TSV VfL VfB SC SSV BSC SpVgg TuS SG FSV SSC TSG MSV ESV VfR SuS DJK TV SK".split()  # noqa: SIM905
+)
+"""Abbreviations that open a German sports club's name ("VfL Bochum", "TSV 1860")."""
+
+
+def _club_number(word: str) -> bool:
+    return word.isdigit() and len(word) in (2, 4)  # "Schalke 04", "Naumburger SV 1905"
+
+
+def club_spans(words: list[str], spans: list[Triple]) -> list[Triple]:
+    """Sports clubs whole: "VfL" + "Bochum", "TSV München" + "1860", not "Aufsteiger FC X"."""
+    n = len(words)
+    out: list[Triple] = []
+    for a, b, cls in spans:
+        if cls == "ORG" and any(w in CLUB_PREFIXES for w in words[a:b]):
+            if b - a > 1 and words[a + 1] in CLUB_PREFIXES and _is_common_noun(words[a]):
+                a += 1  # "der Aufsteiger FC Burlafingen"
+            while b < n and b - a == 1 and words[b][:1].isupper() and words[b].isalpha():
+                b += 1  # "VfL Bochum"
+            if b < n and _club_number(words[b]):
+                b += 1
+        out.append((a, b, cls))
+    return [s for i, s in enumerate(out) if not (i and out[i - 1][1] > s[0])]
+
+
+def _is_common_noun(word: str) -> bool:
+    gaz = load()
+    cls = gaz.lexicon.get(word.lower())
+    return cls.startswith("NN") if cls is not None else word in gaz.nouns

@@ -79,3 +79,16 @@ def test_adjectives_and_demonyms_are_no_places_or_organisations() -> None:
     assert adjective(["die", "Wiener"], 1, 2, "ORG")
     assert not adjective(["in", "Wien"], 1, 2, "LOC")
     assert not adjective(["die", "Münchner"], 1, 2, "PER")
+
+
+def test_sports_clubs_are_one_organisation() -> None:
+    from index.extract.spanrules import club_spans
+
+    sentence = "Der Aufsteiger FC Burlafingen schlug den VfL Bochum und den TSV München 1860 ."
+    words = sentence.split()
+    found = club_spans(words, [(1, 4, "ORG"), (6, 7, "ORG"), (7, 8, "LOC"), (10, 12, "ORG")])
+    assert [" ".join(words[a:b]) for a, b, _ in found] == [
+        "FC Burlafingen",
+        "VfL Bochum",
+        "TSV München 1860",
+    ]
