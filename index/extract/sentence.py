@@ -14,14 +14,8 @@ from index.extract.docpass import Span, has_common_reading
 from index.extract.features import gazetteer_marks
 from index.extract.gazetteer import MAX_SPAN, Place, load, lookup_key
 from index.extract.known import ORG_NAMES
-from index.extract.spanrules import (
-    adjective,
-    club_spans,
-    common_noun,
-    honorific_people,
-    join_particles,
-    org_cue,
-)
+from index.extract.orgrules import adjective, club_spans, common_noun, org_cue
+from index.extract.spanrules import honorific_people, join_particles
 from index.extract.tagger import spans, tag_raw
 
 _BIG_CITY = 100_000

@@ -46,7 +46,7 @@ def test_no_particle_join_onto_an_organisation() -> None:
 
 
 def test_a_common_noun_alone_is_no_place_but_a_known_place_or_acronym_is_kept() -> None:
-    from index.extract.spanrules import common_noun
+    from index.extract.orgrules import common_noun
 
     assert common_noun(["Amerikaner"], 0, 1)
     assert common_noun(["die", "Russen"], 1, 2)
@@ -64,7 +64,7 @@ def test_a_name_after_a_company_noun_is_an_organisation_after_a_role_a_person() 
 
 
 def test_org_cue_reads_compounds_and_genitives() -> None:
-    from index.extract.spanrules import org_cue
+    from index.extract.orgrules import org_cue
 
     assert org_cue(["des", "Autobauers", "X"], 2)
     assert org_cue(["die", "Plattenfirma", "X"], 2)
@@ -73,7 +73,7 @@ def test_org_cue_reads_compounds_and_genitives() -> None:
 
 
 def test_adjectives_and_demonyms_are_no_places_or_organisations() -> None:
-    from index.extract.spanrules import adjective
+    from index.extract.orgrules import adjective
 
     assert adjective(["die", "Münchner"], 1, 2, "LOC")
     assert adjective(["die", "Wiener"], 1, 2, "ORG")
@@ -82,7 +82,7 @@ def test_adjectives_and_demonyms_are_no_places_or_organisations() -> None:
 
 
 def test_sports_clubs_are_one_organisation() -> None:
-    from index.extract.spanrules import club_spans
+    from index.extract.orgrules import club_spans
 
     sentence = "Der Aufsteiger FC Burlafingen schlug den VfL Bochum und den TSV München 1860 ."
     words = sentence.split()
