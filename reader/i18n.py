@@ -21,6 +21,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "hits": ("{n} Treffer", "{n} results"),
     "hits.one": ("1 Treffer", "1 result"),
     "hits.all": ("{n} Artikel, neueste zuerst", "{n} articles, newest first"),
+    "hits.all.one": ("1 Artikel", "1 article"),
     "hits.shown": ("{n} Treffer (erste {shown})", "{n} results (first {shown})"),
     "no_hits": ("Keine Treffer", "No results"),
     "suggestion": ("Meinten Sie: {s}?  (Strg+G übernimmt)", "Did you mean: {s}?  (Ctrl+G accepts)"),
@@ -42,6 +43,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Another diplo-reader is updating the index; waiting …",
     ),
     "index.ready": ("{n} Artikel im Index", "{n} articles indexed"),
+    "index.ready.one": ("1 Artikel im Index", "1 article indexed"),
     "index.changed": (
         "Index aktualisiert: {added} neu, {updated} geändert, {removed} entfernt",
         "Index updated: {added} added, {updated} changed, {removed} removed",
@@ -50,7 +52,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Index konnte nicht aufgebaut werden: {msg}",
         "Could not build the index: {msg}",
     ),
-    "index.skipped": ("{n} Datei(en) nicht lesbar:", "{n} file(s) could not be read:"),
+    "index.skipped": ("{n} Dateien nicht lesbar:", "{n} files could not be read:"),
+    "index.skipped.one": ("1 Datei nicht lesbar:", "1 file could not be read:"),
     "index.note": ("Hinweis: {msg}", "Note: {msg}"),
     # Skip reasons by their code (index.records.Skipped.code).
     "skip.binary": ("keine Textdatei", "not a text file"),
@@ -84,7 +87,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "meta.people": ("Personen", "People"),
     "meta.orgs": ("Organisationen", "Organisations"),
     "meta.none": ("—", "—"),
-    "meta.entity_count": ("{name}: in {n} Artikel(n)", "{name}: in {n} article(s)"),
+    "meta.entity_count": ("{name}: in {n} Artikeln", "{name}: in {n} articles"),
+    "meta.entity_count.one": ("{name}: in 1 Artikel", "{name}: in 1 article"),
     "date.unknown": ("unbekannt", "unknown"),
     "state.corrupt": (
         "Gespeicherter Zustand war beschädigt und wurde beiseitegelegt: {path}",
@@ -165,6 +169,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Feed {feed}: {done}/{n} new items",
     ),
     "fetch.done": ("{n} neue Artikel aus den Feeds", "{n} new articles from the feeds"),
+    "fetch.done.one": ("1 neuer Artikel aus den Feeds", "1 new article from the feeds"),
     "fetch.errors": ("{n} Fehler:", "{n} failed:"),
     "fetch.no_feeds": (
         "Keine Feeds abonniert: diplo-reader feeds add URL",
@@ -233,6 +238,8 @@ def t(key: str, **values: object) -> str:
     pair = _TEXTS.get(key)
     if pair is None:
         return key
+    if values.get("n") == 1:
+        pair = _TEXTS.get(f"{key}.one", pair)  # "1 result", "1 Datei"
     text = pair[1] if _language == "en" else pair[0]
     return text.format(**values) if values else text
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 ARCHIVE_TEXTS: dict[str, tuple[str, str]] = {
     "facets.title": ("Facetten · {n} Treffer", "Facets · {n} results"),
+    "facets.title.one": ("Facetten · 1 Treffer", "Facets · 1 result"),
     "facets.people": ("Personen", "People"),
     "facets.places": ("Orte", "Places"),
     "facets.orgs": ("Organisationen", "Organisations"),
@@ -20,10 +21,12 @@ ARCHIVE_TEXTS: dict[str, tuple[str, str]] = {
         "This row cannot be filtered by",
     ),
     "timeline.title": ("Zeitleiste · {n} Treffer", "Timeline · {n} results"),
+    "timeline.title.one": ("Zeitleiste · 1 Treffer", "Timeline · 1 result"),
     "timeline.by.week": ("nach Wochen", "by week"),
     "timeline.by.month": ("nach Monaten", "by month"),
     "timeline.by.year": ("nach Jahren", "by year"),
-    "timeline.cursor": ("{period}: {n} Artikel", "{period}: {n} article(s)"),
+    "timeline.cursor": ("{period}: {n} Artikel", "{period}: {n} articles"),
+    "timeline.cursor.one": ("{period}: 1 Artikel", "{period}: 1 article"),
     "timeline.undated": ("ohne Datum: {n}", "undated: {n}"),
     "timeline.imprecise": ("ungenau datiert: {n}", "imprecise date: {n}"),
     "timeline.empty": ("Keine datierten Treffer", "No dated results"),
@@ -35,10 +38,16 @@ ARCHIVE_TEXTS: dict[str, tuple[str, str]] = {
     "timeline.chosen": ("Filter: {p}", "filter: {p}"),
     "timeline.auto": ("(automatisch)", "(auto)"),
     "map.title": ("Karte · {n} Treffer · {view}", "Map · {n} results · {view}"),
-    "map.cursor": ("{name}: {n} Artikel", "{name}: {n} article(s)"),
+    "map.title.one": ("Karte · 1 Treffer · {view}", "Map · 1 result · {view}"),
+    "map.cursor": ("{name}: {n} Artikel", "{name}: {n} articles"),
+    "map.cursor.one": ("{name}: 1 Artikel", "{name}: 1 article"),
     "map.cursor.more": (
         "{name}: {n} Artikel (hier noch {k} weitere Orte)",
-        "{name}: {n} article(s) ({k} more places here)",
+        "{name}: {n} articles ({k} more places here)",
+    ),
+    "map.cursor.more.one": (
+        "{name}: 1 Artikel (hier noch {k} weitere Orte)",
+        "{name}: 1 article ({k} more places here)",
     ),
     "map.none": (
         "Keine Orte mit Koordinaten in dieser Ansicht",
@@ -63,8 +72,9 @@ ARCHIVE_TEXTS: dict[str, tuple[str, str]] = {
     "dossier.kind.org": ("Organisation", "Organisation"),
     "dossier.summary": (
         "{kind} · {n} Artikel · {first} – {last}",
-        "{kind} · {n} article(s) · {first} – {last}",
+        "{kind} · {n} articles · {first} – {last}",
     ),
+    "dossier.summary.one": ("{kind} · 1 Artikel · {first}", "{kind} · 1 article · {first}"),
     "dossier.people": ("Mit Personen", "With people"),
     "dossier.places": ("Mit Orten", "With places"),
     "dossier.orgs": ("Mit Organisationen", "With organisations"),

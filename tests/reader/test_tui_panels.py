@@ -62,7 +62,7 @@ async def test_o_jumps_to_places_and_enter_filters(make_app, fake_library) -> No
         await pilot.press("o")
         await settle(pilot)
         assert isinstance(app.focused, EntityList) and app.focused.field == "place"
-        assert "Tokio: in 1 Artikel(n)" in text_of(app, "#entity-info")
+        assert "Tokio: in 1 Artikel" in text_of(app, "#entity-info")
         await pilot.press("enter")
         await settle(pilot)
         assert app.filters == (Filter("place", "Tokio"),)
