@@ -14,12 +14,13 @@ other query (And, Not, fields) like any Whoosh leaf.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from whoosh.query import qcore
 
 from index.engine import NO_VALUE, leaf_postings, scored_matcher
+from index.query import datecol
 from index.query.scoring import idf, keep_best_bm25
 
 
@@ -140,7 +141,10 @@ class DateFilter(_LeafQuery):
             return [], []
         lo = datetime_to_long(self.start) if self.start else 0
         hi = datetime_to_long(self.end) if self.end else NO_VALUE - 1
-        column = reader.column_reader(self.fieldname, translate=False)
+        if self.fieldname == datecol.FIELD:  # read once per segment
+            values: Iterable[int] = datecol.date_values(reader)
+        else:
+            values = reader.column_reader(self.fieldname, translate=False)
         deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
-        ids = [d for d, v in enumerate(column) if lo <= v <= hi and d not in deleted]
+        ids = [d for d, v in enumerate(values) if lo <= v <= hi and d not in deleted]
         return ids, [self.boost] * len(ids)
