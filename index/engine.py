@@ -114,22 +114,26 @@ def leaf_postings(leaf: Any, fieldname: str, text: str) -> Iterator[tuple[int, f
 
 
 def postings_arrays(leaf: Any, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-    """What `leaf_postings` yields, as two arrays: docnums (int64, ascending)
-    and weights (float64, the same values).
+    """The postings of one term in one segment reader as two arrays: docnums
+    (int64, ascending) and weights (float64), deleted documents INCLUDED (a
+    segment's deletions change without its id changing: filter at use).
 
     Private: a `W3LeafMatcher`'s blocks are read through `_read_data`,
     `_data` (a tuple of delta-encoded ids, weights and values, where the
     weights may also be None for all 1.0 or one float for all, kept as
     float32), `_byteids`, `_blocklength`, `_lastblock` and `_next_block`
     (whoosh-reloaded 2.7.5, whoosh/codec/whoosh3.py), so no posting passes
-    through Python one at a time. Any other matcher takes `leaf_postings`."""
+    through Python one at a time. Any other matcher is read posting by posting."""
     try:
         m = leaf.postings(fieldname, text)
     except Exception:  # TermNotFound and friends: no postings
         return _NO_IDS, _NO_WEIGHTS
     raw = getattr(m, "child", m)
     if not isinstance(raw, W3LeafMatcher):
-        pairs = list(leaf_postings(leaf, fieldname, text))
+        pairs = []
+        while m.is_active():
+            pairs.append((m.id(), m.weight()))
+            m.next()
         return (
             np.array([d for d, _ in pairs], dtype=np.int64),
             np.array([w for _, w in pairs], dtype=np.float64),
@@ -158,11 +162,7 @@ def postings_arrays(leaf: Any, fieldname: str, text: str) -> tuple[np.ndarray, n
         first = np.array(starts[1:], dtype=np.int64)
         before[1:] = sums[first - 1]
         docs = sums - np.repeat(before, np.diff(np.append(starts, len(ids))))
-    wts = np.array(weights, dtype=np.float64)
-    if leaf.has_deletions():
-        keep = ~np.isin(docs, np.fromiter(leaf.deleted_docs_set, dtype=np.int64))
-        docs, wts = docs[keep], wts[keep]
-    return docs, wts
+    return docs, np.array(weights, dtype=np.float64)
 
 
 _NO_IDS = np.zeros(0, dtype=np.int64)

@@ -14,6 +14,8 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+
 from index.engine import NO_VALUE, numeric_column
 from index.query.segment_cache import SegmentCache
 
@@ -22,6 +24,7 @@ FIELD = "date"
 _VALUES: SegmentCache[list[int]] = SegmentCache(16)
 _KEYS: SegmentCache[list[float]] = SegmentCache(16)
 _JOINED: dict[tuple[Any, ...], list[float]] = {}
+_ARRAYS: dict[int, tuple[Sequence[float], np.ndarray]] = {}
 _JOINED_LOCK = threading.Lock()
 _NO_DATE = float("-inf")
 
@@ -64,3 +67,15 @@ def newest_first(searcher: Any) -> Sequence[float]:
                 _JOINED.clear()
             found = _JOINED[ident] = [k for part in parts for k in part]
     return found
+
+
+def newest_first_array(searcher: Any) -> np.ndarray:
+    """`newest_first` as a numpy array (kept while the list is the same)."""
+    keys = newest_first(searcher)
+    with _JOINED_LOCK:
+        found = _ARRAYS.get(id(keys))
+        if found is None or found[0] is not keys:
+            if len(_ARRAYS) >= 4:
+                _ARRAYS.clear()
+            found = _ARRAYS[id(keys)] = (keys, np.array(keys, dtype=np.float64))
+    return found[1]

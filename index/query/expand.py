@@ -17,11 +17,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+import numpy as np
 from whoosh.query import qcore
 
-from index.engine import NO_VALUE, leaf_postings, scored_matcher
-from index.query import datecol
-from index.query.scoring import idf, keep_best_bm25
+from index.engine import NO_VALUE, scored_matcher
+from index.query import datecol, postings
+from index.query.scoring import idf, keep_best_bm25_array
 
 
 class _LeafQuery(qcore.Query):
@@ -95,15 +96,17 @@ class ExpandedTerms(_LeafQuery):
 
     def scores(self, reader: Any, stats: Any = None) -> tuple[list[int], list[float]]:
         stats = reader if stats is None else stats
-        total: dict[int, float] = {}
+        best = np.zeros(reader.doc_count_all(), dtype=np.float64)
         n = max(1, stats.doc_count_all())
         for text in self.texts:
             df = stats.doc_frequency(self.fieldname, text)
             if df:
                 weight = idf(n, df) * self.boost
-                keep_best_bm25(leaf_postings(reader, self.fieldname, text), weight, total)
-        ids = sorted(total)
-        return ids, [total[d] for d in ids]
+                ids, tf = postings.term_postings(reader, self.fieldname, text)
+                if len(ids):
+                    keep_best_bm25_array(best, ids, tf, weight)
+        found = np.flatnonzero(best > 0.0)
+        return found.tolist(), best[found].tolist()
 
 
 class DateFilter(_LeafQuery):

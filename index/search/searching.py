@@ -14,7 +14,6 @@ the caller's job: `Library` does all three, for the CLI and the TUI.
 
 from __future__ import annotations
 
-import heapq
 import json
 import logging
 from collections.abc import Mapping, Sequence
@@ -23,11 +22,11 @@ from whoosh.index import Index
 from whoosh.searching import Searcher
 
 from index.messages import Problem
-from index.query.datecol import newest_first
 from index.query.hitset import HitCache, match, selection
 from index.query.parse import BuiltQuery
 from index.query.scoring import weighting
 from index.records import Filter, Hit, SearchResult
+from index.search.ranking import top
 from index.search.snippets import TermMatcher, make_snippet
 from index.search.snippets import match_spans as _match_spans
 from index.search.suggest import suggest
@@ -99,12 +98,7 @@ def _search(
         else:
             scores = {d: s for d, s in scores.items() if d in selected}
     total = len(scores)
-    newest = newest_first(searcher)
-    if listing or sort == "date":
-        key = lambda d: (newest[d[0]], -d[1], d[0])  # noqa: E731
-    else:  # equal scores: newest first
-        key = lambda d: (-round(d[1], 6), newest[d[0]], d[0])  # noqa: E731
-    docs = heapq.nsmallest(limit, scores.items(), key=key)
+    docs = top(searcher, scores, limit, by_date=listing or sort == "date")
     matcher = TermMatcher(built.terms)
     page = tuple(_hit(searcher, docnum, score, matcher) for docnum, score in docs)
     return _result(searcher, text, built, page, total)

@@ -89,7 +89,8 @@ class TermMatcher:
                 continue
             # Back to the start of the run of word characters and hyphens
             # holding `pos`, then the WORD_RE word covering `pos` from there.
-            start = pos - _RUN_RE.match(backwards, n - pos).end() + (n - pos)
+            run = _RUN_RE.match(backwards, n - pos)  # always matches, maybe empty
+            start = pos - (run.end() - (n - pos)) if run else pos
             m = WORD_RE.search(text, start)
             while m is not None and m.end() <= pos:
                 m = WORD_RE.search(text, m.end())
@@ -165,19 +166,8 @@ def _finder(keys: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _RUN_RE = re.compile(r"[\w\-\u2010\u2011]*")
-"""A run of word characters and hyphens: where a word covering a position
-can start (as `_word_at` walks back, in one regex call on reversed text)."""
-
-
-def _word_at(text: str, pos: int) -> re.Match[str] | None:
-    """The WORD_RE match covering position `pos` of `text`."""
-    start = pos
-    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-\u2010\u2011"):
-        start -= 1
-    m = WORD_RE.search(text, start)
-    while m is not None and m.end() <= pos:
-        m = WORD_RE.search(text, m.end())
-    return m if m is not None and m.start() <= pos else None
+"""A run of word characters and hyphens (matched on the reversed text: back
+from a position to where a word covering it can start)."""
 
 
 def _pieces(word: str, offset: int) -> list[tuple[str, int, int]]:

@@ -113,8 +113,10 @@ def test_postings_arrays_agree_with_block_postings() -> None:
     for word in ("alpha", "beta", "gamma", "nothing"):
         ids, weights = engine.postings_arrays(leaf, "body", word)
         expected = list(engine.leaf_postings(leaf, "body", word))
-        assert list(zip(ids.tolist(), weights.tolist(), strict=True)) == expected
-    assert len(engine.postings_arrays(leaf, "body", "gamma")[0]) == 299
+        got = list(zip(ids.tolist(), weights.tolist(), strict=True))
+        # Deleted documents are left in (a segment's deletions change under the same id).
+        assert [p for p in got if p[0] != 130] == expected
+    assert len(engine.postings_arrays(leaf, "body", "gamma")[0]) == 300
 
 
 def test_numeric_column_reads_what_the_column_reader_reads() -> None:
