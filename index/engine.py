@@ -22,12 +22,14 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from importlib import metadata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.matching import ListMatcher, NullMatcher, ReadTooFar
 from whoosh.util.numeric import byte_to_length
+
+if TYPE_CHECKING:
+    import numpy as np
 
 SUPPORTED = ("whoosh-reloaded", "2.7.5")
 """The engine distribution and the exact version whose internals this module
@@ -124,10 +126,12 @@ def postings_arrays(leaf: Any, fieldname: str, text: str) -> tuple[np.ndarray, n
     float32), `_byteids`, `_blocklength`, `_lastblock` and `_next_block`
     (whoosh-reloaded 2.7.5, whoosh/codec/whoosh3.py), so no posting passes
     through Python one at a time. Any other matcher is read posting by posting."""
+    import numpy as np  # here: the build and the start-up need no numpy
+
     try:
         m = leaf.postings(fieldname, text)
     except Exception:  # TermNotFound and friends: no postings
-        return _NO_IDS, _NO_WEIGHTS
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
     raw = getattr(m, "child", m)
     if not isinstance(raw, W3LeafMatcher):
         pairs = []
@@ -163,10 +167,6 @@ def postings_arrays(leaf: Any, fieldname: str, text: str) -> tuple[np.ndarray, n
         before[1:] = sums[first - 1]
         docs = sums - np.repeat(before, np.diff(np.append(starts, len(ids))))
     return docs, np.array(weights, dtype=np.float64)
-
-
-_NO_IDS = np.zeros(0, dtype=np.int64)
-_NO_WEIGHTS = np.zeros(0, dtype=np.float64)
 
 
 def field_lengths(leaf: Any, fieldname: str) -> list[int]:

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from index.engine import NO_VALUE, numeric_column
 from index.query.segment_cache import SegmentCache
+
+if TYPE_CHECKING:
+    import numpy as np
 
 FIELD = "date"
 
@@ -71,6 +72,8 @@ def newest_first(searcher: Any) -> Sequence[float]:
 
 def newest_first_array(searcher: Any) -> np.ndarray:
     """`newest_first` as a numpy array (kept while the list is the same)."""
+    import numpy as np
+
     keys = newest_first(searcher)
     with _JOINED_LOCK:
         found = _ARRAYS.get(id(keys))

@@ -17,7 +17,6 @@ from typing import Any
 
 from whoosh import query as wq
 
-from index.query import postings
 from index.query.expand import _LeafQuery
 from index.query.scoring import bm25_array, idf
 
@@ -101,6 +100,8 @@ def _term(leaf: Any, searcher: Any, fieldname: str, text: str, boost: float) -> 
         return {}
     weight = idf(searcher.doc_count_all(), df) * boost
     avg = searcher.avg_field_length(fieldname, 1.0) or 1.0
+    from index.query import postings  # here: numpy is loaded by the first search
+
     ids, tf = postings.term_postings(leaf, fieldname, text)
     if not len(ids):
         return {}

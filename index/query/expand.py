@@ -17,11 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-import numpy as np
 from whoosh.query import qcore
 
 from index.engine import NO_VALUE, scored_matcher
-from index.query import datecol, postings
+from index.query import datecol
 from index.query.scoring import idf, keep_best_bm25_array
 
 
@@ -95,6 +94,11 @@ class ExpandedTerms(_LeafQuery):
         )
 
     def scores(self, reader: Any, stats: Any = None) -> tuple[list[int], list[float]]:
+
+        import numpy as np  # here: the build and the start-up need no numpy
+
+        from index.query import postings
+
         stats = reader if stats is None else stats
         best = np.zeros(reader.doc_count_all(), dtype=np.float64)
         n = max(1, stats.doc_count_all())

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
 from whoosh import scoring
+
+if TYPE_CHECKING:
+    import numpy as np
 
 K1 = 1.2
 """Term-frequency saturation."""
@@ -70,6 +73,8 @@ def bm25_array(tf: np.ndarray, idf: float, lengths: np.ndarray, avg_length: floa
 def keep_best_bm25_array(best: np.ndarray, ids: np.ndarray, tf: np.ndarray, idf: float) -> None:
     """`keep_best_bm25` for arrays: `best` holds a score for every document
     (0.0: none yet); `ids` are distinct."""
+    import numpy as np
+
     scores = idf * tf * (K1 + 1) / (tf + K1)
     best[ids] = np.maximum(best[ids], scores)
 
