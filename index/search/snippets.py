@@ -82,11 +82,10 @@ class TermMatcher:
         backwards = text[::-1]
         n = len(text)
         out: list[tuple[int, int]] = []
-        done_until = -1
-        for hit in self._finder.finditer(lowered):
+        search = self._finder.search
+        hit = search(lowered)
+        while hit is not None:
             pos = hit.start()
-            if pos < done_until:
-                continue
             # Back to the start of the run of word characters and hyphens
             # holding `pos`, then the WORD_RE word covering `pos` from there.
             run = _RUN_RE.match(backwards, n - pos)  # always matches, maybe empty
@@ -95,9 +94,11 @@ class TermMatcher:
             while m is not None and m.end() <= pos:
                 m = WORD_RE.search(text, m.end())
             if m is None or m.start() > pos:
+                hit = search(lowered, hit.end())
                 continue
-            done_until = m.end()
             self._add(m, out)
+            # The next key found after this word (a key never spans a word's end).
+            hit = search(lowered, max(m.end(), hit.end()))
         return out
 
     def _add(self, m: re.Match[str], out: list[tuple[int, int]]) -> None:
