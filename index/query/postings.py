@@ -95,17 +95,17 @@ def term_postings(leaf: Any, fieldname: str, text: str) -> _Arrays:
 
 
 def lengths(leaf: Any, fieldname: str) -> np.ndarray:
-    """Every document's length of `fieldname` in one segment (int64)."""
+    """Every document's length of `fieldname` in one segment (int32)."""
     segment = _segment_id(leaf)
     if segment is None:
-        return np.array(field_lengths(leaf, fieldname), dtype=np.int64)
+        return np.array(field_lengths(leaf, fieldname), dtype=np.int32)
     key = (segment, fieldname)
     with _LENGTHS_LOCK:
         found = _LENGTHS.get(key)
         if found is not None:
             _LENGTHS.move_to_end(key)
             return found
-    found = np.array(field_lengths(leaf, fieldname), dtype=np.int64)
+    found = np.array(field_lengths(leaf, fieldname), dtype=np.int32)
     with _LENGTHS_LOCK:
         _LENGTHS[key] = found
         while len(_LENGTHS) > 64:
