@@ -14,7 +14,6 @@ the caller's job: `Library` does all three, for the CLI and the TUI.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Mapping, Sequence
 
@@ -27,6 +26,7 @@ from index.query.parse import BuiltQuery
 from index.query.scoring import weighting
 from index.records import Filter, Hit, SearchResult
 from index.search.ranking import top
+from index.search.records import stored_record
 from index.search.snippets import TermMatcher, make_snippet
 from index.search.snippets import match_spans as _match_spans
 from index.search.suggest import suggest
@@ -134,8 +134,7 @@ def _result(
 
 
 def _hit(searcher: Searcher, docnum: int, score: float, matcher: TermMatcher) -> Hit:
-    stored = searcher.stored_fields(docnum)
-    record = json.loads(stored["record"])
+    record = stored_record(searcher, docnum)
     meta = record.get("meta") or {}
     title = record.get("title", "")
     text = record.get("text", "")

@@ -73,3 +73,21 @@ def test_kept_postings_follow_later_deletions() -> None:
         ids, _ = postings.term_postings(leaf, "body", "w3")
         assert ids.tolist() == [d for d in range(300) if d % 13 == 3 and d != 3]
         assert postings.term_postings(leaf, "body", "nothing")[0].tolist() == []
+
+
+def test_kept_records_are_those_of_the_right_segment() -> None:
+    import json
+
+    from index.search.records import stored_record
+
+    schema = fields.Schema(record=fields.STORED())
+    ix = RamStorage().create_index(schema)
+    for batch in range(3):  # three segments: docnums 0-4, 5-9, 10-14
+        with ix.writer(merge=False) as w:
+            for i in range(5):
+                w.add_document(record=json.dumps({"id": f"{batch}-{i}"}))
+    with ix.searcher() as searcher:
+        assert len(searcher.leaf_searchers()) == 3
+        for _ in range(2):  # read, then kept
+            ids = [stored_record(searcher, d)["id"] for d in range(15)]
+            assert ids == [f"{b}-{i}" for b in range(3) for i in range(5)]
