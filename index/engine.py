@@ -17,14 +17,19 @@ with Whoosh's own results.
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from importlib import metadata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.matching import ListMatcher, NullMatcher, ReadTooFar
 from whoosh.util.numeric import byte_to_length
+
+if TYPE_CHECKING:
+    import numpy as np
 
 SUPPORTED = ("whoosh-reloaded", "2.7.5")
 """The engine distribution and the exact version whose internals this module
@@ -110,6 +115,60 @@ def leaf_postings(leaf: Any, fieldname: str, text: str) -> Iterator[tuple[int, f
         m.next()
 
 
+def postings_arrays(leaf: Any, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+    """The postings of one term in one segment reader as two arrays: docnums
+    (int64, ascending) and weights (float64), deleted documents INCLUDED (a
+    segment's deletions change without its id changing: filter at use).
+
+    Private: a `W3LeafMatcher`'s blocks are read through `_read_data`,
+    `_data` (a tuple of delta-encoded ids, weights and values, where the
+    weights may also be None for all 1.0 or one float for all, kept as
+    float32), `_byteids`, `_blocklength`, `_lastblock` and `_next_block`
+    (whoosh-reloaded 2.7.5, whoosh/codec/whoosh3.py), so no posting passes
+    through Python one at a time. Any other matcher is read posting by posting."""
+    import numpy as np  # here: the build and the start-up need no numpy
+
+    try:
+        m = leaf.postings(fieldname, text)
+    except Exception:  # TermNotFound and friends: no postings
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+    raw = getattr(m, "child", m)
+    if not isinstance(raw, W3LeafMatcher):
+        pairs = []
+        while m.is_active():
+            pairs.append((m.id(), m.weight()))
+            m.next()
+        return (
+            np.array([d for d, _ in pairs], dtype=np.int64),
+            np.array([w for _, w in pairs], dtype=np.float64),
+        )
+    ids: list[int] = []
+    weights: list[float] = []
+    starts: list[int] = []
+    while raw.is_active():
+        raw._read_data()
+        block_ids, block_weights = raw._data[0], raw._data[1]
+        count = raw._blocklength
+        if not raw._byteids:
+            starts.append(len(ids))
+        ids.extend(block_ids)
+        if block_weights is None:
+            weights.extend([1.0] * count)
+        elif isinstance(block_weights, float):
+            weights.extend([float(np.float32(block_weights))] * count)
+        else:
+            weights.extend(block_weights)
+        raw._next_block()
+    docs = np.array(ids, dtype=np.int64)
+    if starts:  # delta-encoded per block: a running sum restarting at each block
+        sums = np.cumsum(docs)
+        before = np.zeros(len(starts), dtype=np.int64)
+        first = np.array(starts[1:], dtype=np.int64)
+        before[1:] = sums[first - 1]
+        docs = sums - np.repeat(before, np.diff(np.append(starts, len(ids))))
+    return docs, np.array(weights, dtype=np.float64)
+
+
 def field_lengths(leaf: Any, fieldname: str) -> list[int]:
     """The length of `fieldname` in every document of one segment reader.
 
@@ -124,6 +183,34 @@ def field_lengths(leaf: Any, fieldname: str) -> list[int]:
         return [_BYTE_TO_LENGTH[b] for b in column] if column is not None else [0] * n
     except Exception:
         return [leaf.doc_field_length(d, fieldname, 0) for d in range(n)]
+
+
+def numeric_column(leaf: Any, fieldname: str) -> list[int]:
+    """The raw values (`translate=False`) of a numeric column in every
+    document of one segment reader: what `column_reader(fieldname,
+    translate=False)[docnum]` gives, for all docnums at once.
+
+    Private: a `NumericColumn.Reader` keeps its file (`_dbfile`), where the
+    values start (`_basepos`), how many were written (`_count`; later
+    documents have `_default`) and their big-endian `_typecode`
+    (whoosh-reloaded 2.7.5, whoosh/columns.py); the values are read in one
+    piece instead of one seek and unpack per document. Any other reader takes
+    the public path."""
+    column = leaf.column_reader(fieldname, translate=False)
+    n = leaf.doc_count_all()
+    try:
+        count = min(column._count, n)
+        values = array(column._typecode)
+        if values.itemsize != column._fixedlen:
+            raise TypeError("platform item size differs")
+        values.frombytes(column._dbfile.get(column._basepos, count * column._fixedlen))
+        if sys.byteorder == "little":
+            values.byteswap()  # Whoosh writes "!" (network order)
+        out = values.tolist()
+        out.extend([column._default] * (n - count))
+        return out
+    except Exception:
+        return [column[d] for d in range(n)]
 
 
 class ScoredList(ListMatcher):

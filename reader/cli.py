@@ -96,14 +96,15 @@ def _open_library(articles: Path, rebuild: bool = False, quiet: bool = True) -> 
     from index import Library
 
     library = Library(articles)
-    bar = _progress_bar()
+    bar: Any = None  # made on first use: rich costs ~40 ms to import, a small update none
     task = None
 
     def progress(done: int, total: int) -> None:
-        nonlocal task
+        nonlocal task, bar
         if total < PROGRESS_MIN_FILES:
             return
         if task is None:
+            bar = _progress_bar()
             bar.start()
             task = bar.add_task("Indexing", total=total)
         bar.update(task, completed=done)
@@ -114,7 +115,7 @@ def _open_library(articles: Path, rebuild: bool = False, quiet: bool = True) -> 
     try:
         report = library.update(rebuild=rebuild, progress=progress, wait=120.0, on_busy=busy)
     finally:
-        if task is not None:
+        if bar is not None:
             bar.stop()
     # Quiet commands still say when they work without a usable cache folder.
     fallback = report.note is not None and report.note.code == "note.memory"

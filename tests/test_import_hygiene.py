@@ -34,3 +34,14 @@ def test_cli_commands_do_not_load_textual() -> None:
     code = "import sys; from reader import cli; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_update_path_does_not_load_numpy() -> None:
+    """A one-file `diplo-reader index` pays for every import: the CLI, the
+    Library and the build load no numpy (the first search does)."""
+    code = (
+        "import sys; from reader import cli; from index.library import Library; "
+        "import index.store.build; print('numpy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip() == "False", out.stderr

@@ -153,13 +153,17 @@ def sanitize(text: str) -> str:
 _UNSAFE_IN_NAME = re.compile("[\t\n\r" + _CONTROL.pattern[1:-1] + "\ud800-\udfff\u2028\u2029]")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Undecodable bytes of a name (surrogateescape); a regex: every file, every start."""
+
+
 def unsafe_name(name: str) -> str | None:
     """Why a file or folder name cannot be shown safely, or None when it can.
 
     Names are shown in every front end and stored as article ids, so they obey
     the same rule as article text: no control, bidi or zero-width characters.
     Bytes that are not UTF-8 arrive as lone surrogates (surrogateescape)."""
-    if any("\ud800" <= ch <= "\udfff" for ch in name):
+    if _SURROGATE.search(name):
         return "file name is not valid UTF-8 (rename the file)"
     if _UNSAFE_IN_NAME.search(name):
         return "file name contains control or invisible characters (rename the file)"

@@ -17,12 +17,8 @@ from typing import Any
 
 from whoosh import query as wq
 
-from index.engine import field_lengths, leaf_postings
 from index.query.expand import _LeafQuery
-from index.query.scoring import bm25_scores, idf
-from index.query.segment_cache import SegmentCache
-
-_LENGTHS: SegmentCache[list[int]] = SegmentCache(64)
+from index.query.scoring import bm25_array, idf
 
 Scores = dict[int, float]
 
@@ -96,11 +92,6 @@ def _every(leaf: Any) -> Scores:
     return dict.fromkeys(leaf.all_doc_ids(), 0.0)
 
 
-def _lengths(leaf: Any, fieldname: str) -> list[int]:
-    """Per-document field lengths of one segment, cached by segment id."""
-    return _LENGTHS.get(leaf, (fieldname,), lambda: field_lengths(leaf, fieldname))
-
-
 def _term(leaf: Any, searcher: Any, fieldname: str, text: str, boost: float) -> Scores:
     if fieldname not in leaf.schema:  # an index from an older schema
         return {}
@@ -109,7 +100,13 @@ def _term(leaf: Any, searcher: Any, fieldname: str, text: str, boost: float) -> 
         return {}
     weight = idf(searcher.doc_count_all(), df) * boost
     avg = searcher.avg_field_length(fieldname, 1.0) or 1.0
-    return bm25_scores(leaf_postings(leaf, fieldname, text), weight, _lengths(leaf, fieldname), avg)
+    from index.query import postings  # here: numpy is loaded by the first search
+
+    ids, tf = postings.term_postings(leaf, fieldname, text)
+    if not len(ids):
+        return {}
+    scores = bm25_array(tf, weight, postings.lengths(leaf, fieldname)[ids], avg)
+    return dict(zip(ids.tolist(), scores.tolist(), strict=True))
 
 
 def _phrase(leaf: Any, searcher: Any, q: wq.Phrase) -> Scores:

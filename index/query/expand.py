@@ -14,13 +14,14 @@ other query (And, Not, fields) like any Whoosh leaf.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from whoosh.query import qcore
 
-from index.engine import NO_VALUE, leaf_postings, scored_matcher
-from index.query.scoring import idf, keep_best_bm25
+from index.engine import NO_VALUE, scored_matcher
+from index.query import datecol
+from index.query.scoring import idf, keep_best_bm25_array
 
 
 class _LeafQuery(qcore.Query):
@@ -93,16 +94,23 @@ class ExpandedTerms(_LeafQuery):
         )
 
     def scores(self, reader: Any, stats: Any = None) -> tuple[list[int], list[float]]:
+
+        import numpy as np  # here: the build and the start-up need no numpy
+
+        from index.query import postings
+
         stats = reader if stats is None else stats
-        total: dict[int, float] = {}
+        best = np.zeros(reader.doc_count_all(), dtype=np.float64)
         n = max(1, stats.doc_count_all())
         for text in self.texts:
             df = stats.doc_frequency(self.fieldname, text)
             if df:
                 weight = idf(n, df) * self.boost
-                keep_best_bm25(leaf_postings(reader, self.fieldname, text), weight, total)
-        ids = sorted(total)
-        return ids, [total[d] for d in ids]
+                ids, tf = postings.term_postings(reader, self.fieldname, text)
+                if len(ids):
+                    keep_best_bm25_array(best, ids, tf, weight)
+        found = np.flatnonzero(best > 0.0)
+        return found.tolist(), best[found].tolist()
 
 
 class DateFilter(_LeafQuery):
@@ -140,7 +148,10 @@ class DateFilter(_LeafQuery):
             return [], []
         lo = datetime_to_long(self.start) if self.start else 0
         hi = datetime_to_long(self.end) if self.end else NO_VALUE - 1
-        column = reader.column_reader(self.fieldname, translate=False)
+        if self.fieldname == datecol.FIELD:  # read once per segment
+            values: Iterable[int] = datecol.date_values(reader)
+        else:
+            values = reader.column_reader(self.fieldname, translate=False)
         deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
-        ids = [d for d, v in enumerate(column) if lo <= v <= hi and d not in deleted]
+        ids = [d for d, v in enumerate(values) if lo <= v <= hi and d not in deleted]
         return ids, [self.boost] * len(ids)

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from index.query.evaluate import Scores, evaluate
-from index.query.filters import filter_query
-from index.query.parse import BuiltQuery, as_you_type, build_query
 from index.records import Filter
+
+if TYPE_CHECKING:  # loaded by the first search: `Library` makes a HitCache at start-up
+    from index.query.evaluate import Scores
+    from index.query.parse import BuiltQuery
 
 _SELECTIONS = 64
 """Chips' selections kept per searcher (a chip's selection does not depend on
@@ -37,6 +38,9 @@ class Matched:
 
 def match(searcher: Any, text: str, typing: bool = False) -> Matched:
     """Evaluate `text` (typing=True: the last plain word may be unfinished)."""
+    from index.query.evaluate import evaluate
+    from index.query.parse import as_you_type, build_query
+
     built = build_query(as_you_type(text) if typing else text, searcher.reader())
     if built.query is not None:
         return Matched(built, evaluate(searcher, built.query), False, False)
@@ -47,6 +51,9 @@ def match(searcher: Any, text: str, typing: bool = False) -> Matched:
 
 def selection(searcher: Any, flt: Filter) -> Collection[int]:
     """The documents the filter selects (ignoring `exclude`)."""
+    from index.query.evaluate import evaluate
+    from index.query.filters import filter_query
+
     return evaluate(searcher, filter_query(flt, searcher.reader())).keys()
 
 

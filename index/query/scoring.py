@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from whoosh import scoring
+
+if TYPE_CHECKING:
+    import numpy as np
 
 K1 = 1.2
 """Term-frequency saturation."""
@@ -54,6 +58,25 @@ def keep_best_bm25(
         s = idf * tf * (K1 + 1) / (tf + K1)
         if s > best.get(d, 0.0):
             best[d] = s
+
+
+def bm25_array(tf: np.ndarray, idf: float, lengths: np.ndarray, avg_length: float) -> np.ndarray:
+    """`bm25_scores` for arrays: frequencies `tf` and the field lengths of
+    the same documents, the same operations in the same order (so the same
+    floats)."""
+    norm = K1 * (1 - B)
+    per_len = K1 * B / avg_length
+    out: np.ndarray = idf * tf * (K1 + 1) / (tf + norm + per_len * lengths)
+    return out
+
+
+def keep_best_bm25_array(best: np.ndarray, ids: np.ndarray, tf: np.ndarray, idf: float) -> None:
+    """`keep_best_bm25` for arrays: `best` holds a score for every document
+    (0.0: none yet); `ids` are distinct."""
+    import numpy as np
+
+    scores = idf * tf * (K1 + 1) / (tf + K1)
+    best[ids] = np.maximum(best[ids], scores)
 
 
 def weighting() -> scoring.BM25F:

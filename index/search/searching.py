@@ -14,28 +14,24 @@ the caller's job: `Library` does all three, for the CLI and the TUI.
 
 from __future__ import annotations
 
-import heapq
-import json
 import logging
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from whoosh.index import Index
 from whoosh.searching import Searcher
 
-from index.engine import NO_VALUE
 from index.messages import Problem
 from index.query.hitset import HitCache, match, selection
 from index.query.parse import BuiltQuery
 from index.query.scoring import weighting
 from index.records import Filter, Hit, SearchResult
+from index.search.ranking import top
+from index.search.records import stored_record
 from index.search.snippets import TermMatcher, make_snippet
 from index.search.snippets import match_spans as _match_spans
 from index.search.suggest import suggest
 
 log = logging.getLogger(__name__)
-
-_NO_DATE = float("-inf")
 
 
 def match_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
@@ -91,7 +87,6 @@ def _search(
     built, listing = found.built, found.listing
     if found.failed and built.error:
         return _failed(text, built.error)
-    dates = _date_column(searcher)
     # One pass over the postings gives every match with its score, so the
     # exact total is free (index/query/evaluate.py); `hits` keeps it for the
     # counts and the longer list that follow (index/query/hitset.py).
@@ -103,11 +98,7 @@ def _search(
         else:
             scores = {d: s for d, s in scores.items() if d in selected}
     total = len(scores)
-    if listing or sort == "date":
-        key = lambda d: (-_date_key(dates, d[0]), -d[1], d[0])  # noqa: E731
-    else:  # equal scores: newest first
-        key = lambda d: (-round(d[1], 6), -_date_key(dates, d[0]), d[0])  # noqa: E731
-    docs = heapq.nsmallest(limit, scores.items(), key=key)
+    docs = top(searcher, scores, limit, by_date=listing or sort == "date")
     matcher = TermMatcher(built.terms)
     page = tuple(_hit(searcher, docnum, score, matcher) for docnum, score in docs)
     return _result(searcher, text, built, page, total)
@@ -142,24 +133,8 @@ def _result(
     )
 
 
-def _date_column(searcher: Searcher) -> Any:
-    reader = searcher.reader()
-    if "date" not in reader.schema or not reader.has_column("date"):
-        return None
-    return reader.column_reader("date", translate=False)
-
-
-def _date_key(dates: Any, docnum: int) -> float:
-    """Sortable date value; articles without a date sort after all others."""
-    if dates is None:
-        return _NO_DATE
-    value = dates[docnum]
-    return float(value) if value < NO_VALUE else _NO_DATE
-
-
 def _hit(searcher: Searcher, docnum: int, score: float, matcher: TermMatcher) -> Hit:
-    stored = searcher.stored_fields(docnum)
-    record = json.loads(stored["record"])
+    record = stored_record(searcher, docnum)
     meta = record.get("meta") or {}
     title = record.get("title", "")
     text = record.get("text", "")

@@ -79,16 +79,26 @@ class TermMatcher:
         if self._finder is None:
             self._finder = _finder(tuple(sorted(self.keys | set(self.prefixes))))
         lowered = _lower(text)
+        backwards = text[::-1]
+        n = len(text)
         out: list[tuple[int, int]] = []
-        done_until = -1
-        for hit in self._finder.finditer(lowered):
-            if hit.start() < done_until:
+        search = self._finder.search
+        hit = search(lowered)
+        while hit is not None:
+            pos = hit.start()
+            # Back to the start of the run of word characters and hyphens
+            # holding `pos`, then the WORD_RE word covering `pos` from there.
+            run = _RUN_RE.match(backwards, n - pos)  # always matches, maybe empty
+            start = pos - (run.end() - (n - pos)) if run else pos
+            m = WORD_RE.search(text, start)
+            while m is not None and m.end() <= pos:
+                m = WORD_RE.search(text, m.end())
+            if m is None or m.start() > pos:
+                hit = search(lowered, hit.end())
                 continue
-            m = _word_at(text, hit.start())
-            if m is None:
-                continue
-            done_until = m.end()
             self._add(m, out)
+            # The next key found after this word (a key never spans a word's end).
+            hit = search(lowered, max(m.end(), hit.end()))
         return out
 
     def _add(self, m: re.Match[str], out: list[tuple[int, int]]) -> None:
@@ -131,7 +141,7 @@ def _lower(text: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _finder(keys: tuple[str, ...]) -> re.Pattern[str]:
+def _alternatives(keys: tuple[str, ...]) -> str:
     """A regex finding each folded key in lower-cased text: a letter may carry
     a diacritic, a vowel may be followed by the "e" of a spelled-out umlaut,
     "ss" may be "ß"."""
@@ -148,18 +158,17 @@ def _finder(keys: tuple[str, ...]) -> re.Pattern[str]:
             parts.append(_VARIANTS.get(ch, re.escape(ch)) + ("e?" if ch in "aou" else ""))
             i += 1
         alternatives.append("".join(parts))
-    return re.compile("|".join(alternatives))
+    return "|".join(alternatives)
 
 
-def _word_at(text: str, pos: int) -> re.Match[str] | None:
-    """The WORD_RE match covering position `pos` of `text`."""
-    start = pos
-    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-\u2010\u2011"):
-        start -= 1
-    m = WORD_RE.search(text, start)
-    while m is not None and m.end() <= pos:
-        m = WORD_RE.search(text, m.end())
-    return m if m is not None and m.start() <= pos else None
+@lru_cache(maxsize=256)
+def _finder(keys: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(_alternatives(keys))
+
+
+_RUN_RE = re.compile(r"[\w\-\u2010\u2011]*")
+"""A run of word characters and hyphens (matched on the reversed text: back
+from a position to where a word covering it can start)."""
 
 
 def _pieces(word: str, offset: int) -> list[tuple[str, int, int]]:
@@ -182,20 +191,7 @@ def make_snippet(text: str, matcher: TermMatcher) -> tuple[str, tuple[tuple[int,
     """About SNIPPET_CHARS of `text` around the densest cluster of matches,
     on one line, with the spans of matched words inside the snippet."""
     spans = matcher.spans(text)
-    if spans:
-        best, best_score = 0, -1
-        j = 0
-        for i, (start, _) in enumerate(spans):
-            # Window of matches starting at match i: distinct words count most.
-            while j < len(spans) and spans[j][1] <= start + SNIPPET_CHARS - LEAD_CHARS:
-                j += 1
-            distinct = len({text[s:e].lower() for s, e in spans[i:j]})
-            score = distinct * 100 + (j - i)
-            if score > best_score:
-                best, best_score = i, score
-        start = max(0, spans[best][0] - LEAD_CHARS)
-    else:
-        start = 0
+    start = max(0, spans[_densest(text, spans)][0] - LEAD_CHARS) if spans else 0
     if start:
         space = text.rfind(" ", 0, start + 1)
         start = space + 1 if space >= 0 and start - space < 20 else start
@@ -203,22 +199,53 @@ def make_snippet(text: str, matcher: TermMatcher) -> tuple[str, tuple[tuple[int,
     if end < len(text):
         space = text.rfind(" ", start, end)
         end = space if space > start + SNIPPET_CHARS // 2 else end
-    # One line for the results list: whitespace runs become one space, and
-    # `where` maps each position of the window to its place in the snippet.
+    # One line for the results list: each whitespace run becomes one space;
+    # a position of the window moves left by what the runs before it lost.
     lead = "…" if start > 0 else ""
     tail = "…" if end < len(text) else ""
-    out: list[str] = []
-    where: list[int] = []
-    for ch in text[start:end]:
-        where.append(len(lead) + len(out))
-        if ch.isspace():
-            if out and out[-1] == " ":
-                continue
-            ch = " "
-        out.append(ch)
-    where.append(len(lead) + len(out))
-    snippet = "".join(out).rstrip(" ")  # trailing only: spans stay valid
+    window = text[start:end]
+    runs = [m.span() for m in _SPACES_RE.finditer(window) if m.end() - m.start() > 1]
+    snippet = _SPACES_RE.sub(" ", window).rstrip(" ")  # trailing only: spans stay valid
+
+    def where(pos: int) -> int:
+        lost = 0
+        for a, b in runs:
+            if a >= pos:
+                break
+            lost += max(0, min(pos, b) - a - 1)
+        return len(lead) + pos - lost
+
     inside = tuple(
-        (where[s - start], where[e - start]) for s, e in spans if s >= start and e <= end
+        (where(s - start), where(e - start)) for s, e in spans if s >= start and e <= end
     )
     return lead + snippet + tail, inside
+
+
+_SPACES_RE = re.compile(r"\s+")
+
+
+def _densest(text: str, spans: list[tuple[int, int]]) -> int:
+    """Index of the match that starts the best window of matches: distinct
+    words count most, then the number of matches (the first best wins).
+    The window's words are counted as it slides (each span enters and
+    leaves it once)."""
+    words = [text[s:e].lower() for s, e in spans]
+    counts: dict[str, int] = {}
+    best, best_score = 0, -1
+    j = 0
+    for i, (start, _) in enumerate(spans):
+        if i and i - 1 < j:  # the previous first match leaves the window
+            w = words[i - 1]
+            if counts[w] == 1:
+                del counts[w]
+            else:
+                counts[w] -= 1
+        limit = start + SNIPPET_CHARS - LEAD_CHARS
+        while j < len(spans) and spans[j][1] <= limit:
+            if j >= i:
+                counts[words[j]] = counts.get(words[j], 0) + 1
+            j += 1
+        score = len(counts) * 100 + (j - i)
+        if score > best_score:
+            best, best_score = i, score
+    return best

@@ -61,9 +61,9 @@ def _load(source: SourceFile) -> tuple[Article, dict[str, Any]] | Skipped:
         article = read_article(source.path, source.id)
         return article, prepare_document(article)
     except ArticleError as exc:
-        return Skipped(str(source.path), str(exc), exc.code)
+        return Skipped(source.location, str(exc), exc.code)
     except Exception as exc:  # a bug must cost one file, not the whole build
-        return Skipped(str(source.path), f"internal error: {type(exc).__name__}: {exc}", "error")
+        return Skipped(source.location, f"internal error: {type(exc).__name__}: {exc}", "error")
 
 
 def _start_worker(parent_pid: int) -> None:
@@ -120,7 +120,7 @@ def _plan(articles_dir: Path, manifest: dict[str, Any]) -> _Plan:
     for source in iter_article_files(articles_dir, plan.skipped):
         seen.add(source.id)
         entry = manifest.get(source.id)
-        if entry and entry[0] == str(source.path) and entry[1:3] == [source.size, source.mtime_ns]:
+        if entry and entry[0] == source.location and entry[1:3] == [source.size, source.mtime_ns]:
             if entry[3] is None:  # skipped last time for a reason its content gave
                 plan.skipped.append(Skipped(entry[0], entry[4], entry[5]))
             else:
@@ -152,7 +152,7 @@ def _write(
     added = updated = touched = 0
     total = len(plan.to_read)
     by_id = {s.id: s for s in plan.to_read}
-    id_by_path = {str(s.path): s.id for s in plan.to_read}
+    id_by_path = {s.location: s.id for s in plan.to_read}
     for done, item in enumerate(load_articles(plan.to_read, workers), 1):
         if cancel is not None and cancel.is_set():
             raise BuildCancelled
@@ -165,7 +165,7 @@ def _write(
             if source_id is not None and item.code in STABLE_SKIPS:
                 source = by_id[source_id]
                 manifest[source_id] = [
-                    str(source.path),
+                    source.location,
                     source.size,
                     source.mtime_ns,
                     None,
@@ -177,7 +177,7 @@ def _write(
             source = by_id[article.id]
             old = manifest.get(article.id)
             entry: list[Any] | None = [
-                str(source.path),
+                source.location,
                 source.size,
                 source.mtime_ns,
                 article.content_hash,
