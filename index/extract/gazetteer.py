@@ -52,7 +52,7 @@ class Place(NamedTuple):
 
 @dataclass(eq=False)  # hashed by identity: one instance per process
 class Gazetteer:
-    places: Mapping[tuple[str, ...], Place]
+    places: PlaceTable
     """Surface-form tokens (first token lower-cased when multiword) -> place."""
     orgs: dict[tuple[str, ...], str]
     first_names: Set[str]
@@ -176,6 +176,11 @@ class WordClasses(Mapping[str, str]):
             raise KeyError(word)
         return self._names[self._codes[self._trie.key_id(word)]]
 
+    def get(self, word: str, default: Any = None) -> Any:
+        """The class of `word`, or `default` (one trie lookup, no exception on a miss)."""
+        i = self._trie.get(word) if isinstance(word, str) else None
+        return default if i is None else self._names[self._codes[i]]
+
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and word in self._trie
 
@@ -221,6 +226,11 @@ class PlaceTable(Mapping[tuple[str, ...], Place]):
 
     def __len__(self) -> int:
         return len(self._keys)
+
+    def may_continue(self, first: str, second: str) -> bool:
+        """Whether some multiword key starts with these two tokens (as text: a cheap
+        necessary test before looking up longer spans)."""
+        return next(self._keys.iterkeys(first + SEP + second), None) is not None
 
     def _find(self, key: tuple[str, ...]) -> Place:
         if not isinstance(key, tuple) or not all(isinstance(t, str) for t in key):
