@@ -54,6 +54,8 @@ def model_attributes(path: Path) -> dict[bytes, bytes]:
 
 
 Pack = tuple[object, ...]
+_MEMO_MAX = 20_000
+"""Class-code and mark features remembered (a few thousand in practice)."""
 _VARIANTS_MAX = 50_000
 """Distinct core features remembered (shapes, classes, bands: a few thousand in practice)."""
 
@@ -70,6 +72,8 @@ class ModelFeatures:
         self.known = known
         self.pack = lru_cache(maxsize=cache_size)(self._pack)
         self._var: dict[str, tuple[bytes | None, ...]] = {}
+        self._b = self._get("b")
+        self._memo = _Memo(known)
         self._start = self._edge("<s>")
         self._end = self._edge("</s>")
 
@@ -93,19 +97,20 @@ class ModelFeatures:
         """`features.pack_parts(w)` filtered (same parts, same order)."""
         low = w.lower()
         core = _word_core(w)
-        get = self._get
+        kg = self.known.get
         var = self._var
         own_c, m1, p1, m2, p2 = zip(*[var.get(c) or self._variants(c) for c in core], strict=True)
         code, extra, name_like = word_extras(w, core)
-        b = get("b")
-        own = (b, own_c[0], *map(get, word_strings(w, low)), *own_c[1:])
-        prev = (get("pw=" + low), *m1)
-        nxt = (get("nw=" + low), *p1)
+        b = self._b
+        words = [kg(s.encode()) for s in word_strings(w, low)]  # words[1]: "l=" + low
+        lb = low.encode()
+        prev = (kg(b"pw=" + lb), *m1)
+        nxt = (kg(b"nw=" + lb), *p1)
         return (
-            _kept(own), _kept(prev), _kept(nxt), _kept((get("pw2=" + low), *m2)),
-            _kept((get("nw2=" + low), *p2)), _kept((b, own_c[0], get("l=" + low))),
-            code, _kept(map(get, extra)), name_like, _kept(prev[:4]), _kept(nxt[:4]),
-            "pw=" + low, "l=" + low,
+            _kept((b, own_c[0], *words, *own_c[1:])), _kept(prev), _kept(nxt),
+            _kept((kg(b"pw2=" + lb), *m2)), _kept((kg(b"nw2=" + lb), *p2)),
+            _kept((b, own_c[0], words[1])), code, _kept([kg(s.encode()) for s in extra]),
+            name_like, _kept(prev[:4]), _kept(nxt[:4]), "pw=" + low, "l=" + low,
         )  # fmt: skip
 
     def features(self, words: Sequence[str], gaz: Gazetteer) -> list[list[bytes]]:
@@ -113,7 +118,10 @@ class ModelFeatures:
         marks = gazetteer_marks(words, gaz)
         pack = self.pack
         packs = [pack(w) for w in words]
-        get = self._get
+        memo = self._memo  # for features of few values: marks, class codes
+        if len(memo) > _MEMO_MAX:
+            memo.clear()
+        kg = self.known.get
         start = self._start
         end = self._end
         n = len(words)
@@ -125,35 +133,47 @@ class ModelFeatures:
             mark = marks[i]
             if not pk[8]:
                 f = [*pk[5], *p1[9], *n1[10]]  # type: ignore[misc]
-                if mark and (g := get("gz=" + mark)):
+                if mark and (g := memo["gz=" + mark]):
                     f.append(g)
                 out.append(f)
                 continue
             f = [*pk[0], *p1[1], *n1[2]]  # type: ignore[misc]
-            if g := get(p1[11] + "|" + pk[12]):  # type: ignore[operator]
+            if g := kg((p1[11] + "|" + pk[12]).encode()):  # type: ignore[operator]
                 f.append(g)
             f.extend(pk[7])  # type: ignore[arg-type]
             f.extend((packs[i - 2] if i > 1 else start)[3])  # type: ignore[arg-type]
             f.extend((packs[i + 2] if i + 2 < n else end)[4])  # type: ignore[arg-type]
-            if mark and (g := get("gz=" + mark)):
+            if mark and (g := memo["gz=" + mark]):
                 f.append(g)
-            if i and marks[i - 1] and (g := get("-1gz=" + marks[i - 1])):
+            if i and marks[i - 1] and (g := memo["-1gz=" + marks[i - 1]]):
                 f.append(g)
-            if i + 1 < n and marks[i + 1] and (g := get("+1gz=" + marks[i + 1])):
+            if i + 1 < n and marks[i + 1] and (g := memo["+1gz=" + marks[i + 1]]):
                 f.append(g)
             code: str = pk[6]  # type: ignore[assignment]
             prev_code: str = p1[6] if i else "<s>"  # type: ignore[assignment]
             next_code: str = n1[6] if i + 1 < n else "</s>"  # type: ignore[assignment]
-            if g := get("kk=" + prev_code + "|" + code):
+            if g := memo["kk=" + prev_code + "|" + code]:
                 f.append(g)
-            if g := get("kn=" + code + "|" + next_code):
+            if g := memo["kn=" + code + "|" + next_code]:
                 f.append(g)
-            if g := get("k3=" + prev_code + "|" + code + "|" + next_code):
+            if g := memo["k3=" + prev_code + "|" + code + "|" + next_code]:
                 f.append(g)
             if i == 0 or words[i - 1] in _SENT_START or words[i - 1] in ".!?":
-                if g := get("first"):
+                if g := memo["first"]:
                     f.append(g)
-                if g := get("kf=" + code):
+                if g := memo["kf=" + code]:
                     f.append(g)
             out.append(f)
         return out
+
+
+class _Memo(dict[str, "bytes | None"]):
+    """Feature string -> the model's bytes for it, or None; looked up on first use."""
+
+    def __init__(self, known: dict[bytes, bytes]) -> None:
+        super().__init__()
+        self.known = known
+
+    def __missing__(self, s: str) -> bytes | None:
+        v = self[s] = self.known.get(s.encode())
+        return v
