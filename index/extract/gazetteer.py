@@ -233,14 +233,16 @@ class PlaceTable(Mapping[tuple[str, ...], Place]):
         return next(self._keys.iterkeys(first + SEP + second), None) is not None
 
     def _find(self, key: tuple[str, ...]) -> Place:
-        if not isinstance(key, tuple) or not all(isinstance(t, str) for t in key):
+        if not isinstance(key, tuple):
             return _NO_PLACE
-        joined = SEP.join(key)
-        if joined not in self._keys:
+        try:
+            joined = SEP.join(key)
+        except TypeError:  # a token that is not a string
             return _NO_PLACE
-        (number,) = KEY_PLACE.unpack_from(
-            self._key_place, KEY_PLACE.size * self._keys.key_id(joined)
-        )
+        key_id = self._keys.get(joined)  # one trie walk: the key's id or None
+        if key_id is None:
+            return _NO_PLACE
+        (number,) = KEY_PLACE.unpack_from(self._key_place, KEY_PLACE.size * key_id)
         kind, cc, lat, lon, pop = PLACE_RECORD.unpack_from(
             self._records, number * PLACE_RECORD.size
         )
