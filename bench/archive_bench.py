@@ -1,12 +1,15 @@
 """Benchmark rows of the archive views (issue 13), at one corpus size.
 
     python -m bench.archive_bench --size 10000 [--articles DIR] [--index DIR] [--json PATH]
+    python -m bench.archive_bench --size 100000 --articles DIR --index DIR   # an existing index
 
-Rows (medians and p95 in ms, measured in this one run):
+Rows (medians and p95 in ms, measured in this one run), each with the issue's
+target for this size and whether the p95 meets it:
 - overview: facets + timeline + places over each query's WHOLE hit set, the
-  empty query (every article) included, as the reader's worker asks for them
-  (`Library.overview`: hit set, chips, counting); "counting" is the part after
-  the hit set is known.
+  empty query (every article) included, end to end as the reader's worker asks
+  for them (`Library.overview` with nothing kept from a search: the query
+  evaluated, chips applied, counted); "counting" is the part after the hit set
+  is known; "with chips" adds a place chip and a source chip to every query.
 - columns: building the per-document columns once per index state, from the
   hidden per-segment facts files (warm) and from the stored records (cold).
 - map: redraw at 160x48 for new results (tints and markers; outline layer
@@ -17,14 +20,18 @@ Rows (medians and p95 in ms, measured in this one run):
   matches the first page found (index/query/hitset.py); the row below it
   evaluates the query again for the counts, in the same run, for comparison.
 
-The corpus is bench/corpus.py's (replicated 10kGNAD) and the index is built
-first if needed (--index reuses one).
+The corpus is bench/corpus.py's (replicated 10kGNAD). Without --index the
+index in the cache is used and built first if needed; with --index an existing
+index is required (it is built only with --build: a 100k build takes well
+over 15 minutes), so a run on a quiet machine measures, never builds. Below
+100k, "counting at 10x" also counts the facts repeated ten times (no index).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -36,6 +43,15 @@ from bench.queries import TYPED, keystrokes, select_queries
 
 MAP_SIZE = (160, 48)
 REPEATS = 5
+MAP_TARGET_MS = 30.0
+KEYSTROKE_TARGET_MS = 50.0
+"""At 10k (the issue sets no keystroke target at 100k)."""
+
+
+def overview_target_ms(size: int) -> float:
+    """p95 of facets and timeline over the whole hit set: ≤ 30 ms at 10k,
+    ≤ 150 ms at 100k (sizes between: the 100k target)."""
+    return 30.0 if size <= 10_000 else 150.0
 
 
 def _timed(fn: Callable[[], Any]) -> float:
@@ -49,13 +65,18 @@ def probe_overview(library: Any) -> dict[str, Any]:
     from index.archive.hits import hit_mask
     from index.archive.service import overview_of
     from index.archive.source import columns_for
+    from index.records import Filter
 
     queries = ["", *[q.text for q in select_queries()]]
     whole: list[float] = []
     counting: list[float] = []
     empty: list[float] = []
+    chipped: list[float] = []
     searcher = library.searcher()
     cols = columns_for(searcher, library.index_dir)
+    every = library.overview("", limit=1)
+    chips = [Filter("place", r[0].name) for r in [every.facets.places] if r]
+    chips += [Filter("source", r[0].name) for r in [every.facets.sources] if r]
     for _ in range(REPEATS):
         for q in queries:
             library._hits.clear()  # the whole way: the query evaluated here
@@ -64,6 +85,9 @@ def probe_overview(library: Any) -> dict[str, Any]:
             counting.append(_timed(lambda m=mask: overview_of(cols, m, (), limit=8)))
             if not q:
                 empty.append(whole[-1])
+            if chips:
+                library._hits.clear()
+                chipped.append(_timed(lambda q=q: library.overview(q, chips, limit=8)))
     facets_timeline = []
     mask = cols.live
     for _ in range(20):
@@ -76,6 +100,8 @@ def probe_overview(library: Any) -> dict[str, Any]:
         "overview": summary_ms(whole),
         "counting": summary_ms(counting),
         "empty_query_overview": summary_ms(empty),
+        "chips": [f.label for f in chips],
+        "overview_with_chips": summary_ms(chipped) if chipped else None,
         "empty_query_facets_timeline_counting": summary_ms(facets_timeline),
         "entities": len(cols.key),
     }
@@ -187,73 +213,124 @@ def probe_scaled_counting(library: Any, factor: int) -> dict[str, Any]:
     }
 
 
-def run(size: int, index_dir: Path | None, articles: Path | None = None) -> dict[str, Any]:
+class UnusableIndex(Exception):
+    """--index names an index that cannot be used as it is (and no --build)."""
+
+
+def run(
+    size: int,
+    index_dir: Path | None,
+    articles: Path | None = None,
+    *,
+    build: bool = False,
+    scale: int | None = None,
+) -> dict[str, Any]:
+    """`scale`: also count the facts repeated this many times (default: 10
+    below 100k articles, else not)."""
     from index.library import Library
+    from index.store.disk import check_index
 
     corpus = articles or make_corpus(size)
     library = Library(corpus, index_dir)
     started = time.perf_counter()
     if not library.open_existing():
+        problem = check_index(library.index_dir, library.articles_dir)
+        if index_dir is not None and not build:
+            raise UnusableIndex(
+                f"the index at {index_dir} cannot be used as it is "
+                f"({problem.render('en') if problem else 'unknown reason'}); "
+                "pass --build to build it"
+            )
         library.update(wait=600.0)
     opened = time.perf_counter() - started
     first = _timed(lambda: library.overview("", limit=8))
+    articles_indexed = library.count()
+    scale = (10 if articles_indexed < 100_000 else 0) if scale is None else scale
     return {
         "size": size,
+        "articles": articles_indexed,
         "open_s": round(opened, 2),
         "first_overview_s": round(first, 3),
         "columns": probe_columns(library),
         "overview": probe_overview(library),
         "map": probe_map(library),
         "keystrokes": probe_keystrokes(library),
-        "scaled": probe_scaled_counting(library, 10),
+        "scaled": probe_scaled_counting(library, scale) if scale > 1 else None,
     }
 
 
+def _verdict(p95: float, target: float | None) -> str:
+    if target is None:
+        return ""
+    return f"≤ {target:g} {'ok' if p95 <= target else 'MISSED'}"
+
+
 def table(result: dict[str, Any]) -> str:
-    """Rows for docs/benchmarks.md (ms: median / p95)."""
+    """Rows for docs/benchmarks.md (ms: median / p95), with the issue's
+    target for this size and whether the p95 meets it."""
 
     def ms(d: dict[str, float]) -> str:
         return f"{d['median_ms']:.1f} / {d['p95_ms']:.1f}"
 
     o, m, k = result["overview"], result["map"], result["keystrokes"]
-    n = result["size"]
-    rows = [
-        ("facets+timeline+places, whole hit set (Library.overview)", ms(o["overview"]), "≤ 30"),
-        ("  of which counting (hit set known)", ms(o["counting"]), ""),
-        ("  empty query (all articles)", ms(o["empty_query_overview"]), "≤ 30"),
-        ("map redraw for new results, 160x48", ms(m["new_results"]), "≤ 30"),
-        ("map redraw for a new view, 160x48", ms(m["new_view"]), ""),
-        ("keystroke: first page", ms(k["first_page"]), ""),
-        ("keystroke: first page + counts (facets visible)", ms(k["first_page_and_counts"]), "≤ 50"),
+    n = result.get("articles", result["size"])
+    overview = overview_target_ms(n)
+    keystroke = KEYSTROKE_TARGET_MS if n <= 10_000 else None
+    rows: list[tuple[str, dict[str, float], float | None]] = [
+        ("facets+timeline+places, whole hit set, end to end", o["overview"], overview),
+        ("  of which counting (hit set known)", o["counting"], None),
+        ("  empty query (all articles)", o["empty_query_overview"], overview),
+    ]
+    if o.get("overview_with_chips"):
+        chips = " + ".join(o["chips"])
+        rows.append((f"  with chips ({chips})", o["overview_with_chips"], overview))
+    rows += [
+        ("map redraw for new results, 160x48", m["new_results"], MAP_TARGET_MS),
+        ("map redraw for a new view, 160x48", m["new_view"], None),
+        ("keystroke: first page", k["first_page"], None),
+        ("keystroke: first page + counts (facets visible)", k["first_page_and_counts"], keystroke),
         (
             "  same, query evaluated again for the counts",
-            ms(k["first_page_and_counts_evaluated_twice"]),
-            "",
+            k["first_page_and_counts_evaluated_twice"],
+            None,
         ),
     ]
     lines = [f"| archive, {n} articles | median / p95 ms | target p95 |", "| --- | --- | --- |"]
-    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
-    sc = result["scaled"]
-    lines.append(
-        f"| counting at {sc['articles']} articles (10x the facts; hit set known) | "
-        f"{ms(sc['counting'])} | ≤ 150 |"
-    )
+    lines += [f"| {a} | {ms(b)} | {_verdict(b['p95_ms'], c)} |" for a, b, c in rows]
+    sc = result.get("scaled")
+    if sc:
+        lines.append(
+            f"| counting at {sc['articles']} articles (the facts repeated; hit set known) | "
+            f"{ms(sc['counting'])} | {_verdict(sc['counting']['p95_ms'], 150.0)} |"
+        )
     c = result["columns"]
     lines.append(
         f"| columns once per index state: from facts files / from records | "
         f"{c['from_facts_files_s'] * 1000:.0f} / {c['from_stored_records_s'] * 1000:.0f} ms | |"
     )
+    if n != result["size"]:
+        lines.append(f"\n(--size {result['size']} given; the index holds {n} articles)")
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.archive_bench")
     parser.add_argument("--size", type=int, default=10000)
-    parser.add_argument("--index", type=Path, help="index folder to reuse or build")
+    parser.add_argument("--index", type=Path, help="an existing index folder to measure")
+    parser.add_argument(
+        "--build", action="store_true", help="build the --index folder if it cannot be used"
+    )
     parser.add_argument("--articles", type=Path, help="a corpus folder made by bench/corpus.py")
+    parser.add_argument(
+        "--scale", type=int, help="also count the facts repeated N times (default 10 below 100k)"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = parser.parse_args(argv)
-    result = run(args.size, args.index, args.articles)
+    try:
+        result = run(args.size, args.index, args.articles, build=args.build, scale=args.scale)
+    except UnusableIndex as exc:
+        print(f"bench.archive_bench: {exc}", file=sys.stderr)
+        return 2
     print(table(result))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")

@@ -156,6 +156,24 @@ def scored_matcher(ids: Sequence[int], scores: Sequence[float]) -> Any:
     return ScoredList(ids, scores)
 
 
+def segment_readers(searcher: Any) -> list[tuple[Any, int, str]]:
+    """(segment reader, docnum offset, segment id) of every segment `searcher`
+    reads. Segments are immutable, so what was read of one (keyed by its id)
+    stays true until it merges away.
+
+    Private: the segment id comes from `SegmentReader.segment().segment_id()`
+    (whoosh-reloaded 2.7.5, whoosh/reading.py and whoosh/codec/base.py); a
+    reader without one (an in-memory index's) gets an id of its own object,
+    valid while it lives. The readers and offsets come from the public
+    `leaf_readers()`."""
+    out = []
+    for leaf, offset in searcher.reader().leaf_readers():
+        segment = getattr(leaf, "segment", None)
+        sid = str(segment().segment_id()) if callable(segment) else f"anon-{id(leaf)}"
+        out.append((leaf, offset, sid))
+    return out
+
+
 # -- writing ----------------------------------------------------------------
 
 

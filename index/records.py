@@ -186,15 +186,16 @@ class BuildReport:
 Progress = Callable[[int, int], None]
 """Called with (done, total) as a build advances."""
 
-FilterField = Literal["person", "place", "org", "date"]
-FILTER_FIELDS: tuple[FilterField, ...] = ("person", "place", "org", "date")
+FilterField = Literal["person", "place", "org", "source", "date"]
+FILTER_FIELDS: tuple[FilterField, ...] = ("person", "place", "org", "source", "date")
 
 
 @dataclass(frozen=True)
 class Filter:
     """One narrowing of a search, passed as data (the front ends never write
-    query syntax): articles naming a person/place/organisation, or dated in a
-    period (`date`: "2024", "2024-05", "2024-05-03" or "2024-01..2024-03").
+    query syntax): articles naming a person/place/organisation, from a source
+    (as the article gives it: "tagesschau.de"), or dated in a period (`date`:
+    "2024", "2024-05", "2024-05-03" or "2024-01..2024-03").
     `exclude` keeps the articles that do NOT match. Several filters combine
     with AND."""
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from index import Dossier, Filter, Overview
+    from index import Bucketing, Dossier, Filter, Overview
 
 
 @dataclass
@@ -54,3 +54,10 @@ class ArticleWanted(Message):
     """Open this article in the main screen."""
 
     article_id: str
+
+
+@dataclass
+class BucketingWanted(Message):
+    """Count the timeline by week, month or year (None: chosen from the span)."""
+
+    by: Bucketing | None

@@ -17,6 +17,7 @@ from textual.app import App
 from reader import workers
 from reader.archive_messages import (
     ArticleWanted,
+    BucketingWanted,
     DossierLoaded,
     DossierWanted,
     FilterWanted,
@@ -28,7 +29,7 @@ from reader.widgets.dossier_screen import DossierScreen
 from reader.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
-    from index import Filter, Overview
+    from index import Bucketing, Filter, Overview
     from reader.state import UserState
     from reader.widgets.main_screen import MainScreen
 
@@ -53,6 +54,8 @@ class ArchiveMixin(App[int]):
         super().__init__(*args, **kwargs)
         self.overview: Overview | None = None
         self.overview_seq = 0
+        self.timeline_by: Bucketing | None = None
+        """The timeline's bucketing chosen by key (None: from the hits' span)."""
 
     # -- chips (reader.searching keeps them; these add what the views ask for) --
 
@@ -69,6 +72,11 @@ class ArchiveMixin(App[int]):
         self.refresh_bindings()
 
     # -- counts -----------------------------------------------------------
+
+    def on_bucketing_wanted(self, message: BucketingWanted) -> None:
+        """Count again with the timeline by week, month or year (or automatic)."""
+        self.timeline_by = message.by
+        self.search_now()
 
     def on_overview_ready(self, message: OverviewReady) -> None:
         if message.seq < self.overview_seq:

@@ -18,6 +18,7 @@ from typing import Any
 from index import BuildReport, __version__, default_articles_dir
 from reader import cli_ingest
 from reader.cli_archive import COMMANDS as ARCHIVE_COMMANDS
+from reader.cli_archive import add_filter_options, filters_of
 from reader.cli_archive import add_parsers as add_archive_parsers
 
 PROGRESS_MIN_FILES = 20
@@ -49,9 +50,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
 
     p = sub.add_parser("search", help="search the articles")
-    p.add_argument("query", nargs="+", help="query (Whoosh syntax plus person:, place:, date:)")
+    p.add_argument(
+        "query",
+        nargs="*",
+        help="query (Whoosh syntax plus person:, place:, date:; empty with --where: all)",
+    )
     p.add_argument("--limit", type=int, default=10, help="how many results (default 10)")
     p.add_argument("--sort", choices=("relevance", "date"), default="relevance")
+    add_filter_options(p)
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = sub.add_parser("show", help="print one article as Markdown with its metadata")
@@ -149,10 +155,13 @@ def cmd_index(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise CliError("--limit must be at least 1")
+    filters = filters_of(args)
+    if not args.query and not filters:
+        raise CliError("give a query, or --where/--not to list the articles they select")
     library, report = _open_library(args.articles)
     if empty := _no_articles(library, report):
         raise CliError(empty)
-    result = library.search(" ".join(args.query), limit=args.limit, sort=args.sort)
+    result = library.search(" ".join(args.query), filters=filters, limit=args.limit, sort=args.sort)
     if result.error:
         message = result.error
         if result.error_code:

@@ -26,25 +26,45 @@ def _filter(exclude: bool) -> Callable[[str], Filter]:
             raise argparse.ArgumentTypeError(
                 f"expected FIELD=VALUE with FIELD one of {', '.join(FIELDS)}: {text!r}"
             )
-        return Filter(field, value.strip(), exclude)  # type: ignore[arg-type]
+        if field == "year":  # a year is a date period ("2016")
+            field = "date"
+        try:
+            return Filter(field, value.strip(), exclude)  # type: ignore[arg-type]
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
 
     return parse
+
+
+def add_filter_options(p: argparse.ArgumentParser) -> None:
+    """`--where FIELD=VALUE` and `--not FIELD=VALUE`, as chips in the TUI."""
+    p.add_argument(
+        "--where",
+        action="append",
+        type=_filter(False),
+        default=[],
+        metavar="FIELD=VALUE",
+        help=f"keep only articles with this (a chip; FIELD: {', '.join(FIELDS)}); repeatable",
+    )
+    p.add_argument(
+        "--not",
+        dest="exclude",
+        action="append",
+        type=_filter(True),
+        default=[],
+        metavar="FIELD=VALUE",
+        help="leave out articles with this (a NOT chip); repeatable",
+    )
+
+
+def filters_of(args: argparse.Namespace) -> list[Filter]:
+    return [*args.where, *args.exclude]
 
 
 def add_parsers(sub: Any) -> None:
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("query", nargs="*", help="query (empty: every article)")
-        p.add_argument(
-            "--where", action="append", type=_filter(False), default=[], metavar="FIELD=VALUE"
-        )
-        p.add_argument(
-            "--not",
-            dest="exclude",
-            action="append",
-            type=_filter(True),
-            default=[],
-            metavar="FIELD=VALUE",
-        )
+        add_filter_options(p)
         p.add_argument("--json", action="store_true", help="print JSON")
 
     p = sub.add_parser("facets", help="people, places, orgs, sources and years of all hits")
@@ -68,7 +88,7 @@ def _print_json(data: Any) -> None:
 
 
 def _args(args: argparse.Namespace) -> tuple[str, list[Filter]]:
-    return " ".join(args.query), [*args.where, *args.exclude]
+    return " ".join(args.query), filters_of(args)
 
 
 def cmd_facets(library: Any, args: argparse.Namespace) -> int:

@@ -16,8 +16,8 @@ ARCHIVE_TEXTS: dict[str, tuple[str, str]] = {
     "facets.counting": ("Zähle …", "Counting …"),
     "filter.added": ("Filter: {f}", "Filter: {f}"),
     "facets.no_filter": (
-        "Nach Quellen lässt sich nicht filtern",
-        "Sources cannot be filtered by",
+        "Nach dieser Zeile lässt sich nicht filtern",
+        "This row cannot be filtered by",
     ),
     "timeline.title": ("Zeitleiste · {n} Treffer", "Timeline · {n} results"),
     "timeline.by.week": ("nach Wochen", "by week"),
@@ -32,6 +32,8 @@ ARCHIVE_TEXTS: dict[str, tuple[str, str]] = {
         "Enter on a second bar: date range",
     ),
     "timeline.week": ("KW {w} {y}", "week {w} {y}"),
+    "timeline.chosen": ("Filter: {p}", "filter: {p}"),
+    "timeline.auto": ("(automatisch)", "(auto)"),
     "map.title": ("Karte · {n} Treffer · {view}", "Map · {n} results · {view}"),
     "map.cursor": ("{name}: {n} Artikel", "{name}: {n} article(s)"),
     "map.cursor.more": (
@@ -42,6 +44,7 @@ ARCHIVE_TEXTS: dict[str, tuple[str, str]] = {
         "Keine Orte mit Koordinaten in dieser Ansicht",
         "No places with coordinates in this view",
     ),
+    "map.no_results": ("Keine Treffer – keine Orte zu zeigen", "No results – no places to show"),
     "map.unplaced": ("Ohne Koordinaten", "Without coordinates"),
     "map.view.world": ("Welt", "World"),
     "map.view.europe": ("Europa", "Europe"),
@@ -79,6 +82,7 @@ ARCHIVE_TEXTS: dict[str, tuple[str, str]] = {
     # Bindings.
     "b.facets": ("Facetten", "Facets"),
     "b.timeline": ("Zeitleiste", "Timeline"),
+    "b.bucketing": ("Woche/Monat/Jahr", "Week/month/year"),
     "b.map": ("Karte", "Map"),
     "b.dossier": ("Dossier", "Dossier"),
     "b.chip": ("Filtern", "Filter"),

@@ -84,7 +84,14 @@ class SearchMixin(App[int]):
     def run_search(self, seq: int, text: str, filters: tuple[Filter, ...], sort: str) -> None:
         assert self.library is not None
         workers.run_search(
-            self.library, seq, text, filters, sort, self.post_message, lambda: self.search_seq
+            self.library,
+            seq,
+            text,
+            filters,
+            sort,
+            self.post_message,
+            lambda: self.search_seq,
+            getattr(self, "timeline_by", None),  # reader.archive_ui: the chosen bucketing
         )
 
     def on_search_finished(self, message: m.SearchFinished) -> None:

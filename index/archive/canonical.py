@@ -99,9 +99,10 @@ class Identities:
 
     def key(self, name: str) -> str:
         """The identity key of `name` (a name not seen when this was built gets its own)."""
-        return self.key_of.get(name) or f"{self.kind}:{self._base(fold(name))}"
+        return self.key_of.get(name) or f"{self.kind}:{self.base(fold(name))}"
 
-    def _base(self, folded: str) -> str:
+    def base(self, folded: str) -> str:
+        """The identity root of a folded name (an organisation: its canonical name)."""
         return _ORG_KEY.get(folded, folded) if self.kind == "org" else folded
 
 
@@ -112,7 +113,7 @@ def resolve(kind: str, articles_by_name: Mapping[str, int]) -> Identities:
     folded_weight: dict[str, int] = defaultdict(int)
     forms: dict[str, list[str]] = defaultdict(list)
     for name, n in articles_by_name.items():
-        base = ids._base(fold(name))
+        base = ids.base(fold(name))
         if not base:
             continue
         folded_weight[base] += n

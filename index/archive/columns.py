@@ -259,7 +259,7 @@ class ColumnCache:
         with self.lock:
             return self._states.get(state)
 
-    def segment(self, segment_id: str) -> list[DocFacts | None] | None:
+    def segment_facts(self, segment_id: str) -> list[DocFacts | None] | None:
         with self.lock:
             return self._segments.get(segment_id)
 

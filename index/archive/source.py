@@ -1,9 +1,10 @@
 """Reading the archive's columns out of a Whoosh searcher.
 
-The only module of index/archive that touches Whoosh: it lists a searcher's
-segments (ids, doc offsets, deletions) and reads each segment's stored
-records once. What it read is kept beside the index as a hidden file per
-segment (`.archive-<segment id>.facts`, marshal), which Whoosh and the index
+The only module of index/archive that reads a searcher: it lists its
+segments (index/engine.py gives their ids and doc offsets) and reads each
+segment's stored records once, through Whoosh's public reader API. What it
+read is kept beside the index as a hidden file per segment
+(`.archive-<segment id>.facts`, marshal), which Whoosh and the index
 fingerprint ignore, so the next process starts without reading records.
 Segments are immutable, so such a file never goes stale; files of segments
 that merged away are removed when new ones are written.
@@ -20,6 +21,7 @@ from typing import Any
 
 from index.archive.columns import ColumnCache, Columns, build_columns
 from index.archive.facts import DocFacts, facts_from_record
+from index.engine import segment_readers
 
 log = logging.getLogger(__name__)
 
@@ -27,21 +29,6 @@ _CACHE = ColumnCache()
 FACTS_FORMAT = 1
 _PREFIX = ".archive-"
 _SUFFIX = ".facts"
-
-
-def _segments(searcher: Any) -> list[tuple[Any, int]]:
-    """(segment reader, docnum offset) of every segment the searcher reads."""
-    reader = searcher.reader()
-    if reader.is_atomic():
-        return [(reader, 0)]
-    return list(zip(reader.readers, reader.doc_offsets, strict=False))
-
-
-def _segment_id(reader: Any) -> str:
-    segment = getattr(reader, "segment", None)
-    if callable(segment):
-        return str(segment().segment_id())
-    return f"anon-{id(reader)}"
 
 
 def _read_segment(reader: Any) -> list[DocFacts | None]:
@@ -92,19 +79,17 @@ def _save(folder: Path | None, sid: str, facts: list[DocFacts | None], keep: set
 def columns_for(searcher: Any, folder: Path | None = None, cache: ColumnCache = _CACHE) -> Columns:
     """The columns of everything `searcher` sees (built once per index state);
     `folder`: the index folder, to keep per-segment facts across processes."""
-    parts = _segments(searcher)
-    ids = [_segment_id(r) for r, _ in parts]
-    state = tuple(
-        (sid, r.doc_count_all(), r.doc_count()) for sid, (r, _) in zip(ids, parts, strict=True)
-    )
+    parts = segment_readers(searcher)
+    ids = [sid for _, _, sid in parts]
+    state = tuple((sid, r.doc_count_all(), r.doc_count()) for r, _, sid in parts)
     found = cache.get(state)
     if found is not None:
         return found
     segments: dict[str, list[DocFacts | None]] = {}
     facts: list[DocFacts | None] = []
-    for sid, (reader, offset) in zip(ids, parts, strict=True):
+    for reader, offset, sid in parts:
         count = reader.doc_count_all()
-        seg = cache.segment(sid)
+        seg = cache.segment_facts(sid)
         if seg is None or len(seg) != count:
             seg = _load(folder, sid, count)
         if seg is None:

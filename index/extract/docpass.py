@@ -226,6 +226,7 @@ def drop_weak(sents: Sentences, spans: list[Span]) -> list[Span]:
                 and (has_common_reading(words[s.a]) or _verb_form(words[s.a]))
                 and not (s.cls == "PER" and w in name_words)
                 and k not in mid_sentence
+                and not _dateline(words, s)
             ):
                 continue  # "Seine", "Mitte", "Weitere" opening a sentence or heading
             if s.cls == "PER" and not (w in name_words or w in cued or w in KNOWN_SURNAMES):
@@ -234,6 +235,17 @@ def drop_weak(sents: Sentences, spans: list[Span]) -> list[Span]:
             continue  # "Seed Funding", "Asset Manager": no word of it is a known name
         out.append(s)
     return out
+
+
+def _dateline(words: list[str], s: Span) -> bool:
+    """A known place opening a dateline: "Gießen (dpa / lhe) - ..." (the verb "gießen" aside)."""
+    return (
+        s.a == 0
+        and s.cls == "LOC"
+        and s.b + 2 < len(words)
+        and words[s.b] == "("
+        and load().places.get(lookup_key(tuple(words[s.a : s.b]))) is not None
+    )
 
 
 def _name_like_person(sents: Sentences, s: Span) -> bool:

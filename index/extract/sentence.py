@@ -14,6 +14,8 @@ from index.extract.docpass import Span, has_common_reading
 from index.extract.features import gazetteer_marks
 from index.extract.gazetteer import MAX_SPAN, Place, load, lookup_key
 from index.extract.known import ORG_NAMES
+from index.extract.orgrules import adjective, club_spans, common_noun, org_cue
+from index.extract.spanrules import honorific_people, join_particles
 from index.extract.tagger import spans, tag_raw
 
 _BIG_CITY = 100_000
@@ -200,7 +202,14 @@ def _place_adjective(word: str) -> bool:
 def _dateline_end(words: list[str]) -> int:
     """Length of a dateline place opening a sentence: "Athen (dpa) -", "Bangalore (Reuters)"."""
     for k in range(1, 4):
-        if len(words) < k + 3 or words[k] != "(" or words[k + 2] != ")":
+        if len(words) < k + 3 or words[k] != "(":
+            continue
+        # "Athen (dpa)", "Gießen (dpa / lhe)", "Berlin (AFP/dpa)": the first agency decides
+        close = next((j for j in range(k + 2, min(k + 7, len(words))) if words[j] == ")"), 0)
+        if not close or any(
+            not w.replace("/", "").replace("-", "").isalnum() and w != "/"
+            for w in words[k + 1 : close]
+        ):
             continue
         agency = words[k + 1]
         is_agency = (
@@ -254,11 +263,12 @@ def sentence_spans(words: list[str], si: int) -> list[Span]:
         for span in refine_spans(words, spans(tag_raw(words)))
         for piece in _clean_span(words, *span)
     ]
+    cleaned = club_spans(words, join_particles(words, honorific_people(words, cleaned)))
     for a, b, cls in cleaned:
         if cls == "PER":
             place = find_place(words, a, b)
-            if find_org(words, a, b):
-                cls = "ORG"
+            if find_org(words, a, b) or org_cue(words, a):
+                cls = "ORG"  # "Nato"; "der Bank Barclays", "des Autobauers Tesla"
             elif place and (b - a > 1 or place.kind in ("country", "region", "water")):
                 cls = "LOC"  # "Rio de Janeiro", "Polen"
             else:
@@ -270,6 +280,8 @@ def sentence_spans(words: list[str], si: int) -> list[Span]:
                     continue
         elif find_org(words, a, b):
             cls = "ORG"
+        elif (cls == "LOC" and common_noun(words, a, b)) or adjective(words, a, b, cls):
+            continue  # "Russen", "Münchner": common nouns and adjectives are no names
         out.append(Span(si, a, b, cls))
         for k in range(a, b):
             covered[k] = True

@@ -27,6 +27,12 @@ def filter_query(flt: Filter, reader: IndexReader) -> query.Query:
         text = f"date:[{start} TO {end}]" if end else f"date:{start}"
         built = build_query(text, reader)
         return built.query if built.query is not None else query.NullQuery
+    if flt.field == "source":
+        # One untokenized term per source as written (index/store/schema.py);
+        # `also` holds the archive's other spellings of the same source.
+        names = [n for n in dict.fromkeys((flt.value, *flt.also)) if n.strip()]
+        terms: list[query.Query] = [query.Term("source", n) for n in names]
+        return terms[0] if len(terms) == 1 else query.Or(terms)
     # A quoted phrase on the name field per name of the entity; quotes inside
     # a name cannot be written in the syntax and never belong to a name.
     subs = []

@@ -13,6 +13,8 @@ Fields and why they exist (analysis lives in index/text/analysis.py):
   field of unstemmed words cost ~30% more build time for little gain).
 - person, place, org: folded names with positions ("person:Kishida" finds
   "Fumio Kishida"; phrases for full names); canonical names and aliases.
+- source: the article's source as written ("tagesschau.de"), one untokenized
+  term, for source chips (index/query/filters.py); absent when unknown.
 - date: the article date (sortable; unknown dates are left out).
 - record: the full Article as JSON, for hits, snippets and the article pane.
 """
@@ -30,7 +32,8 @@ from whoosh.system import pack_uint
 from index.records import Article, Entity
 from index.text.analysis import WORD_RE, NameTokenizer, PartsTokenizer, StemTokenizer, analyze_word
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
+"""7: the `source` field (source chips)."""
 
 
 class Analyzed(tuple):  # type: ignore[type-arg]
@@ -67,6 +70,7 @@ def build_schema() -> fields.Schema:
         person=fields.TEXT(analyzer=names),
         place=fields.TEXT(analyzer=names),
         org=fields.TEXT(analyzer=names),
+        source=fields.ID(),
         date=fields.DATETIME(stored=True, sortable=True),
         # Everything the front ends show, as one JSON blob: the Article record.
         record=fields.STORED,
@@ -112,6 +116,8 @@ def article_document(article: Article) -> dict[str, Any]:
         "org": _names(meta.orgs),
         "record": json.dumps(article_to_dict(article), ensure_ascii=False),
     }
+    if meta.source and meta.source.strip():
+        doc["source"] = meta.source
     date = _date_value(meta.date)
     if date is not None:
         doc["date"] = date

@@ -90,9 +90,13 @@ class TimelineScreen(ArchiveScreen):
         yield TimelineChart(id="timeline-chart")
         yield Footer(compact=True)
 
+    def on_mount(self) -> None:
+        self.query_one(TimelineChart).by = getattr(self.app, "timeline_by", None)
+        super().on_mount()
+
     def fill(self) -> None:
         self.query_one(TimelineChart).show_timeline(
-            self.overview.timeline if self.overview else None
+            self.overview.timeline if self.overview else None, self.chips
         )
 
 

@@ -67,6 +67,7 @@ class CoList(OptionList):
         self.set_options(
             Option(Content.assemble(literal(r.name), (f"  {r.count}", "$text-muted"))) for r in rows
         )
+        self.highlighted = 0 if rows else None  # Enter acts at once, from the first row
 
     def dossier_target(self) -> tuple[str, str] | None:
         i = self.highlighted
@@ -102,6 +103,7 @@ class ArticleRefs(OptionList):
             )
             for a in dossier.articles
         )
+        self.highlighted = 0 if dossier.articles else None
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -137,7 +139,9 @@ class DossierScreen(ArchiveScreen):
     def compose(self) -> ComposeResult:
         yield Static(classes="screen-title")
         yield Static(id="dossier-summary")
-        yield TimelineChart(id="dossier-timeline")
+        chart = TimelineChart(id="dossier-timeline")
+        chart.follows_keys = False  # a dossier counts the whole archive, by its span
+        yield chart
         with Horizontal(id="dossier-body"):
             for kind, key in (("person", "people"), ("place", "places"), ("org", "orgs")):
                 with Vertical(classes="dossier-col"):

@@ -24,8 +24,7 @@ GROUP_FIELD = {
     "sources": "source",
     "years": "date",
 }
-"""The filter field of each group's rows (a year is a date period); sources
-are counted but cannot be filtered by (the index has no source field)."""
+"""The filter field of each group's rows (a year is a date period)."""
 DOSSIER_KINDS = ("person", "place", "org")
 
 

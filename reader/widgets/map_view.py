@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widget import Widget
@@ -32,6 +33,10 @@ STYLES = {
 }
 PRESET_KEYS = list(PRESETS)
 """Number keys 1-6 pick these views."""
+
+
+CLICK_REACH = 4
+"""Cells around a click within which a marker is taken to be meant."""
 
 
 class MapView(Widget, can_focus=True):
@@ -78,6 +83,8 @@ class MapView(Widget, can_focus=True):
         self.tints: dict[str, int] = {}
         self.cursor: int | None = 0
         self.image: MapImage | None = None
+        self.hits: int | None = None
+        """How many results the places are of (None: not counted yet)."""
 
     def show_places(self, places: Places | None) -> None:
         old = self.current_name()
@@ -87,6 +94,7 @@ class MapView(Widget, can_focus=True):
             if p.lat is not None and p.lon is not None
         ]
         self.tints = dict(places.countries) if places else {}
+        self.hits = places.total if places else None
         self.image = None
         self._redraw()
         names: list[str] = [m.place.name for m in self.image.markers] if self.image else []
@@ -165,6 +173,24 @@ class MapView(Widget, can_focus=True):
         self.image = None
         self.refresh()
 
+    def on_click(self, event: events.Click) -> None:
+        """A click puts the cursor on the nearest marker (within a few cells);
+        a click on the marker under the cursor filters by it, as Enter does."""
+        img = self.image or self._redraw()
+        near = [
+            (abs(m.x - event.x) + 2 * abs(m.y - event.y), i)
+            for i, m in enumerate(img.markers)
+            if abs(m.x - event.x) <= CLICK_REACH and abs(m.y - event.y) <= CLICK_REACH // 2
+        ]
+        if not near:
+            return
+        best = min(near)[1]
+        if best == self.cursor:
+            self.action_choose()
+        else:
+            self.cursor = best
+            self._changed()
+
     def action_choose(self) -> None:
         m = self.current
         if m is not None:
@@ -185,7 +211,8 @@ class MapView(Widget, can_focus=True):
     def info_line(self) -> Content:
         m = self.current
         if m is None:
-            return Content.styled(t("map.none"), "$text-muted")
+            empty = "map.no_results" if self.hits == 0 else "map.none"
+            return Content.styled(t(empty), "$text-muted")
         key = "map.cursor.more" if m.others else "map.cursor"
         # The place's own count: places sharing a cell may share articles too.
         return Content.styled(t(key, name=m.place.name, n=m.place.count, k=m.others), "bold")

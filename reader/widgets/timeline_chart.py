@@ -1,50 +1,33 @@
-"""A bar chart of hits per period, drawn with Unicode blocks, with a cursor."""
+"""A bar chart of hits per period, drawn with Unicode blocks, with a cursor
+(periods and date chips: reader/widgets/timeline_periods.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from itertools import groupby
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widget import Widget
 
 from index import Filter
-from reader.archive_messages import FilterWanted
-from reader.i18n import language, t
-from reader.i18n_archive import SHORT_MONTHS
+from reader.archive_messages import BucketingWanted, FilterWanted
+from reader.i18n import t
+from reader.widgets.timeline_periods import chip_label, chip_marks, chip_value, period_label
 
 if TYPE_CHECKING:
-    from index import Bucket, Timeline
+    from index import Bucket, Bucketing, Timeline
+
+__all__ = ["TimelineChart", "bar_layout", "bar_lines", "chip_marks", "too_small"]
+
+BUCKETINGS: tuple[Bucketing | None, ...] = (None, "week", "month", "year")
+"""What `g` steps through: automatic (from the span), then each in turn."""
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 AXIS_WIDTH = 6
 MIN_SIZE = (80, 24)
-
-
-def period_label(period: str, short: bool = False) -> str:
-    """ "2016-03" -> "März 2016" (short: "Mär 16"); weeks as KW/week; years as is."""
-    lang = language()
-    if "-W" in period:
-        year, week = period.split("-W")
-        return f"{int(week)}/{year[2:]}" if short else t("timeline.week", w=int(week), y=year)
-    if len(period) == 7:
-        year, month = period.split("-")
-        if short:
-            return f"{SHORT_MONTHS[lang][int(month) - 1]} {year[2:]}"
-        from reader.i18n import _MONTHS
-
-        return f"{_MONTHS[lang][int(month) - 1]} {year}"
-    return period
-
-
-def chip_value(by: str, first: Bucket, last: Bucket | None = None) -> str:
-    """The date chip for one bucket or a range of them ("2016-01..2016-03")."""
-    if last is None or last is first:
-        return f"{first.start}..{first.end}" if by == "week" else first.period
-    lo, hi = (first, last) if first.start <= last.start else (last, first)
-    if by == "week":
-        return f"{lo.start}..{hi.end}"
-    return f"{lo.period}..{hi.period}"
 
 
 def too_small(widget: Widget) -> Content | None:
@@ -69,6 +52,8 @@ class TimelineChart(Widget, can_focus=True):
         Binding("end", "move(100000)", "b.last", show=False),
         # Filter by this period; a second Enter on another bar: the range.
         Binding("enter", "choose", "b.period"),
+        # By week, month, year, or chosen from the span (in turn).
+        Binding("g", "bucketing", "b.bucketing"),
     ]
 
     DEFAULT_CSS = """
@@ -78,13 +63,19 @@ class TimelineChart(Widget, can_focus=True):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.timeline: Timeline | None = None
+        self.chips: tuple[Filter, ...] = ()
+        """The active chips: bars of the chosen period stand out."""
         self.cursor = 0
         self.range_start: int | None = None
         """The bar of the first Enter (a second one makes a range)."""
+        self.by: Bucketing | None = None
+        """The bucketing asked for by `g` (None: automatic)."""
+        self.follows_keys = True
+        """False for a timeline whose counts `g` cannot change (the dossier's)."""
 
-    def show_timeline(self, timeline: Timeline | None) -> None:
+    def show_timeline(self, timeline: Timeline | None, chips: Sequence[Filter] = ()) -> None:
         old = self.timeline
-        self.timeline = timeline
+        self.timeline, self.chips = timeline, tuple(chips)
         n = len(timeline.buckets) if timeline else 0
         if old is None or not old.buckets or timeline is None or old.by != timeline.by:
             self.cursor = max(0, n - 1)
@@ -101,6 +92,32 @@ class TimelineChart(Widget, can_focus=True):
         if self.timeline and self.timeline.buckets:
             self.cursor = max(0, min(len(self.timeline.buckets) - 1, self.cursor + delta))
             self.refresh()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.follows_keys if action == "bucketing" else True
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a bar puts the cursor there; on the bar under the
+        cursor it filters, as Enter does."""
+        tl = self.timeline
+        if tl is None or not tl.buckets or event.x < AXIS_WIDTH:
+            return
+        start, bw, shown = bar_layout(len(tl.buckets), self.cursor, self.size.width)
+        i = (event.x - AXIS_WIDTH) // bw
+        if i >= shown:
+            return
+        if start + i == self.cursor:
+            self.action_choose()
+        else:
+            self.cursor = start + i
+            self.refresh()
+
+    def action_bucketing(self) -> None:
+        if not self.follows_keys:
+            return
+        self.by = BUCKETINGS[(BUCKETINGS.index(self.by) + 1) % len(BUCKETINGS)]
+        self.post_message(BucketingWanted(self.by))
+        self.refresh()
 
     def action_choose(self) -> None:
         tl, bucket = self.timeline, self.bucket
@@ -125,10 +142,16 @@ class TimelineChart(Widget, can_focus=True):
             ),
             Content(f"  ·  {t('timeline.by.' + tl.by)}"),
         ]
+        if self.by is None and self.follows_keys:
+            parts.append(Content.styled(f" {t('timeline.auto')}", "$text-muted"))
         if tl.undated:
             parts.append(Content(f"  ·  {t('timeline.undated', n=tl.undated)}"))
         if tl.imprecise:
             parts.append(Content(f"  ·  {t('timeline.imprecise', n=tl.imprecise)}"))
+        chosen = [f for f in self.chips if f.field == "date"]
+        if chosen:
+            labels = ", ".join(("−" if f.exclude else "") + chip_label(f.value) for f in chosen)
+            parts.append(Content.styled(f"  ·  {t('timeline.chosen', p=labels)}", "bold $success"))
         if self.range_start is not None:
             parts.append(Content.styled(f"  ·  {t('timeline.range')}", "$text-muted"))
         return Content.assemble(*parts)
@@ -138,23 +161,46 @@ class TimelineChart(Widget, can_focus=True):
         if small is not None:
             return small
         width, height = self.size
-        lines = [self.info_line()]
+        lines = [self.info_line().truncate(width, ellipsis=True)]
         tl = self.timeline
         if tl is None or not tl.buckets:
             return Content("\n").join(lines)
-        lines.extend(bar_lines(tl, self.cursor, width, max(3, height - 1), self.has_focus))
+        lines.extend(
+            bar_lines(tl, self.cursor, width, max(3, height - 1), self.has_focus, self.chips)
+        )
         return Content("\n").join(lines)
 
 
-def bar_lines(tl: Timeline, cursor: int, width: int, height: int, focused: bool) -> list[Content]:
-    """Bar rows, the axis and its labels for `width` x `height` cells."""
-    rows = max(1, height - 2)
+MARK_STYLE = {"in": "$success", "out": "$primary-muted"}
+MARK_AXIS = {"": "─", "in": "━", "out": "┄"}
+MARK_AXIS_STYLE = {"": "$text-muted", "in": "$success", "out": "$text-muted"}
+
+
+def bar_layout(n: int, cursor: int, width: int) -> tuple[int, int, int]:
+    """(first bucket shown, bar width, bars shown) for `n` buckets in `width`
+    cells, the cursor's bar kept in view (centred when they do not all fit)."""
     room = max(1, width - AXIS_WIDTH)
-    n = len(tl.buckets)
-    bw = max(1, min(6, room // n))
+    bw = max(1, min(6, room // max(1, n)))
     shown = min(n, room // bw)
     start = max(0, min(n - shown, cursor - shown // 2))
+    return start, bw, shown
+
+
+def bar_lines(
+    tl: Timeline,
+    cursor: int,
+    width: int,
+    height: int,
+    focused: bool,
+    chips: Sequence[Filter] = (),
+) -> list[Content]:
+    """Bar rows, the axis and its labels for `width` x `height` cells; the
+    periods the date chips keep in the success colour over a heavy axis, those
+    they leave out muted over a dotted one."""
+    rows = max(1, height - 2)
+    start, bw, shown = bar_layout(len(tl.buckets), cursor, width)
     buckets = tl.buckets[start : start + shown]
+    marks = chip_marks(chips, buckets)
     top = max((b.count for b in tl.buckets), default=0) or 1
     gap = 1 if bw >= 3 else 0
     out: list[Content] = []
@@ -169,12 +215,18 @@ def bar_lines(tl: Timeline, cursor: int, width: int, height: int, focused: bool)
             if b.count and r == rows - 1 and fill == 0:
                 fill = 1  # a period with hits is never invisible
             char = BLOCKS[fill]
-            style = "$accent" if start + i == cursor else "$primary"
+            style = "$accent" if start + i == cursor else MARK_STYLE.get(marks[i], "$primary")
             if start + i == cursor and not focused:
                 style = "$secondary"
             parts.append((char * (bw - gap) + " " * gap, style))
         out.append(Content.assemble(*parts))
-    out.append(Content.styled(" " * AXIS_WIDTH + "─" * (bw * len(buckets)), "$text-muted"))
+    axis: list[tuple[str, str] | str] = []
+    for mark, run in groupby(marks):
+        axis.append((MARK_AXIS[mark] * bw * len(list(run)), MARK_AXIS_STYLE[mark]))
+    if all(not m for m in marks):  # no date chip: one plain axis
+        out.append(Content.styled(" " * AXIS_WIDTH + "─" * (bw * len(buckets)), "$text-muted"))
+    else:
+        out.append(Content.assemble(" " * AXIS_WIDTH, *axis))
     labels = [" "] * (AXIS_WIDTH + bw * len(buckets) + 12)
     free = 0
     for i, b in enumerate(buckets):

@@ -18,7 +18,9 @@ PEOPLE = (
 )
 PLACES = ("Berlin", "Paris", "Moskau", "Kiew", "Peking", "Washington", "Ankara", "Genf", "Wien")
 ORGS = ("NATO", "EU", "UNO", "OSZE")
-SOURCES = ("Reuters", "dpa", "AFP")
+SOURCES = ("Reuters", "dpa", "AFP", "REUTERS")
+"""Sources named in a "Quelle:" line under the date ("dpa" is not taken as a
+source: lower case; "REUTERS" is Reuters under another spelling)."""
 VERBS = ("traf", "sprach mit", "kritisierte", "lobte", "telefonierte mit")
 
 
@@ -27,13 +29,13 @@ def article(rng: random.Random, day: dt.date | None) -> str:
     p, q = rng.sample(PLACES, 2)
     org = rng.choice(ORGS)
     head = f"{day:%d.%m.%Y}\n\n" if day else ""
-    return (
-        f"{head}{a} {rng.choice(VERBS)} {b} in {p}\n\n"
+    title = f"{a} {rng.choice(VERBS)} {b} in {p}"
+    body = (
         f"{p} – {a} {rng.choice(VERBS)} am Rande eines Treffens der {org} in {p} "
         f"den Gast {b}. Danach reiste {b} weiter nach {q}, wo Gespräche über "
-        f"die Lage geplant sind. Die {org} äußerte sich zunächst nicht.\n\n"
-        f"Von Redaktion von {rng.choice(SOURCES)}\n"
+        f"die Lage geplant sind. Die {org} äußerte sich zunächst nicht."
     )
+    return f"{head}{title}\n\nQuelle: {rng.choice(SOURCES)}\n\n{body}\n"
 
 
 def write_corpus(folder: Path, n: int, seed: int, start: int = 0, span_days: int = 700) -> None:

@@ -283,3 +283,44 @@ def test_chips_on_one_name_count_every_name_of_the_entity(library: Library) -> N
         chips = [Filter("person", value)]
         total = library.search("", limit=1, filters=chips).total
         assert total == library.facets("", chips).total == int(cols.docs_of(eid).sum())
+
+
+def test_source_chips_filter_search_and_counts(library: Library) -> None:
+    """A source chip narrows the search and the counts alike (the index's
+    `source` field), by the source's identity ("REUTERS" is Reuters); its NOT
+    chip keeps the rest."""
+    records = _records(library)
+
+    def of(r: dict[str, Any]) -> str:
+        return str(r["meta"].get("source") or "").casefold()
+
+    spellings = {r["meta"]["source"] for r in records.values() if r["meta"].get("source")}
+    assert {"Reuters", "REUTERS", "AFP"} <= spellings  # several sources, two spellings
+    ids = {r["id"] for r in records.values() if of(r) == "reuters"}
+    every = library.search("", limit=1).total
+    for value in ("Reuters", "REUTERS", "reuters"):
+        chip = [Filter("source", value)]
+        result = library.search("", limit=500, filters=chip)
+        assert result.total == len(ids) == library.facets("", chip).total
+        assert {h.id for h in result.hits} == ids
+    row = next(r for r in library.facets("").sources if r.name.casefold() == "reuters")
+    assert row.count == len(ids)
+    nots = [Filter("source", "Reuters", exclude=True)]
+    assert library.search("", limit=1, filters=nots).total == every - len(ids)
+    got = library.facets("", nots)
+    assert got.total == every - len(ids)
+    assert "reuters" not in {r.name.casefold() for r in got.sources}
+    both = [Filter("source", "AFP"), Filter("place", "Paris")]
+    paris = {
+        r["id"]
+        for r in records.values()
+        if of(r) == "afp" and any(e["name"] == "Paris" for e in r["meta"]["places"])
+    }
+    assert paris
+    assert {h.id for h in library.search("", limit=500, filters=both).hits} == paris
+    assert library.facets("", both).total == len(paris)
+    s = library.searcher()
+    cols = columns_for(s)
+    assert int(hit_mask(s, cols, "", both).sum()) == len(paris)
+    # The column path (views without a searcher) agrees.
+    assert int(apply_filters(cols, cols.live, [Filter("source", "reuters")]).sum()) == len(ids)

@@ -153,3 +153,15 @@ def test_district_is_named_with_its_cue_word() -> None:
     places = {p.name: p for p in meta.places}
     assert places["Landkreis Konstanz"].count == 1
     assert places["Konstanz"].count == 1 and places["Konstanz"].place_kind == "city"
+
+
+def test_a_dateline_city_that_is_also_a_verb_is_a_place() -> None:
+    meta = _meta(
+        "Essen (dpa/lnw) - Der Konzern hat am Montag weitere Stellen gestrichen. "
+        "Die Gewerkschaft kündigte Proteste an.",
+        title="Stellenabbau im Ruhrgebiet",
+    )
+    assert "Essen" in {p.name for p in meta.places}
+    # a capitalised verb or noun opening an ordinary sentence is still no place
+    meta = _meta("Essen gibt es erst am Abend. Die Gäste warten in Warschau.")
+    assert "Essen" not in {p.name for p in meta.places}

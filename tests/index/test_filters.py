@@ -76,3 +76,36 @@ def test_filters_do_not_change_the_ranking(library: Library) -> None:
 def test_entity_article_count_uses_the_filter(library: Library) -> None:
     assert library.entity_article_count("place", "Wien") == 2
     assert library.entity_article_count("person", "Eva Muster") == 2
+
+
+def test_source_filter_and_an_index_from_before_the_source_field(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Source chips need the index's `source` field: an index written by the
+    schema before it is rebuilt on the next update, with a note saying why."""
+    import json
+
+    from index.store import disk
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for aid, source in (("a", "Deutsche Welle"), ("b", "tagesschau.de"), ("c", None)):
+        head = f"source: {source}\n" if source else ""
+        (folder / f"{aid}.md").write_text(
+            f"---\ntitle: Treffen {aid}\ndate: 2024-03-0{ord(aid) - 96}\n{head}---\n\n"
+            "Die Außenministerin traf in Wien ihre Amtskollegen.\n",
+            encoding="utf-8",
+        )
+    lib = Library(folder, index_dir=tmp_path / "index")
+    lib.update()
+    lib.close()
+    meta_path = tmp_path / "index" / disk.META_FILE
+    meta = json.loads(meta_path.read_text())
+    meta["schema_version"] = 6  # the last schema without the source field
+    meta_path.write_text(json.dumps(meta))
+    lib = Library(folder, index_dir=tmp_path / "index")
+    report = lib.update()
+    assert report.rebuilt and report.note is not None
+    assert report.message == "index written by another schema version: rebuilt the index"
+    assert ids(lib, "", Filter("source", "Deutsche Welle")) == ["a"]
+    assert ids(lib, "", Filter("source", "tagesschau.de", exclude=True)) == ["a", "c"]
+    assert ids(lib, "Wien", Filter("source", "Deutsche Welle", exclude=True)) == ["b", "c"]
+    lib.close()

@@ -52,6 +52,24 @@ def test_timeline(snap_compare, make_app, fake_library, size, lang) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("size", SIZES)
+def test_timeline_with_a_date_range(snap_compare, make_app, fake_library, size, lang) -> None:
+    """t, Enter on November 2023, Enter on March 2024: the chip
+    date:2023-11..2024-03; those five bars over a heavy axis in the success
+    colour (November's bar filled), January 2025 muted over a dotted axis,
+    the info line names the period (the notices cleared)."""
+    app = make_app(library=fake_library, lang=lang)
+
+    async def run_before(pilot) -> None:
+        await _keys(pilot, "t", "home", "enter")
+        await _keys_only(pilot, "right", "right", "right", "right", "enter")
+        pilot.app.clear_notifications()
+        await settle_all(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before), MISSING
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", SIZES)
 def test_map(snap_compare, make_app, fake_library, size, lang) -> None:
     """m: world view, markers at Tokio, Peking and Genf, Japan, China and
     Switzerland tinted; the cursor on the biggest marker."""

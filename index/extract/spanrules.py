@@ -1,0 +1,147 @@
+"""Sentence-level span rules around people: honorifics and name particles.
+
+German names a person after an honorific ("Frau Oomen-Ruijten", "Herrn
+Castricum", "Frau Kommissarin Wallström", "Frau von Blottnitz"): what follows is
+a person even when a town or a company has that name. Roles and honorifics are
+never names on their own ("Frau Kommissarin" is no place). A first name is
+continued by a nobility particle ("Otto von Bismarck", "Gebhard von Ravenna",
+"Walther von der Vogelweide") or an epithet ("Karl der Große"). Organisations and
+non-names: `orgrules.py`.
+"""
+
+from __future__ import annotations
+
+from index.extract.cues import is_role
+from index.extract.docpass import has_common_reading
+from index.extract.gazetteer import load, lookup_key
+from index.extract.known import ORG_NAMES
+
+HONORIFICS = frozenset(("Herr", "Herrn", "Frau"))
+TITLES = frozenset(("Dr.", "Prof.", "Dr", "Prof"))
+PARTICLES = frozenset(("von", "van", "zu", "vom", "de", "di", "da"))
+_ARTICLES = frozenset(("der", "den", "dem"))
+_DETERMINERS = frozenset(
+    """der die das den dem des ein eine einer einem einen eines jede jeder jeden diese
+    dieser diesen keine seine ihre meine deine unsere eure""".split()  # noqa: SIM905
+)
+
+Triple = tuple[int, int, str]
+
+
+def _capitalised_name(word: str) -> bool:
+    return (
+        len(word) > 1
+        and word[:1].isupper()
+        and word.replace("-", "").replace("'", "").isalpha()
+        and word not in HONORIFICS
+        and not is_role(word)
+    )
+
+
+def _plain_name(word: str) -> bool:
+    """A capitalised word German does not also use as a common word, or a known name."""
+    if not _capitalised_name(word):
+        return False
+    gaz = load()
+    return not has_common_reading(word) or word in gaz.surnames or word in gaz.first_names
+
+
+def _uncommon_name(word: str) -> bool:
+    """After "seine Frau", "eine Frau": a first name or a word with no common reading."""
+    return _capitalised_name(word) and (word in load().first_names or not has_common_reading(word))
+
+
+def _particle_end(words: list[str], j: int) -> int:
+    """End of "von X", "von der X", "zu X" starting at `j`, or `j` when there is none.
+
+    Not "von Google", "von der Uni": an organisation or a common word is no name part.
+    """
+    n = len(words)
+    if j < n and words[j] in PARTICLES:
+        k = j + 1
+        if k < n and words[k] in _ARTICLES:
+            k += 1
+        if k < n and _plain_name(words[k]) and words[k] not in ORG_NAMES:
+            gaz = load()
+            if (words[k],) not in gaz.orgs and lookup_key((words[k],)) not in gaz.orgs:
+                return k + 1
+    return j
+
+
+def _after_honorific(words: list[str], i: int) -> tuple[int, int] | None:
+    """The name span after the honorific at `i` ("Frau Kommissarin Wallström" -> Wallström)."""
+    n = len(words)
+    j = i + 1
+    while j < n and (words[j] in TITLES or is_role(words[j])) and words[j] not in HONORIFICS:
+        j += 1
+    start = j
+    # "Frau von Blottnitz": the particle belongs to the name
+    m = _particle_end(words, j)
+    if m == j:
+        after_det = i > 0 and words[i - 1].lower() in _DETERMINERS  # "seine Frau Hillary"
+        ok = _uncommon_name if after_det else _plain_name
+        if j >= n or not ok(words[j]):
+            return None
+        m = j + 1
+        gaz = load()
+        # More words only after a first name ("Frau Angela Merkel"), never a common word.
+        while m < n and words[m - 1] in gaz.first_names and _plain_name(words[m]):
+            m += 1
+        m = _particle_end(words, m)
+    return start, m
+
+
+def honorific_people(words: list[str], spans: list[Triple]) -> list[Triple]:
+    """Names after Herr/Herrn/Frau are people; spans made only of roles and honorifics go."""
+    out = [
+        s
+        for s in spans
+        if not all(w in HONORIFICS or w in TITLES or is_role(w) for w in words[s[0] : s[1]])
+    ]
+    for i, w in enumerate(words):
+        if w not in HONORIFICS:
+            continue
+        found = _after_honorific(words, i)
+        if found is None:
+            continue
+        a, b = found
+        if any(sa <= a and b <= sb and c == "PER" for sa, sb, c in out):
+            continue  # the tagger's person already covers it (perhaps with more words)
+        for sa, sb, c in out:
+            if c == "PER" and a <= sa < b < sb:
+                b = sb  # a person span running on past the rule's end
+        out = [s for s in out if s[1] <= a or s[0] >= b]
+        out.append((a, b, "PER"))
+    return sorted(out)
+
+
+def _epithet_end(words: list[str], j: int) -> int:
+    """ "Karl der Große", "Ladislaus der Kahle": an article and a capitalised adjective."""
+    if j + 1 < len(words) and words[j] in ("der", "die"):
+        w = words[j + 1]
+        cls = load().lexicon.get(w.lower(), "")
+        if w[:1].isupper() and w.endswith("e") and cls.startswith("ADJ"):
+            return j + 2
+    return j
+
+
+def join_particles(words: list[str], spans: list[Triple]) -> list[Triple]:
+    """A person span ending in a first name runs on over "von X" or an epithet."""
+    gaz = load()
+    out: list[Triple] = []
+    skip_until = -1
+    for a, b, cls in sorted(spans):
+        if a < skip_until:
+            continue
+        if cls == "PER" and words[b - 1] in gaz.first_names:
+            end = _particle_end(words, b)
+            if end == b:
+                end = _epithet_end(words, b)
+            if end > b:
+                for sa, sb, _c in spans:
+                    if b <= sa < end < sb:
+                        end = sb  # "Otto von Bismarck-Schönhausen" tagged in two pieces
+                b = end
+                skip_until = b
+        out.append((a, b, cls))
+    return out

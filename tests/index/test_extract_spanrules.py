@@ -1,0 +1,94 @@
+"""Honorifics and name particles, on invented sentences (tag_tokens: tagger + sentence rules)."""
+
+from __future__ import annotations
+
+from index.extract import tag_tokens
+from index.extract.tagger import spans
+
+
+def _spans(sentence: str) -> set[tuple[str, str]]:
+    words = sentence.split()
+    return {(" ".join(words[a:b]), cls) for a, b, cls in spans(tag_tokens(words))}
+
+
+def test_a_name_after_herr_or_frau_is_a_person_even_when_a_town_has_it() -> None:
+    # Castricum is a Dutch town; after "Herrn" it is a member of parliament.
+    found = _spans("Ich danke Herrn Castricum und Frau Oomen-Ruijten für den Bericht .")
+    assert ("Castricum", "PER") in found
+    assert ("Oomen-Ruijten", "PER") in found
+
+
+def test_roles_after_the_honorific_are_skipped_and_never_a_name_alone() -> None:
+    found = _spans("Herr Präsident , Frau Kommissarin Wallström , liebe Kollegen !")
+    assert found == {("Wallström", "PER")}
+
+
+def test_the_particle_after_frau_belongs_to_the_name() -> None:
+    assert ("von Blottnitz", "PER") in _spans("Der Bericht von Frau von Blottnitz kommt morgen .")
+
+
+def test_a_common_word_after_eine_frau_is_no_name() -> None:
+    assert _spans("Eine Frau Mitte 40 wurde leicht verletzt .") == set()
+    assert ("Hillary Clinton", "PER") in _spans("Seine Frau Hillary Clinton kam auch .")
+
+
+def test_a_first_name_runs_on_over_von_and_an_epithet() -> None:
+    assert ("Gebhard von Ravenna", "PER") in _spans(
+        "Damals bezog Erzbischof Gebhard von Ravenna Geld ."
+    )
+    assert ("Karl der Große", "PER") in _spans("Tatsächlich führte Karl der Große niemals Krieg .")
+
+
+def test_no_particle_join_onto_an_organisation() -> None:
+    found = _spans("Das sagte Chris Thomas von Google am Montag .")
+    assert ("Google", "ORG") in found
+    assert not any("von" in name for name, _ in found)
+
+
+def test_a_common_noun_alone_is_no_place_but_a_known_place_or_acronym_is_kept() -> None:
+    from index.extract.orgrules import common_noun
+
+    assert common_noun(["Amerikaner"], 0, 1)
+    assert common_noun(["die", "Russen"], 1, 2)
+    assert not common_noun(["Essen"], 0, 1)  # also a city
+    assert not common_noun(["NATO"], 0, 1)
+    assert not common_noun(["Bad", "Ems"], 0, 2)
+
+
+def test_a_name_after_a_company_noun_is_an_organisation_after_a_role_a_person() -> None:
+    assert ("Harley Davidson", "ORG") in _spans(
+        "Die Anteile des Motorradherstellers Harley Davidson stiegen kräftig ."
+    )
+    assert ("Anna Schulz", "PER") in _spans("Ihre Tochter Anna Schulz studiert in Wien .")
+    assert ("Sundar Pichai", "PER") in _spans("Google-Chef Sundar Pichai reiste nach Berlin .")
+
+
+def test_org_cue_reads_compounds_and_genitives() -> None:
+    from index.extract.orgrules import org_cue
+
+    assert org_cue(["des", "Autobauers", "X"], 2)
+    assert org_cue(["die", "Plattenfirma", "X"], 2)
+    assert not org_cue(["die", "Tochter", "X"], 2)
+    assert not org_cue(["Außenminister", "X"], 1)
+
+
+def test_adjectives_and_demonyms_are_no_places_or_organisations() -> None:
+    from index.extract.orgrules import adjective
+
+    assert adjective(["die", "Münchner"], 1, 2, "LOC")
+    assert adjective(["die", "Wiener"], 1, 2, "ORG")
+    assert not adjective(["in", "Wien"], 1, 2, "LOC")
+    assert not adjective(["die", "Münchner"], 1, 2, "PER")
+
+
+def test_sports_clubs_are_one_organisation() -> None:
+    from index.extract.orgrules import club_spans
+
+    sentence = "Der Aufsteiger FC Burlafingen schlug den VfL Bochum und den TSV München 1860 ."
+    words = sentence.split()
+    found = club_spans(words, [(1, 4, "ORG"), (6, 7, "ORG"), (7, 8, "LOC"), (10, 12, "ORG")])
+    assert [" ".join(words[a:b]) for a, b, _ in found] == [
+        "FC Burlafingen",
+        "VfL Bochum",
+        "TSV München 1860",
+    ]
