@@ -19,9 +19,13 @@ _GERMAN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüß-'.’0123456789"
 _SENT_START = frozenset(("„", "“", '"', "«", "»", ":", "(", "-", "–"))
 
 
-@lru_cache(maxsize=25_000)
 def shape(word: str) -> str:
     """Collapsed shape: "Blinken" -> "Xx", "NATO" -> "X", "G7" -> "Xd", "al-Sudani" -> "x-Xx"."""
+    if word.isalpha():  # the common cases first, without the loop
+        if word.islower():
+            return "x"
+        if word[0].isupper() and (len(word) == 1 or word[1:].islower()):
+            return "Xx" if len(word) > 1 else "X"
     out: list[str] = []
     for ch in word:
         if ch.isupper():
@@ -59,8 +63,12 @@ def _marks(words: tuple[str, ...], gaz: Gazetteer) -> tuple[str, ...]:
     while i < n:
         w = words[i]
         hit = 0
-        if w.lower() in gaz.place_words or w in gaz.place_words:
-            for span in range(min(MAX_SPAN, n - i), 0, -1):
+        low = w.lower()
+        if _may_start(w, low, gaz):
+            longest = min(MAX_SPAN, n - i)
+            if longest > 1 and not _may_be_long(low, w, words[i + 1], gaz):
+                longest = 1  # no place or organisation key starts with these two words
+            for span in range(longest, 0, -1):
                 key = lookup_key(tuple(words[i : i + span]))
                 if span == 1 and not w[:1].isupper():
                     break
@@ -82,14 +90,38 @@ def _marks(words: tuple[str, ...], gaz: Gazetteer) -> tuple[str, ...]:
     return tuple(marks)
 
 
+_STARTS: dict[str, bool] = {}
+_STARTS_MAX = 30_000
+
+
+def _may_start(w: str, low: str, gaz: Gazetteer) -> bool:
+    """Whether some place or organisation key starts with this word (remembered per word)."""
+    hit = _STARTS.get(w)
+    if hit is None:
+        if len(_STARTS) >= _STARTS_MAX:
+            _STARTS.clear()
+        hit = _STARTS[w] = low in gaz.place_words or w in gaz.place_words
+    return hit
+
+
+def _may_be_long(low: str, w: str, second: str, gaz: Gazetteer) -> bool:
+    """Whether a place or organisation key of two or more tokens may start with (w, second)."""
+    pairs = _org_pairs(gaz)
+    return (low, second) in pairs or (w, second) in pairs or gaz.places.may_continue(low, second)
+
+
+@lru_cache(maxsize=2)
+def _org_pairs(gaz: Gazetteer) -> frozenset[tuple[str, ...]]:
+    return frozenset(k[:2] for k in gaz.orgs if len(k) > 1)
+
+
 def _ends_in_noun(low: str, nouns: frozenset[str]) -> bool:
     """Whether a word ends in a known common-noun stem (German compounds: "Sicherheitsweisung")."""
     return any(low[k:] in nouns for k in range(max(1, len(low) - 12), len(low) - 3))
 
 
-@lru_cache(maxsize=25_000)
 def _word_core(w: str) -> tuple[str, ...]:
-    """Class-level features of a word itself (cached: news repeats its words)."""
+    """Class-level features of a word itself (asked once per word: its pack is cached)."""
     gaz = load()
     low = w.lower()
     f = ["sh=" + shape(w), "lx=" + gaz.lexicon.get(low, "?")]
@@ -130,19 +162,9 @@ def _word_core(w: str) -> tuple[str, ...]:
     return tuple(f)
 
 
-@lru_cache(maxsize=25_000)
-def _pack(w: str) -> tuple[tuple[str, ...], ...]:
-    """Cached feature strings a word contributes as itself and as a neighbour.
-
-    Building feature strings dominates tagging time; news repeats its words, so
-    each word's strings are made once: (own, as previous, as next, as 2nd
-    previous, as 2nd next, reduced own for lower-case words).
-    """
-    low = w.lower()
-    core = _word_core(w)
-    own = (
-        "b",
-        core[0],
+def word_strings(w: str, low: str) -> tuple[str, ...]:
+    """The word's own spelling features: the word, lower-cased, suffixes and prefixes."""
+    return (
         "w=" + w,
         "l=" + low,
         "s2=" + low[-2:],
@@ -151,13 +173,11 @@ def _pack(w: str) -> tuple[tuple[str, ...], ...]:
         "s5=" + low[-5:],
         "p3=" + low[:3],
         "p4=" + low[:4],
-        *core[1:],
     )
-    prev = ("pw=" + low, *("-1" + c for c in core))
-    nxt = ("nw=" + low, *("+1" + c for c in core))
-    prev2 = ("pw2=" + low, *("-2" + c for c in core))
-    nxt2 = ("nw2=" + low, *("+2" + c for c in core))
-    small = ("b", core[0], "l=" + low)
+
+
+def word_extras(w: str, core: tuple[str, ...]) -> tuple[str, tuple[str, ...], bool]:
+    """A word's class code, its hyphen/genitive features, and whether it is name-like."""
     # A compact class code (noun / first name / surname / known name / capitalised),
     # combined with the neighbours' codes below: "first name + unknown capitalised".
     code = "".join(
@@ -180,8 +200,35 @@ def _pack(w: str) -> tuple[tuple[str, ...], ...]:
             extra.append("gen-pl")
         if w[:-1] in gaz.first_names:
             extra.append("gen-fn")
-    name_like = ("y",) if w and is_name_like(w) else ()
-    return (own, prev, nxt, prev2, nxt2, small, (code,), tuple(extra), name_like, prev[:4], nxt[:4])
+    return code, tuple(extra), bool(w) and is_name_like(w)
+
+
+def pack_parts(w: str) -> tuple[tuple[str, ...], ...]:
+    """The feature strings a word contributes as itself and as a neighbour.
+
+    Building feature strings dominates tagging time; news repeats its words, so
+    each word's strings are made once: (own, as previous, as next, as 2nd
+    previous, as 2nd next, reduced own for lower-case words, class code, extras,
+    name-like, first four as previous, first four as next). crfmodel.py builds
+    the same, filtered to the model's attributes: change both together.
+    """
+    low = w.lower()
+    core = _word_core(w)
+    own = ("b", core[0], *word_strings(w, low), *core[1:])
+    prev = ("pw=" + low, *("-1" + c for c in core))
+    nxt = ("nw=" + low, *("+1" + c for c in core))
+    prev2 = ("pw2=" + low, *("-2" + c for c in core))
+    nxt2 = ("nw2=" + low, *("+2" + c for c in core))
+    small = ("b", core[0], "l=" + low)
+    code, extra, name_like = word_extras(w, core)
+    return (
+        own, prev, nxt, prev2, nxt2, small, (code,), extra,
+        ("y",) if name_like else (), prev[:4], nxt[:4],
+    )  # fmt: skip
+
+
+_pack = lru_cache(maxsize=25_000)(pack_parts)
+"""Cached for training; the tagger caches its own filtered packs (crfmodel.py)."""
 
 
 _START = (("<s>",),) * 11

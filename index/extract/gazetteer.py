@@ -52,7 +52,7 @@ class Place(NamedTuple):
 
 @dataclass(eq=False)  # hashed by identity: one instance per process
 class Gazetteer:
-    places: Mapping[tuple[str, ...], Place]
+    places: PlaceTable
     """Surface-form tokens (first token lower-cased when multiword) -> place."""
     orgs: dict[tuple[str, ...], str]
     first_names: Set[str]
@@ -176,6 +176,11 @@ class WordClasses(Mapping[str, str]):
             raise KeyError(word)
         return self._names[self._codes[self._trie.key_id(word)]]
 
+    def get(self, word: str, default: Any = None) -> Any:
+        """The class of `word`, or `default` (one trie lookup, no exception on a miss)."""
+        i = self._trie.get(word) if isinstance(word, str) else None
+        return default if i is None else self._names[self._codes[i]]
+
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and word in self._trie
 
@@ -222,15 +227,22 @@ class PlaceTable(Mapping[tuple[str, ...], Place]):
     def __len__(self) -> int:
         return len(self._keys)
 
+    def may_continue(self, first: str, second: str) -> bool:
+        """Whether some multiword key starts with these two tokens (as text: a cheap
+        necessary test before looking up longer spans)."""
+        return next(self._keys.iterkeys(first + SEP + second), None) is not None
+
     def _find(self, key: tuple[str, ...]) -> Place:
-        if not isinstance(key, tuple) or not all(isinstance(t, str) for t in key):
+        if not isinstance(key, tuple):
             return _NO_PLACE
-        joined = SEP.join(key)
-        if joined not in self._keys:
+        try:
+            joined = SEP.join(key)
+        except TypeError:  # a token that is not a string
             return _NO_PLACE
-        (number,) = KEY_PLACE.unpack_from(
-            self._key_place, KEY_PLACE.size * self._keys.key_id(joined)
-        )
+        key_id = self._keys.get(joined)  # one trie walk: the key's id or None
+        if key_id is None:
+            return _NO_PLACE
+        (number,) = KEY_PLACE.unpack_from(self._key_place, KEY_PLACE.size * key_id)
         kind, cc, lat, lon, pop = PLACE_RECORD.unpack_from(
             self._records, number * PLACE_RECORD.size
         )

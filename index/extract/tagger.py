@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from index.extract.features import static_features
+from index.extract.crfmodel import ModelFeatures, model_attributes
 from index.extract.gazetteer import DATA_DIR, load
 
 CRF_PATH = DATA_DIR / "tagger.crfsuite"
@@ -27,6 +29,12 @@ def _fix_bio(tags: list[str]) -> list[str]:
             t = "B-" + t[2:]
         out.append(t)
     return out
+
+
+@lru_cache(maxsize=2)
+def model_features(path: Path) -> ModelFeatures:
+    """The feature maker for the model at `path`, one per process (threads share it)."""
+    return ModelFeatures(model_attributes(path))
 
 
 def _crf() -> Any:
@@ -46,8 +54,9 @@ def tag_raw(words: Sequence[str]) -> list[str]:
     """Model tags over PER/LOC/ORG (OTH and deriv/part classes become "O"), BIO-consistent."""
     if not words:
         return []
-    static = static_features(words, load())
-    return _fix_bio([t if t[2:] in OUTPUT_CLASSES else "O" for t in _crf().tag(static)])
+    tagger = _crf()
+    feats = model_features(CRF_PATH).features(words, load())
+    return _fix_bio([t if t[2:] in OUTPUT_CLASSES else "O" for t in tagger.tag(feats)])
 
 
 def spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:

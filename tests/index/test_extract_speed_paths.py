@@ -1,0 +1,82 @@
+"""The tagger's fast paths give what the plain ones give (invented German sentences).
+
+The tagger feeds crfsuite features filtered to its model's attributes
+(crfmodel.py); training uses the full `static_features`. Both must agree, or a
+retrained model would see other features at tagging time than in training.
+"""
+
+from __future__ import annotations
+
+import pycrfsuite
+
+from index.extract.crfmodel import ModelFeatures
+from index.extract.features import _marks, gazetteer_marks, shape, static_features
+from index.extract.gazetteer import load
+from index.extract.tagger import CRF_PATH, model_features
+
+SENTENCES = [
+    "Außenminister Antony Blinken traf am Montag in Moskau seinen Amtskollegen Sergej Lawrow .",
+    "Seine Frau sagte , dass die NATO-Chefin in Kiew war .",
+    "NEW YORK ( dpa ) - Der UN-Sicherheitsrat tagt im Nahen Osten und in den Vereinigten Staaten .",
+    "Die Deutsche Bank AG und die Volkswagen-Gruppe melden Gewinne , sagte Merkels Sprecher .",
+    "„ Wir verhandeln weiter “ , betonte Mohammed Shia al-Sudani am 7. Oktober in Bagdad .",
+    "Im Landkreis Konstanz und in Mülheim an der Ruhr regnete es ; Jørund Švejnar blieb in Kyōto .",
+    "Nach Angaben des Auswärtigen Amts reiste Kim Jong-un über Wladiwostok nach Peking .",
+    "x",
+    "Berlin",
+]
+
+
+def _words() -> list[list[str]]:
+    return [s.split() for s in SENTENCES]
+
+
+def test_model_features_are_the_full_features_the_model_knows_in_order() -> None:
+    gaz = load()
+    fast = model_features(CRF_PATH)
+    for words in _words():
+        full = static_features(words, gaz)
+        want = [[f.encode() for f in feats if f.encode() in fast.known] for feats in full]
+        assert fast.features(words, gaz) == want, words
+
+
+def test_a_model_knowing_every_feature_gets_them_all() -> None:
+    gaz = load()
+    words = _words()[0]
+    full = static_features(words, gaz)
+    every = {f.encode(): f.encode() for feats in full for f in feats}
+    assert ModelFeatures(every).features(words, gaz) == [
+        [f.encode() for f in feats] for feats in full
+    ]
+
+
+def test_filtered_features_tag_exactly_like_the_full_ones() -> None:
+    gaz = load()
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(CRF_PATH))
+    fast = model_features(CRF_PATH)
+    for words in _words():
+        assert tagger.tag(fast.features(words, gaz)) == tagger.tag(static_features(words, gaz))
+
+
+def test_gazetteer_marks_try_every_span_a_key_may_start() -> None:
+    gaz = load()
+    text = "Er lebt im Nahen Osten , nicht in den Vereinigten Staaten von Amerika ."
+    words = text.split(" ")
+    _marks.cache_clear()
+    marks = gazetteer_marks(words, gaz)
+    assert marks[3:5] == ["B-region", "I-region"]
+    assert marks[9:13] == ["B-country", "I-country", "I-country", "I-country"]  # four tokens
+    assert not any(marks[:3] + marks[5:9] + marks[13:])
+
+
+def test_shape_fast_cases_match_the_general_rule() -> None:
+    assert [shape(w) for w in ("haus", "Haus", "H", "NATO", "G7", "al-Sudani", "McCain")] == [
+        "x",
+        "Xx",
+        "X",
+        "X",
+        "Xd",
+        "x-Xx",
+        "XxXx",
+    ]
