@@ -12,20 +12,9 @@ query -> search -> library, protocol, this facade.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
-from index.archive.records import (
-    ArticleRef,
-    Bucket,
-    Dossier,
-    FacetRow,
-    Facets,
-    Overview,
-    PlaceCount,
-    Places,
-    Timeline,
-)
+from index import lean_imports
 from index.messages import Problem, render
 from index.paths import default_articles_dir, state_file
 from index.records import (
@@ -41,12 +30,26 @@ from index.records import (
     Skipped,
 )
 
-try:
-    __version__ = version("diplo-reader")
-except PackageNotFoundError:  # running from a checkout without installing
-    __version__ = "0+checkout"
+lean_imports.install()  # before anything imports Whoosh
+
+__version__ = "0.1.0"
+"""The program's version: pyproject.toml's `version` (tests/test_packaging.py
+checks they agree). A constant, not read from the installed distribution: the
+index records it on every update, and importlib.metadata costs 20-40 ms of
+each command's start-up."""
 
 if TYPE_CHECKING:
+    from index.archive.records import (
+        ArticleRef,
+        Bucket,
+        Dossier,
+        FacetRow,
+        Facets,
+        Overview,
+        PlaceCount,
+        Places,
+        Timeline,
+    )
     from index.errors import ArticleError
     from index.files.atomic import write_atomic
     from index.files.corpus import read_article
@@ -111,6 +114,22 @@ __all__ = [
 ]
 
 _LAZY = {
+    # The archive's records (facets, timeline, places, dossier): ~40 ms of
+    # dataclasses that only the archive views and commands use.
+    **dict.fromkeys(
+        (
+            "ArticleRef",
+            "Bucket",
+            "Dossier",
+            "FacetRow",
+            "Facets",
+            "Overview",
+            "PlaceCount",
+            "Places",
+            "Timeline",
+        ),
+        "index.archive.records",
+    ),
     "Library": "index.library",
     "ArticlesDirError": "index.library",
     "check_articles_dir": "index.library",

@@ -21,7 +21,6 @@ import sys
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
-from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
@@ -52,6 +51,8 @@ def installed_engine() -> tuple[str, str] | None:
 
     The supported distribution is preferred when several claim the module
     (whoosh, whoosh-reloaded and whoosh3 all install `whoosh`)."""
+    from importlib import metadata  # 20-40 ms: only the version check needs it
+
     names = sorted(
         set(metadata.packages_distributions().get("whoosh", ())),
         key=lambda name: (_normalized(name) != SUPPORTED[0], name),

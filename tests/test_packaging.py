@@ -80,3 +80,20 @@ def test_non_editable_install_finds_bundled_articles(tmp_path: Path) -> None:
         env=env,
     )
     assert idx.returncode == 0 and "5 added" in idx.stdout, idx.stderr
+
+
+def test_version_constant_is_pyprojects() -> None:
+    """`index.__version__` is a constant (no importlib.metadata at start-up):
+    it must be the version pyproject.toml builds, and the installed one."""
+    import tomllib
+    from importlib import metadata
+
+    import index
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert index.__version__ == project["version"]
+    try:
+        installed = metadata.version("diplo-reader")
+    except metadata.PackageNotFoundError:
+        pytest.skip("diplo-reader is not installed (a bare checkout)")
+    assert index.__version__ == installed

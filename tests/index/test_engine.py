@@ -4,6 +4,7 @@ installed and pinned, and its private-API paths agree with Whoosh's own."""
 from __future__ import annotations
 
 import tomllib
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -46,12 +47,12 @@ def test_check_version_names_supported_and_found(monkeypatch: pytest.MonkeyPatch
 
 def test_installed_engine_reads_package_metadata(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
-        engine.metadata, "packages_distributions", lambda: {"whoosh": ["whoosh3", "Whoosh"]}
+        metadata, "packages_distributions", lambda: {"whoosh": ["whoosh3", "Whoosh"]}
     )
     versions = {"whoosh3": "3.54.0", "Whoosh": "2.7.4"}
-    monkeypatch.setattr(engine.metadata, "version", versions.__getitem__)
+    monkeypatch.setattr(metadata, "version", versions.__getitem__)
     assert engine.installed_engine() == ("Whoosh", "2.7.4")
-    monkeypatch.setattr(engine.metadata, "packages_distributions", lambda: {})
+    monkeypatch.setattr(metadata, "packages_distributions", lambda: {})
     assert engine.installed_engine() is None
 
 
