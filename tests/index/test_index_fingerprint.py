@@ -42,3 +42,46 @@ def test_settled_files_are_read_once_and_rewrites_are_seen(tmp_path: Path) -> No
     # A plain write (new mtime) is always read again.
     _write(old, b"e" * 1000, age_s=0)
     assert disk.fingerprint(tmp_path)["old.seg"] == [1000, zlib.crc32(b"e" * 1000)]
+
+
+def test_sealed_stamps_spare_rereading_settled_files(tmp_path: Path) -> None:
+    """The metadata records (mtime, inode) of settled files only; a file that
+    still has its stamp is not read at the next check, and any write (a new
+    mtime) or a replacement (a new inode) is checked against its CRC."""
+    old, fresh = tmp_path / "old.seg", tmp_path / "fresh.toc"
+    _write(old, b"a" * 1000, age_s=60)
+    _write(fresh, b"b" * 1000, age_s=0)
+    files = disk.fingerprint(tmp_path)
+    stamps = disk.settled_stamps(tmp_path, list(files))
+    assert list(stamps) == ["old.seg"]
+    assert stamps["old.seg"] == [old.stat().st_mtime_ns, old.stat().st_ino]
+    assert disk._damaged_file(tmp_path, files, stamps) is None
+
+    disk._verified.clear()  # a new process: nothing verified yet
+    fresh.write_bytes(b"X" * 1000)  # same size, new bytes, new mtime: caught
+    assert disk._damaged_file(tmp_path, files, stamps) == "fresh.toc"
+    _write(fresh, b"b" * 1000, age_s=0)
+
+    # A settled file with its stamp is trusted without reading it...
+    reads: list[Path] = []
+    real = disk._crc32
+
+    def counting(path: Path) -> int:
+        reads.append(path)
+        return real(path)
+
+    disk._crc32 = counting  # type: ignore[assignment]
+    try:
+        assert disk._damaged_file(tmp_path, files, stamps) is None
+        assert reads == [fresh]
+        # ...until it is written (new mtime) or replaced (new inode).
+        _write(old, b"Z" * 1000, age_s=60)
+        assert disk._damaged_file(tmp_path, files, stamps) == "old.seg"
+        replacement = tmp_path / "new"
+        replacement.write_bytes(b"Y" * 1000)
+        st = old.stat()
+        os.utime(replacement, ns=(st.st_mtime_ns, st.st_mtime_ns))
+        os.replace(replacement, old)
+        assert disk._damaged_file(tmp_path, files, stamps) == "old.seg"
+    finally:
+        disk._crc32 = real  # type: ignore[assignment]
