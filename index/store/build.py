@@ -232,11 +232,11 @@ def update_index(
     built_before = store.lock_path(index_dir).exists()
     with store.build_lock(index_dir, wait=wait):
         store.remove_leftovers(index_dir)
-        problem = None if rebuild else store.check_index(index_dir, articles_dir)
+        manifest: dict[str, Any] = {}
+        problem = None if rebuild else store.check_index(index_dir, articles_dir, manifest)
         full = rebuild or problem is not None
-        manifest: dict[str, Any] = (
-            {} if full else store.read_json(index_dir / store.MANIFEST_FILE) or {}
-        )
+        if full:
+            manifest.clear()
         plan = _plan(articles_dir, manifest)
         if not full and not plan.to_read and not plan.removed:
             return BuildReport(
