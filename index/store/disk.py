@@ -134,6 +134,8 @@ def _damaged_file(
             if st.st_size != size:
                 return name
             if stamps.get(name) == [st.st_mtime_ns, st.st_ino]:
+                # As good as read: sealing the next update need not read it either.
+                _verified[path] = ((st.st_size, st.st_mtime_ns, st.st_ino), crc)
                 continue
             if _crc32(path) != crc:
                 return name
