@@ -163,6 +163,8 @@ def unsafe_name(name: str) -> str | None:
     Names are shown in every front end and stored as article ids, so they obey
     the same rule as article text: no control, bidi or zero-width characters.
     Bytes that are not UTF-8 arrive as lone surrogates (surrogateescape)."""
+    if name.isascii() and name.isprintable():
+        return None  # the common case, checked for every file on every start
     if _SURROGATE.search(name):
         return "file name is not valid UTF-8 (rename the file)"
     if _UNSAFE_IN_NAME.search(name):

@@ -170,3 +170,16 @@ def test_short_closing_sentence_is_kept() -> None:
     )
     assert ("p", "Die Lage bleibt ernst.") in cleaned.blocks
     assert "Teilen" in cleaned.furniture
+
+
+def test_unsafe_name_fast_path_agrees_with_the_rule() -> None:
+    """Plain ASCII names skip the regular expressions: for every ASCII
+    character the verdict is the one the full rule gives."""
+    from index.files import decode
+
+    for ch in map(chr, range(128)):
+        name = f"a{ch}b.txt"
+        by_rule = decode._UNSAFE_IN_NAME.search(name) is not None
+        assert (decode.unsafe_name(name) is not None) == by_rule, repr(ch)
+    assert decode.unsafe_name("Außenminister.txt") is None
+    assert decode.unsafe_name("a\u202eb.txt") is not None
