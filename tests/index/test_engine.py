@@ -81,6 +81,17 @@ def test_block_postings_and_lengths_agree_with_whoosh() -> None:
     assert lengths[:4] == [1, 3, 5, 4]
 
 
+def test_long_field_lengths_read_in_one_piece_agree_with_whoosh() -> None:
+    # Lengths are stored as one lossy byte each; long ones must decode the same.
+    docs = [" ".join(["wort"] * n) for n in (1, 7, 255, 256, 1000, 70_000)]
+    ix = _index(docs)
+    reader = ix.reader()
+    (leaf, _), *_ = reader.leaf_readers()
+    lengths = engine.field_lengths(leaf, "body")
+    assert lengths == [leaf.doc_field_length(d, "body", 0) for d in range(len(docs))]
+    assert lengths[0] == 1 and lengths[-1] > 1000
+
+
 def test_scored_matcher_skips_by_bisection() -> None:
     m = engine.scored_matcher([2, 5, 9, 14], [0.5, 1.5, 2.5, 3.5])
     m.skip_to(6)
