@@ -27,6 +27,7 @@ import fcntl
 import json
 import os
 import shutil
+import tempfile
 import time
 import zlib
 from collections.abc import Iterator
@@ -34,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.filedb.filestore import RamStorage
+from whoosh.filedb.filestore import FileStorage, RamStorage
 
 from index import __version__
 from index.files.atomic import write_atomic
@@ -264,6 +265,21 @@ def lock_path(index_dir: Path) -> Path:
     return index_dir.with_name(index_dir.name + ".lock")
 
 
-def ram_index() -> whoosh_index.Index:
-    """An in-memory index, the fallback when the cache folder cannot be written."""
-    return RamStorage().create_index(build_schema())
+class PrivateRamStorage(RamStorage):
+    """Whoosh's in-memory storage with a temporary folder of its own.
+
+    A writer sorts its postings in `temp_storage("MAIN.tmp")`, which Whoosh's
+    RamStorage puts at the fixed path `<tmp>/MAIN.tmp`: two processes writing
+    in-memory indexes at once (two readers whose cache folder is read-only,
+    two test runs) removed each other's files there. Here every writer gets a
+    fresh folder; the writer removes it when it commits or cancels."""
+
+    def temp_storage(self, name: str | None = None) -> FileStorage:
+        folder = tempfile.mkdtemp(prefix="diplo-reader-", suffix=f"-{name or 'tmp'}")
+        return FileStorage(folder).create()
+
+
+def ram_index(schema: Any = None) -> whoosh_index.Index:
+    """An in-memory index (the fallback when the cache folder cannot be
+    written; the tests' small indexes), by default with the articles' schema."""
+    return PrivateRamStorage().create_index(schema if schema is not None else build_schema())

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 from whoosh import fields
-from whoosh.filedb.filestore import RamStorage
 
 from index import engine
+from index.store.disk import ram_index
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,7 +57,7 @@ def test_installed_engine_reads_package_metadata(monkeypatch: pytest.MonkeyPatch
 
 
 def _index(docs: list[str]) -> Any:
-    ix = RamStorage().create_index(fields.Schema(body=fields.TEXT()))
+    ix = ram_index(fields.Schema(body=fields.TEXT()))
     with ix.writer() as w:
         for text in docs:
             w.add_document(body=text)
@@ -106,7 +106,7 @@ def test_no_value_is_above_every_real_date() -> None:
     import datetime as dt
 
     schema = fields.Schema(date=fields.DATETIME(sortable=True))
-    ix = RamStorage().create_index(schema)
+    ix = ram_index(schema)
     with ix.writer() as w:
         w.add_document()
         w.add_document(date=dt.datetime(2099, 12, 31))
@@ -135,7 +135,7 @@ def test_numeric_column_reads_what_the_column_reader_reads() -> None:
     import datetime as dt
 
     schema = fields.Schema(date=fields.DATETIME(sortable=True), n=fields.NUMERIC(sortable=True))
-    ix = RamStorage().create_index(schema)
+    ix = ram_index(schema)
     with ix.writer() as w:
         for i in range(40):
             w.add_document(date=dt.datetime(2000 + i % 7, 1, 1 + i % 28), n=i)

@@ -17,14 +17,14 @@ import json
 import shutil
 
 import pytest
-from whoosh.filedb.filestore import RamStorage
 from whoosh.index import Index
 
 from index.files.corpus import read_article
 from index.library import Library
 from index.records import Entity
 from index.search.searching import search
-from index.store.schema import article_document, build_schema
+from index.store.disk import ram_index
+from index.store.schema import article_document
 from tests.conftest import GOLD as GOLD_DIR
 from tests.conftest import SEEDS as SEEDS_DIR
 
@@ -67,7 +67,7 @@ def _gold_entities(names: list[dict], kind: str) -> tuple[Entity, ...]:
 
 @pytest.fixture(scope="module")
 def gold_index() -> Index:
-    ix = RamStorage().create_index(build_schema())
+    ix = ram_index()
     with ix.writer() as writer:
         for path in SEEDS:
             article = read_article(path, path.stem)

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 from whoosh import fields, index
-from whoosh.filedb.filestore import RamStorage
 from whoosh.qparser import QueryParser
 
+from index.store.disk import PrivateRamStorage, ram_index
 from index.store.pool import MAX_RUNS, Posting, TermPool, install
 
 WORDS = [f"w{i}" for i in range(400)] + ["Brüssel", "Außenminister", "Genf", "ß", "Zoll"]
@@ -133,7 +133,7 @@ def test_pool_sorts_out_of_order_documents(spill_every: int) -> None:
         items.append(("e", b"x", docnum, 1.0, None))
     # a term with postings with and without values (see give_values)
     items += [("g", b"t", 300, 1.0, None), ("g", b"t", 301, 1.0, b"v"), ("g", b"t", 302, 1.0, None)]
-    pool = TermPool(RamStorage())
+    pool = TermPool(PrivateRamStorage())
     for k, item in enumerate(items):
         pool.add(item)
         if spill_every and k % spill_every == 0:
@@ -145,7 +145,7 @@ def test_pool_sorts_out_of_order_documents(spill_every: int) -> None:
 
 
 def test_install_refuses_a_used_writer() -> None:
-    ix = RamStorage().create_index(_schema())
+    ix = ram_index(_schema())
     writer = ix.writer()
     writer.add_document(id="1", body="x")
     with pytest.raises(RuntimeError):

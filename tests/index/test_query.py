@@ -6,18 +6,18 @@ import datetime as dt
 
 import pytest
 from whoosh import query as wq
-from whoosh.filedb.filestore import RamStorage
 
 from index.query import parse as q
 from index.query.dates import date_span
 from index.query.vocab import PREFIX_CAP
 from index.records import Article
-from index.store.schema import article_document, build_schema
+from index.store.disk import ram_index
+from index.store.schema import article_document
 
 
 @pytest.fixture(scope="module")
 def reader():  # type: ignore[no-untyped-def]
-    ix = RamStorage().create_index(build_schema())
+    ix = ram_index()
     words = " ".join(f"Bahn{i:03d}" for i in range(300))
     with ix.writer() as w:
         for i, text in enumerate(

@@ -9,16 +9,16 @@ import random
 from typing import Any
 
 from whoosh import fields
-from whoosh.filedb.filestore import RamStorage
 
 from index.query import postings
 from index.query.datecol import newest_first
 from index.search.ranking import top
+from index.store.disk import ram_index
 
 
 def _index(n: int) -> Any:
     schema = fields.Schema(body=fields.TEXT(), date=fields.DATETIME(sortable=True))
-    ix = RamStorage().create_index(schema)
+    ix = ram_index(schema)
     rnd = random.Random(7)
     with ix.writer() as w:
         for i in range(n):
@@ -81,7 +81,7 @@ def test_kept_records_are_those_of_the_right_segment() -> None:
     from index.search.records import stored_record
 
     schema = fields.Schema(record=fields.STORED())
-    ix = RamStorage().create_index(schema)
+    ix = ram_index(schema)
     for batch in range(3):  # three segments: docnums 0-4, 5-9, 10-14
         with ix.writer(merge=False) as w:
             for i in range(5):

@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from whoosh.filedb.filestore import RamStorage
 from whoosh.index import Index
 
 from index.records import Article, Entity, Metadata
 from index.search.searching import match_spans, search
-from index.store.schema import article_document, build_schema
+from index.store.disk import ram_index
+from index.store.schema import article_document
 
 DOCS = {
     "a1": (
@@ -86,7 +86,7 @@ def _article(
 
 
 def make_index(docs: dict = DOCS) -> Index:
-    ix = RamStorage().create_index(build_schema())
+    ix = ram_index()
     with ix.writer() as w:
         for key, fields in docs.items():
             w.add_document(**article_document(_article(key, *fields)))
@@ -445,7 +445,7 @@ def test_index_without_the_parts_field_still_searches() -> None:
         body=fields.TEXT(analyzer=StemTokenizer()),
         record=fields.STORED,
     )
-    ix = RamStorage().create_index(schema)
+    ix = ram_index(schema)
     a = _article("x", *DOCS["a6"])
     with ix.writer() as w:
         doc = article_document(a)
