@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from index.engine import field_lengths, postings_arrays
+from index.query.segment_cache import SegmentCache
 
 BUDGET = 2_000_000
 """Postings kept at most (~32 MB): the vocabulary of many keystrokes."""
@@ -60,8 +61,7 @@ class _Cache:
 
 
 _POSTINGS = _Cache(BUDGET)
-_LENGTHS: OrderedDict[tuple[Any, ...], np.ndarray] = OrderedDict()
-_LENGTHS_LOCK = threading.Lock()
+_LENGTHS: SegmentCache[np.ndarray] = SegmentCache(64)
 
 
 def _segment_id(leaf: Any) -> Any:
@@ -96,24 +96,11 @@ def term_postings(leaf: Any, fieldname: str, text: str) -> _Arrays:
 
 def lengths(leaf: Any, fieldname: str) -> np.ndarray:
     """Every document's length of `fieldname` in one segment (int32)."""
-    segment = _segment_id(leaf)
-    if segment is None:
-        return np.array(field_lengths(leaf, fieldname), dtype=np.int32)
-    key = (segment, fieldname)
-    with _LENGTHS_LOCK:
-        found = _LENGTHS.get(key)
-        if found is not None:
-            _LENGTHS.move_to_end(key)
-            return found
-    found = np.array(field_lengths(leaf, fieldname), dtype=np.int32)
-    with _LENGTHS_LOCK:
-        _LENGTHS[key] = found
-        while len(_LENGTHS) > 64:
-            _LENGTHS.popitem(last=False)
-    return found
+    return _LENGTHS.get(
+        leaf, (fieldname,), lambda: np.array(field_lengths(leaf, fieldname), dtype=np.int32)
+    )
 
 
 def clear() -> None:
     _POSTINGS.clear()
-    with _LENGTHS_LOCK:
-        _LENGTHS.clear()
+    _LENGTHS.clear()
