@@ -1,15 +1,18 @@
 """Sentence-level span rules for organisations and for words that are no names.
 
 A name after a company noun is an organisation ("des Motorradherstellers Harley
-Davidson", "der Bank Barclays"); a sports club is one span ("VfL Bochum", "TSV
-München 1860"); a one-word "place" or "organisation" that is a German common noun
-or adjective no table knows ("Russen", "Münchner", "Deutschen") is no name.
+Davidson", "der Bank Barclays", "die Band „Rainrock“"); a sports club is one span
+("VfL Bochum", "TSV München 1860"); a one-word "place" or "organisation" that is a
+German common noun or adjective no table knows ("Russen", "Münchner", "Deutschen")
+is no name. The agency of a dateline is an organisation ("Berlin (dpa) -"); a
+product ("der Audi A3") and a stock index ("der DAX") are not.
 """
 
 from __future__ import annotations
 
+from index.extract.docpass import Span
 from index.extract.gazetteer import load, lookup_key
-from index.extract.known import ORG_NAMES
+from index.extract.known import MARKET_INDICES, ORG_NAMES
 
 Triple = tuple[int, int, str]
 
@@ -127,3 +130,125 @@ def _is_common_noun(word: str) -> bool:
     gaz = load()
     cls = gaz.lexicon.get(word.lower())
     return cls.startswith("NN") if cls is not None else word in gaz.nouns
+
+
+def _model_code(word: str) -> bool:
+    """A product's model designation: "A3", "GT40", "C4.", "767-200", "307" (not "04", "1860")."""
+    w = word.rstrip(".")
+    if not any(ch.isdigit() for ch in w):
+        return False
+    if any(ch.isalpha() for ch in w):
+        return len(w) <= 8 and w[:1].isalnum()
+    parts = w.split("-")
+    if len(parts) == 2 and all(p.isdigit() for p in parts):
+        return True  # "767-200"
+    return w.isdigit() and len(w) == 3  # "Peugeot 307", "Boeing 747"
+
+
+def product_name(words: list[str], a: int, b: int) -> bool:
+    """A brand followed by (or ending in) a model designation names a product, not the
+    company: "der Audi A3", "die Boeing 767-200", "ein Citroën C4." (clubs keep "Schalke 04")."""
+    if b - a > 1 and _model_code(words[b - 1]) and words[a] not in CLUB_PREFIXES:
+        return True
+    return b < len(words) and _model_code(words[b]) and words[a] not in CLUB_PREFIXES
+
+
+_DASHES = frozenset(("-", "–", "—"))
+
+
+def agency_spans(words: list[str]) -> list[Triple]:
+    """The news agency of a dateline: "Berlin (dpa) -", "Bad Segeberg (ots) -", "(dpa/tmn)"."""
+    out: list[Triple] = []
+    for i in range(1, len(words) - 3):
+        if words[i] != "(" or words[i + 2] != ")" or words[i + 3] not in _DASHES:
+            continue
+        prev, agency = words[i - 1], words[i + 1]
+        if (
+            prev[:1].isupper()
+            and 2 <= len(agency) <= 14
+            and agency.replace("/", "").replace("-", "").isalnum()
+            and not agency.isdigit()
+        ):
+            out.append((i + 1, i + 2, "ORG"))
+    return out
+
+
+_ROMAN = frozenset("IVXLC")
+
+
+def _name_word(word: str) -> bool:
+    gaz = load()
+    if not word[:1].isupper() or not word.replace("-", "").replace(".", "").isalnum():
+        return False
+    if set(word) <= _ROMAN or any(ch.isdigit() for ch in word):
+        return False  # "Band IV", "Band 3": a volume, not a name
+    if word in gaz.first_names or gaz.places.get(lookup_key((word,))) is not None:
+        return False  # "der Band Larry Gott", "am Sender Hof": a person, a place
+    cls = gaz.lexicon.get(word.lower())
+    if cls is not None:
+        return cls.startswith("NE")
+    tail = word.rsplit("-", 1)[-1]
+    return not any(
+        tail[i:].capitalize() in gaz.nouns for i in range(len(tail) - 4)
+    )  # "der Verein Lobbybesuche", "Fontane-Lesungen": a compound noun
+
+
+def _strict_cue(words: list[str], i: int) -> bool:
+    """An organisation noun before `i`, not a book ("Gedichtband") nor a volume ("Band 3")."""
+    low = words[i - 1].lower()
+    return org_cue(words, i) and (low == "band" or not low.endswith(("band", "bands")))
+
+
+def cued_org_spans(words: list[str]) -> list[Triple]:
+    """A name right after an organisation noun: "die Band Rainrock", "der Partei Kuomintang",
+    "das Label Konichiwa", "die Zeitung „Rote Fahne“" (quoted, up to four words)."""
+    out: list[Triple] = []
+    n = len(words)
+    for i in range(1, n):
+        if not _strict_cue(words, i):
+            continue
+        j = i
+        quoted = words[j] in ("„", '"', "«", "»", "“")
+        if quoted:
+            j += 1
+        k = j
+        if quoted:
+            while k < n and k - j < 4 and words[k] not in ("“", '"', "«", "»", "”"):
+                k += 1
+            if k == j or k >= n or k - j >= 4 or not words[j][:1].isupper():
+                continue
+        else:
+            while k < n and k - j < 3 and _name_word(words[k]):
+                k += 1
+            if k == j:
+                continue
+        out.append((j, k, "ORG"))
+    return out
+
+
+def _keep(words: list[str], s: Span) -> bool:
+    toks = tuple(words[s.a : s.b])
+    # "der DAX", "die Boeing 767-200": an index or a product
+    return not (s.cls == "ORG" and (toks in MARKET_INDICES or product_name(words, s.a, s.b)))
+
+
+def final_spans(words: list[str], si: int, spans: list[Span]) -> list[Span]:
+    """The last sentence-level look: products, stock indices and an assembly's name used as
+    a title are no organisations; dateline agencies and names after an organisation noun are."""
+    out = [s for s in spans if _keep(words, s)]
+    starts = {s.a: s.cls for s in out}
+    # "Bundesrat Leuenberger", "Nationalrat Peter Pilz": an assembly's name before a person is
+    # the person's title.
+    out = [
+        s
+        for s in out
+        if not (s.cls == "ORG" and s.b - s.a == 1 and starts.get(s.b) == "PER" and not s.tagged)
+    ]
+    covered = [False] * len(words)
+    for s in out:
+        covered[s.a : s.b] = [True] * (s.b - s.a)
+    for a, b, cls in [*agency_spans(words), *cued_org_spans(words)]:
+        if not any(covered[a:b]):
+            out.append(Span(si, a, b, cls, tagged=False))
+            covered[a:b] = [True] * (b - a)
+    return sorted(out, key=lambda s: s.a)

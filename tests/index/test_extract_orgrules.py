@@ -1,0 +1,64 @@
+"""Organisations on invented sentences: agencies, cued names, products, indices, titles."""
+
+from __future__ import annotations
+
+from index.extract import tag_tokens
+from index.extract.orgrules import agency_spans, cued_org_spans, product_name
+from index.extract.tagger import spans
+
+
+def _w(sentence: str) -> list[str]:
+    return sentence.split()
+
+
+def _spans(sentence: str) -> set[tuple[str, str]]:
+    words = sentence.split()
+    return {(" ".join(words[a:b]), cls) for a, b, cls in spans(tag_tokens(words))}
+
+
+def test_the_agency_of_a_dateline_is_an_organisation() -> None:
+    words = _w("Kleinstadt ( ots ) - Am Morgen brannte eine Scheune .")
+    assert agency_spans(words) == [(2, 3, "ORG")]
+    assert ("ots", "ORG") in _spans("Kleinstadt ( ots ) - Am Morgen brannte eine Scheune .")
+    assert ("dpa/tmn", "ORG") in _spans("Hamburg ( dpa/tmn ) - Wer im Winter reist , packt warm .")
+
+
+def test_parentheses_without_a_dateline_dash_name_no_agency() -> None:
+    assert agency_spans(_w("Der Bau ( 1990 ) - ein Erfolg .")) == []
+    assert agency_spans(_w("Sie lachte ( kurz ) und ging .")) == []
+
+
+def test_a_name_after_an_organisation_noun_is_an_organisation() -> None:
+    words = _w("Er spielte mit der Band Zorvathi in Köln .")
+    assert cued_org_spans(words) == [(5, 6, "ORG")]
+    words = _w("Sie schrieb für die Zeitung „ Morgenpost am Rhein “ .")
+    assert cued_org_spans(words) == [(6, 9, "ORG")]
+
+
+def test_no_organisation_after_a_book_a_volume_a_person_or_a_place() -> None:
+    assert cued_org_spans(_w("Sein Gedichtband Zorvathi erschien 1901 .")) == []
+    assert cued_org_spans(_w("Im Kriegstagebuch , Band IV , steht es .")) == []
+    assert cued_org_spans(_w("Der Gitarrist der Band Larry ging .")) == []
+    assert cued_org_spans(_w("Der Verein Sommerfeste organisiert alles .")) == []
+
+
+def test_a_brand_with_a_model_designation_is_a_product() -> None:
+    words = _w("Er fuhr einen Audi A4 und flog mit einer Boeing 737-800 .")
+    assert product_name(words, 3, 4)  # "Audi" before "A4"
+    assert product_name(words, 3, 5)  # "Audi A4"
+    assert product_name(words, 9, 10)  # "Boeing" before "737-800"
+    assert not product_name(_w("Er spielt für Schalke 04 ."), 3, 4)
+    assert not product_name(_w("Sie wechselte 2009 zu Audi ."), 4, 5)
+    assert not product_name(_w("Der TSV 1860 gewann ."), 1, 2)
+
+
+def test_a_stock_index_is_no_organisation() -> None:
+    found = _spans("Der DAX schloss am Freitag im Plus , der Dow Jones im Minus .")
+    assert not any(cls == "ORG" for _, cls in found)
+
+
+def test_federal_bodies_are_organisations() -> None:
+    found = _spans("Das Gesetz braucht die Zustimmung des Bundesrates , sagte er .")
+    assert ("Bundesrates", "ORG") in found
+    found = _spans("Das Auswärtige Amt und der Bundesnachrichtendienst widersprachen .")
+    assert ("Bundesnachrichtendienst", "ORG") in found
