@@ -232,10 +232,91 @@ def _keep(words: list[str], s: Span) -> bool:
     return not (s.cls == "ORG" and (toks in MARKET_INDICES or product_name(words, s.a, s.b)))
 
 
+INSTITUTION_HEADS = (
+    "universität",
+    "hochschule",
+    "akademie",
+    "museum",
+    "galerie",
+    "kunsthalle",
+    "theater",
+    "schauspielhaus",
+    "oper",
+    "staatsoper",
+    "bühne",
+    "orchester",
+    "philharmonie",
+    "philharmoniker",
+    "symphoniker",
+    "sinfoniker",
+    "festspiele",
+    "filmfest",
+    "festival",
+    "landesbank",
+    "sparkasse",
+    "klinikum",
+    "universitätsklinikum",
+)
+"""Nouns that name an institution with the town after them ("Universität Wien", "Staatsgalerie
+Stuttgart", "Kammerorchester Prag"): the two words are one organisation, not a place."""
+
+
+def _institution_head(word: str) -> bool:
+    low = word.lower()
+    return word[:1].isupper() and low.endswith(INSTITUTION_HEADS)
+
+
+def _team_word(word: str) -> bool:
+    """The plural nickname of a team after its town ("Toronto Raptors", "Calgary Flames")."""
+    gaz = load()
+    return (
+        len(word) > 3
+        and word[:1].isupper()
+        and word[1:].islower()
+        and word.endswith("s")
+        and word.isalpha()
+        and gaz.lexicon.get(word.lower()) is None
+        and word not in gaz.nouns
+        and word[:-1] not in gaz.nouns
+        and word[:-1] not in gaz.surnames  # "in Japan Rodins Signatur": a genitive
+    )
+
+
+def _town(words: list[str], a: int, b: int) -> bool:
+    """A town named in the nominative ("Toronto", not "Bremerhavens")."""
+    place = load().places.get(lookup_key(tuple(words[a:b])))
+    return place is not None and place.kind == "city" and place.name == " ".join(words[a:b])
+
+
+def merge_institutions(words: list[str], si: int, spans: list[Span]) -> list[Span]:
+    """A place after an institution noun or a club abbreviation is part of an organisation
+    ("Universität Wien", "TV Amberg"); a town before a team's nickname is the team
+    ("Toronto Raptors")."""
+    covered = {i for s in spans for i in range(s.a, s.b)}
+    out: list[Span] = []
+    for s in spans:
+        if s.cls == "LOC" and s.a > 0 and s.a - 1 not in covered:
+            head = words[s.a - 1]
+            if _institution_head(head) or head in CLUB_PREFIXES:
+                out.append(Span(si, s.a - 1, s.b, "ORG", s.tagged))
+                continue
+        if (
+            s.cls == "LOC"
+            and s.b < len(words)
+            and s.b not in covered
+            and _team_word(words[s.b])
+            and _town(words, s.a, s.b)
+        ):
+            out.append(Span(si, s.a, s.b + 1, "ORG", s.tagged))
+            continue
+        out.append(s)
+    return out
+
+
 def final_spans(words: list[str], si: int, spans: list[Span]) -> list[Span]:
     """The last sentence-level look: products, stock indices and an assembly's name used as
     a title are no organisations; dateline agencies and names after an organisation noun are."""
-    out = [s for s in spans if _keep(words, s)]
+    out = merge_institutions(words, si, [s for s in spans if _keep(words, s)])
     starts = {s.a: s.cls for s in out}
     # "Bundesrat Leuenberger", "Nationalrat Peter Pilz": an assembly's name before a person is
     # the person's title.

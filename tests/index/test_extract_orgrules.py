@@ -62,3 +62,30 @@ def test_federal_bodies_are_organisations() -> None:
     assert ("Bundesrates", "ORG") in found
     found = _spans("Das Auswärtige Amt und der Bundesnachrichtendienst widersprachen .")
     assert ("Bundesnachrichtendienst", "ORG") in found
+
+
+def test_an_institution_noun_or_club_before_a_town_is_one_organisation() -> None:
+    from index.extract.docpass import Span
+    from index.extract.orgrules import merge_institutions
+
+    words = _w("Sie studierte an der Universität Graz und spielte beim TV Hameln .")
+    merged = merge_institutions(words, 0, [Span(0, 5, 6, "LOC"), Span(0, 10, 11, "LOC")])
+    assert [(" ".join(words[s.a : s.b]), s.cls) for s in merged] == [
+        ("Universität Graz", "ORG"),
+        ("TV Hameln", "ORG"),
+    ]
+    words = _w("Er wohnt in Graz .")
+    assert merge_institutions(words, 0, [Span(0, 3, 4, "LOC")]) == [Span(0, 3, 4, "LOC")]
+
+
+def test_a_town_before_a_team_nickname_is_the_team_not_a_genitive() -> None:
+    from index.extract.docpass import Span
+    from index.extract.orgrules import merge_institutions
+
+    words = _w("Das Spiel gegen die Chicago Wolves ging verloren .")
+    merged = merge_institutions(words, 0, [Span(0, 4, 5, "LOC")])
+    assert merged == [Span(0, 4, 6, "ORG")]
+    words = _w("Die Fans Hamburgs Wolves feierten .")  # a genitive is no team's town
+    assert merge_institutions(words, 0, [Span(0, 2, 3, "LOC")]) == [Span(0, 2, 3, "LOC")]
+    words = _w("Die Fans in Wien Häfens feierten .")  # a German noun is no nickname
+    assert merge_institutions(words, 0, [Span(0, 3, 4, "LOC")]) == [Span(0, 3, 4, "LOC")]
