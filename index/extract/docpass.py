@@ -233,6 +233,8 @@ def drop_weak(sents: Sentences, spans: list[Span]) -> list[Span]:
                 continue  # a lone name nothing in the article backs as a person
         elif s.cls == "PER" and not _name_like_person(sents, s):
             continue  # "Seed Funding", "Asset Manager": no word of it is a known name
+        if s.cls == "LOC" and not s.tagged and words[s.b - 1].lower().endswith("platz"):
+            continue  # a square found by its form ("Mariannenplatz") is a street, no place
         out.append(s)
     return out
 

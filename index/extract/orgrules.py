@@ -13,6 +13,7 @@ from __future__ import annotations
 from index.extract.docpass import Span
 from index.extract.gazetteer import load, lookup_key
 from index.extract.known import MARKET_INDICES, ORG_NAMES
+from index.extract.spanrules import street_spans
 
 Triple = tuple[int, int, str]
 
@@ -163,8 +164,17 @@ def agency_spans(words: list[str]) -> list[Triple]:
         if words[i] != "(" or words[i + 2] != ")" or words[i + 3] not in _DASHES:
             continue
         prev, agency = words[i - 1], words[i + 1]
+        gaz = load()
+        agency_like = (  # not "Hyperarousal (Übererregtheit) -"
+            agency[:1].islower()  # "dpa", "ots", "sda"
+            or agency.isupper()  # "AFP", "AZ"
+            or "/" in agency  # "dpa/tmn"
+            or agency in ORG_NAMES
+            or (agency,) in gaz.orgs
+        )
         if (
             prev[:1].isupper()
+            and agency_like
             and 2 <= len(agency) <= 14
             and agency.replace("/", "").replace("-", "").isalnum()
             and not agency.isdigit()
@@ -219,6 +229,8 @@ def cued_org_spans(words: list[str]) -> list[Triple]:
                 continue
         else:
             while k < n and k - j < 3 and _name_word(words[k]):
+                if k > j and words[k] in load().surnames:
+                    break  # "im Magazin Royale Böhmermann": the host, not the show
                 k += 1
             if k == j:
                 continue
@@ -328,7 +340,7 @@ def final_spans(words: list[str], si: int, spans: list[Span]) -> list[Span]:
     covered = [False] * len(words)
     for s in out:
         covered[s.a : s.b] = [True] * (s.b - s.a)
-    for a, b, cls in [*agency_spans(words), *cued_org_spans(words)]:
+    for a, b, cls in [*agency_spans(words), *cued_org_spans(words), *street_spans(words)]:
         if not any(covered[a:b]):
             out.append(Span(si, a, b, cls, tagged=False))
             covered[a:b] = [True] * (b - a)

@@ -145,3 +145,60 @@ def join_particles(words: list[str], spans: list[Triple]) -> list[Triple]:
                 skip_until = b
         out.append((a, b, cls))
     return out
+
+
+STREET_SUFFIXES = ("straße", "strasse", "gasse", "platz", "weg", "allee", "damm")
+STREET_NOUNS = frozenset(("Straße", "Strasse", "Gasse", "Platz", "Allee", "Weg", "Ring", "Damm"))
+
+
+ROUTE_HEADS = frozenset(("A", "B", "Autobahn", "Bundesautobahn", "Bundesstraße", "Landesstraße"))
+"""Words that open a road's number: "A 45", "Bundesstraße 105"."""
+
+
+def _street_name(word: str) -> bool:
+    """ "Pestalozzistraße", "Friedrich-Ebert-Straße", "Jahnweg": a street's own name (not
+    "Flugplatz" or "Rundweg", German common nouns)."""
+    if not word[:1].isupper() or not word.replace("-", "").isalpha():
+        return False
+    low = word.lower()
+    suffix = next((s for s in STREET_SUFFIXES if low.endswith(s)), "")
+    if not suffix or len(word) < len(suffix) + 3:
+        return False
+    gaz = load()
+    if gaz.lexicon.get(low) is not None or word in gaz.nouns:
+        return False
+    if suffix in ("weg", "platz"):
+        # "Jahnweg", "Mariannenplatz", but not "Arbeitsweg", "Verbindungsweg", "Nebenplatz"
+        stem = word[: -len(suffix)].rstrip("-")
+        for s in {stem, stem[:-1] if stem.endswith("s") else stem}:
+            if has_common_reading(s.capitalize()) or gaz.lexicon.get(s.lower()) is not None:
+                return False
+    return True
+
+
+def street_spans(words: list[str]) -> list[Triple]:
+    """Streets and squares by their form: "in der Feldstraße", "Bayreuther Straße",
+    "am Mariannenplatz" (places in GermEval's sense; the reader leaves them out of its
+    places list, see `sentence.street_like`)."""
+    out: list[Triple] = []
+    for i, w in enumerate(words):
+        if _street_name(w):
+            out.append((i, i + 1, "LOC"))
+        elif (
+            w in STREET_NOUNS
+            and i > 0
+            and words[i - 1][:1].isupper()
+            and words[i - 1].endswith("er")
+            and words[i - 1].isalpha()
+            and len(words[i - 1]) > 4
+        ):
+            out.append((i - 1, i + 1, "LOC"))  # "Bayreuther Straße", "Köpenicker Straße"
+        elif (
+            w in ROUTE_HEADS
+            and i + 1 < len(words)
+            and words[i + 1].isdigit()
+            and len(words[i + 1]) <= 3
+            and (i == 0 or words[i - 1] != "DIN")
+        ):
+            out.append((i, i + 2, "LOC"))  # "auf der A 45", "die Bundesstraße 105"
+    return out

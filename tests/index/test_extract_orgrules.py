@@ -24,6 +24,7 @@ def test_the_agency_of_a_dateline_is_an_organisation() -> None:
 
 
 def test_parentheses_without_a_dateline_dash_name_no_agency() -> None:
+    assert agency_spans(_w("Sie litt an Schlaflosigkeit ( Insomnie ) - wie viele .")) == []
     assert agency_spans(_w("Der Bau ( 1990 ) - ein Erfolg .")) == []
     assert agency_spans(_w("Sie lachte ( kurz ) und ging .")) == []
 
