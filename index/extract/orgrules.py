@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from index.extract.docpass import Span
 from index.extract.gazetteer import load, lookup_key
-from index.extract.known import MARKET_INDICES, ORG_NAMES
+from index.extract.known import KNOWN_SURNAMES, MARKET_INDICES, ORG_NAMES
 from index.extract.spanrules import street_spans
 
 Triple = tuple[int, int, str]
@@ -32,7 +32,38 @@ def common_noun(words: list[str], a: int, b: int) -> bool:
     cls = gaz.lexicon.get(w.lower())
     if cls is not None:
         return cls.startswith("NN")
-    return w in gaz.nouns
+    return w in gaz.nouns or _person_noun_compound(w) or _name_compound(w)
+
+
+def _person_noun_compound(word: str) -> bool:
+    """A compound ending in a noun for people ("Grundwehrdiener", "Asylwerberin"): no place."""
+    low = word.lower()
+    if not low.endswith(("er", "erin", "erinnen")) or not word.isalpha():
+        return False
+    nouns = load().nouns
+    stem = word[:-5] if low.endswith("erinnen") else word
+    stem = stem[:-2] if low.endswith("erin") else stem
+    # A noun for people has a feminine form: "Diener"/"Dienerin", not "Winter", "Weiler".
+    return any(
+        stem[i:].capitalize() in nouns and stem[i:].capitalize() + "in" in nouns
+        for i in range(2, len(stem) - 4)
+    )
+
+
+def _name_compound(word: str) -> bool:
+    """A person's name joined to a common noun ("Merkel-Wunderland", "Trump-Effekt")."""
+    head, sep, tail = word.partition("-")
+    if not sep or not tail[:1].isupper() or "-" in tail:
+        return False
+    gaz = load()
+    if head not in KNOWN_SURNAMES and not (head in gaz.surnames and head not in gaz.first_names):
+        return False
+    place = gaz.places.get(lookup_key((head,)))
+    if place is not None and (place.kind != "city" or place.population >= 20_000):
+        return False  # "Berlin-Mitte", "Wien-Favoriten"
+    return tail in gaz.nouns or any(
+        tail[i:].capitalize() in gaz.nouns for i in range(1, len(tail) - 3)
+    )
 
 
 ORG_CUES = (

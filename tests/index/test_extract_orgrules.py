@@ -90,3 +90,24 @@ def test_a_town_before_a_team_nickname_is_the_team_not_a_genitive() -> None:
     assert merge_institutions(words, 0, [Span(0, 2, 3, "LOC")]) == [Span(0, 2, 3, "LOC")]
     words = _w("Die Fans in Wien Häfens feierten .")  # a German noun is no nickname
     assert merge_institutions(words, 0, [Span(0, 3, 4, "LOC")]) == [Span(0, 3, 4, "LOC")]
+
+
+def test_compounds_for_people_or_with_a_persons_name_are_no_places() -> None:
+    from index.extract.orgrules import common_noun
+
+    assert common_noun(["Grundwehrdiener"], 0, 1)  # "Diener"/"Dienerin": a noun for people
+    assert common_noun(["Zivildienerinnen"], 0, 1)
+    assert common_noun(["Scholz-Wunderland"], 0, 1)  # a known surname and a common noun
+    assert not common_noun(["Oberwinter"], 0, 1)  # "Winter" has no feminine form: a village
+    assert not common_noun(["Stehlinsweiler"], 0, 1)
+    assert not common_noun(["Berlin-Mitte"], 0, 1)
+
+
+def test_a_persons_compound_is_no_place_of_the_article() -> None:
+    from index.extract import extract_metadata
+
+    meta = extract_metadata(
+        "Flucht\n\nDie Reise nach Deutschland, ins Scholz-Wunderland, endete in Athen. "
+        "Der Minister will Grundwehrdiener an der Grenze einsetzen."
+    )
+    assert {p.name for p in meta.places} <= {"Deutschland", "Athen"}
