@@ -13,7 +13,7 @@ from __future__ import annotations
 from index.extract.docpass import Span
 from index.extract.gazetteer import load, lookup_key
 from index.extract.known import KNOWN_SURNAMES, MARKET_INDICES, ORG_NAMES
-from index.extract.spanrules import street_spans
+from index.extract.spanrules import person_bounds, speaker_spans, street_spans
 
 Triple = tuple[int, int, str]
 
@@ -360,6 +360,8 @@ def final_spans(words: list[str], si: int, spans: list[Span]) -> list[Span]:
     """The last sentence-level look: products, stock indices and an assembly's name used as
     a title are no organisations; dateline agencies and names after an organisation noun are."""
     out = merge_institutions(words, si, [s for s in spans if _keep(words, s)])
+    bounds = person_bounds(words, [(s.a, s.b, s.cls) for s in out])
+    out = [Span(si, a, b, s.cls, s.tagged) for s, (a, b, _c) in zip(out, bounds, strict=True)]
     starts = {s.a: s.cls for s in out}
     # "Bundesrat Leuenberger", "Nationalrat Peter Pilz": an assembly's name before a person is
     # the person's title.
@@ -371,7 +373,8 @@ def final_spans(words: list[str], si: int, spans: list[Span]) -> list[Span]:
     covered = [False] * len(words)
     for s in out:
         covered[s.a : s.b] = [True] * (s.b - s.a)
-    for a, b, cls in [*agency_spans(words), *cued_org_spans(words), *street_spans(words)]:
+    extra = [*agency_spans(words), *cued_org_spans(words), *street_spans(words)]
+    for a, b, cls in [*extra, *speaker_spans(words)]:
         if not any(covered[a:b]):
             out.append(Span(si, a, b, cls, tagged=False))
             covered[a:b] = [True] * (b - a)

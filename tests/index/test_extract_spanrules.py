@@ -122,3 +122,26 @@ def test_a_street_is_no_place_of_the_article() -> None:
         "Unfall\n\nIn der Quellmannstraße in Dortmund stießen zwei Autos am Zorbaplatz zusammen."
     )
     assert [p.name for p in meta.places] == ["Dortmund"]
+
+
+def test_the_speaker_after_a_verb_of_saying_is_a_person() -> None:
+    from index.extract.spanrules import speaker_spans
+
+    assert speaker_spans(_w("Das war knapp , sagte Quellmann am Montag .")) == [(5, 6, "PER")]
+    assert speaker_spans(_w("Wir bleiben , betonte Anna Quellmann .")) == [(4, 6, "PER")]
+    assert speaker_spans(_w("Er sagte Bescheid .")) == []  # a common word
+    assert speaker_spans(_w("Das , sagte Berlin , gilt .")) == []  # a known place
+
+
+def test_a_person_takes_in_the_first_name_and_leaves_out_a_role_before_it() -> None:
+    from index.extract.spanrules import person_bounds
+
+    words = _w("Gestern sprach Karl-Heinz Quellmann mit dem ITR-Chef Otto Brandauer .")
+    assert person_bounds(words, [(3, 4, "PER"), (6, 9, "PER")]) == [
+        (2, 4, "PER"),
+        (7, 9, "PER"),
+    ]
+    words = _w("Ihr Bruder Quellmann kam .")
+    assert person_bounds(words, [(1, 3, "PER")]) == [(2, 3, "PER")]
+    words = _w("In Wien Quellmann traf .")  # a place is no first name
+    assert person_bounds(words, [(2, 3, "PER")]) == [(2, 3, "PER")]
