@@ -10,10 +10,20 @@ product ("der Audi A3") and a stock index ("der DAX") are not.
 
 from __future__ import annotations
 
+from functools import reduce
+from operator import or_
+
+from index.extract.cues import SPEECH_VERBS
 from index.extract.docpass import Span
 from index.extract.gazetteer import load, lookup_key
 from index.extract.known import KNOWN_SURNAMES, MARKET_INDICES, ORG_NAMES
-from index.extract.spanrules import person_bounds, speaker_spans, street_spans
+from index.extract.spanrules import (
+    ROUTE_HEADS,
+    STREET_SUFFIXES,
+    person_bounds,
+    speaker_spans,
+    street_spans,
+)
 
 Triple = tuple[int, int, str]
 
@@ -240,12 +250,28 @@ def _strict_cue(words: list[str], i: int) -> bool:
     return org_cue(words, i) and (low == "band" or not low.endswith(("band", "bands")))
 
 
+_CUE_FORMS = (*ORG_CUES, *(c + "s" for c in ORG_CUES), *(c + "es" for c in ORG_CUES))
+_CUE_LAST = frozenset(c[-1] for c in _CUE_FORMS)
+_QUOTES = frozenset(("„", '"', "«", "»", "“"))
+
+
 def cued_org_spans(words: list[str]) -> list[Triple]:
     """A name right after an organisation noun: "die Band Rainrock", "der Partei Kuomintang",
     "das Label Konichiwa", "die Zeitung „Rote Fahne“" (quoted, up to four words)."""
     out: list[Triple] = []
     n = len(words)
     for i in range(1, n):
+        nxt = words[i]
+        if not nxt[:1].isupper() and nxt not in _QUOTES:
+            continue
+        cue = words[i - 1]
+        if (
+            len(cue) < 4
+            or cue[-1] not in _CUE_LAST
+            or not cue[:1].isupper()
+            or not cue.lower().endswith(_CUE_FORMS)
+        ):
+            continue  # the cheap test first: most words are no organisation noun
         if not _strict_cue(words, i):
             continue
         j = i
@@ -270,9 +296,10 @@ def cued_org_spans(words: list[str]) -> list[Triple]:
 
 
 def _keep(words: list[str], s: Span) -> bool:
-    toks = tuple(words[s.a : s.b])
     # "der DAX", "die Boeing 767-200": an index or a product
-    return not (s.cls == "ORG" and (toks in MARKET_INDICES or product_name(words, s.a, s.b)))
+    return s.cls != "ORG" or not (
+        tuple(words[s.a : s.b]) in MARKET_INDICES or product_name(words, s.a, s.b)
+    )
 
 
 INSTITUTION_HEADS = (
@@ -356,25 +383,91 @@ def merge_institutions(words: list[str], si: int, spans: list[Span]) -> list[Spa
     return out
 
 
+_PAREN, _CUE, _STREET, _SPEECH = 1, 2, 4, 8
+
+
+def _sentence_flags(words: list[str]) -> int:
+    """The rules a sentence may trigger, from set operations over words seen before."""
+    if not _SEEN.issuperset(words):
+        if len(_SEEN) > _SEEN_MAX:
+            _SEEN.clear()
+            _TRIGGERS.clear()
+        for w in set(words).difference(_SEEN):
+            f = _rule_flags(w)
+            if f:
+                _TRIGGERS[w] = f
+            _SEEN.add(w)
+    hits = _TRIGGERS.keys() & words
+    return reduce(or_, (_TRIGGERS[w] for w in hits), 0) if hits else 0
+
+
+_SEEN: set[str] = set()
+_TRIGGERS: dict[str, int] = {}
+_SEEN_MAX = 200_000
+"""Words whose flags are known (cleared when this large: a few MB at most)."""
+
+
+def _rule_flags(word: str) -> int:
+    """Which of `final_spans`' rules a word may trigger (a superset: each rule checks again)."""
+    if word == "(":
+        return _PAREN
+    if word in SPEECH_VERBS:
+        return _SPEECH
+    if word in ROUTE_HEADS:
+        return _STREET
+    if len(word) < 4 or not word[:1].isupper():
+        return 0  # organisation nouns and streets are capitalised
+    low = word.lower()
+    flags = _STREET if low.endswith(STREET_SUFFIXES) else 0
+    if low.endswith(_CUE_FORMS):
+        flags |= _CUE
+    return flags
+
+
 def final_spans(words: list[str], si: int, spans: list[Span]) -> list[Span]:
     """The last sentence-level look: products, stock indices and an assembly's name used as
     a title are no organisations; dateline agencies and names after an organisation noun are."""
-    out = merge_institutions(words, si, [s for s in spans if _keep(words, s)])
-    bounds = person_bounds(words, [(s.a, s.b, s.cls) for s in out])
-    out = [Span(si, a, b, s.cls, s.tagged) for s, (a, b, _c) in zip(out, bounds, strict=True)]
-    starts = {s.a: s.cls for s in out}
-    # "Bundesrat Leuenberger", "Nationalrat Peter Pilz": an assembly's name before a person is
-    # the person's title.
-    out = [
-        s
-        for s in out
-        if not (s.cls == "ORG" and s.b - s.a == 1 and starts.get(s.b) == "PER" and not s.tagged)
-    ]
+    classes = {s.cls for s in spans}
+    out = [s for s in spans if _keep(words, s)] if "ORG" in classes else spans
+    if "LOC" in classes:
+        out = merge_institutions(words, si, out)
+    if "PER" in classes:
+        bounds = person_bounds(words, [(s.a, s.b, s.cls) for s in out])
+        out = [
+            s if (s.a, s.b) == (a, b) else Span(si, a, b, s.cls, s.tagged)
+            for s, (a, b, _c) in zip(out, bounds, strict=True)
+        ]
+        if "ORG" in classes:
+            # "Bundesrat Leuenberger", "Nationalrat Peter Pilz": an assembly's name before a
+            # person is the person's title.
+            starts = {s.a: s.cls for s in out}
+            out = [
+                s
+                for s in out
+                if not (
+                    s.cls == "ORG" and s.b - s.a == 1 and starts.get(s.b) == "PER" and not s.tagged
+                )
+            ]
+    # Each rule only where one of its cue words is in the sentence (remembered per word).
+    flags = _sentence_flags(words)
+    if not flags:
+        return out
+    extra: list[Triple] = []
+    if flags & _PAREN:
+        extra += agency_spans(words)
+    if flags & _CUE:
+        extra += cued_org_spans(words)
+    if flags & _STREET:
+        extra += street_spans(words)
+    if flags & _SPEECH:
+        extra += speaker_spans(words)
+    if not extra:
+        return out
     covered = [False] * len(words)
     for s in out:
         covered[s.a : s.b] = [True] * (s.b - s.a)
-    extra = [*agency_spans(words), *cued_org_spans(words), *street_spans(words)]
-    for a, b, cls in [*extra, *speaker_spans(words)]:
+    out = list(out)
+    for a, b, cls in extra:
         if not any(covered[a:b]):
             out.append(Span(si, a, b, cls, tagged=False))
             covered[a:b] = [True] * (b - a)

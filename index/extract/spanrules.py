@@ -148,6 +148,7 @@ def join_particles(words: list[str], spans: list[Triple]) -> list[Triple]:
 
 
 STREET_SUFFIXES = ("straße", "strasse", "gasse", "platz", "weg", "allee", "damm")
+_STREET_LAST = frozenset(s[-1] for s in STREET_SUFFIXES)
 STREET_NOUNS = frozenset(("Straße", "Strasse", "Gasse", "Platz", "Allee", "Weg", "Ring", "Damm"))
 
 
@@ -182,7 +183,7 @@ def street_spans(words: list[str]) -> list[Triple]:
     places list, see `sentence.street_like`)."""
     out: list[Triple] = []
     for i, w in enumerate(words):
-        if _street_name(w):
+        if len(w) > 5 and w[-1] in _STREET_LAST and _street_name(w):
             out.append((i, i + 1, "LOC"))
         elif (
             w in STREET_NOUNS
@@ -266,7 +267,7 @@ def speaker_spans(words: list[str]) -> list[Triple]:
     n = len(words)
     first_names = load().first_names
     for i in range(1, n - 1):
-        if words[i - 1].lower() not in SPEECH_VERBS:
+        if words[i - 1] not in SPEECH_VERBS:
             continue
         if words[i] in first_names and words[i][:1].isupper() and _speaker_word(words[i + 1]):
             j = i + 2  # ", sagte Anna Tischer ."
