@@ -66,8 +66,8 @@ def _name_compound(word: str) -> bool:
     if not sep or not tail[:1].isupper() or "-" in tail:
         return False
     gaz = load()
-    if head not in KNOWN_SURNAMES and not (head in gaz.surnames and head not in gaz.first_names):
-        return False
+    if head not in KNOWN_SURNAMES:
+        return False  # only well-known people: "Wals-Siezenheim" is a town
     place = gaz.places.get(lookup_key((head,)))
     if place is not None and (place.kind != "city" or place.population >= 20_000):
         return False  # "Berlin-Mitte", "Wien-Favoriten"
@@ -244,6 +244,10 @@ def _name_word(word: str) -> bool:
     )  # "der Verein Lobbybesuche", "Fontane-Lesungen": a compound noun
 
 
+def _unknown_word(word: str) -> bool:
+    return load().lexicon.get(word.lower()) is None
+
+
 def _strict_cue(words: list[str], i: int) -> bool:
     """An organisation noun before `i`, not a book ("Gedichtband") nor a volume ("Band 3")."""
     low = words[i - 1].lower()
@@ -286,8 +290,8 @@ def cued_org_spans(words: list[str]) -> list[Triple]:
                 continue
         else:
             while k < n and k - j < 3 and _name_word(words[k]):
-                if k > j and words[k] in load().surnames:
-                    break  # "im Magazin Royale Böhmermann": the host, not the show
+                if k > j and words[k] in load().surnames and _unknown_word(words[k]):
+                    break  # a surname no lexicon knows after the name: its host, not the show
                 k += 1
             if k == j:
                 continue

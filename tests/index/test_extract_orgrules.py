@@ -111,3 +111,10 @@ def test_a_persons_compound_is_no_place_of_the_article() -> None:
         "Der Minister will Grundwehrdiener an der Grenze einsetzen."
     )
     assert {p.name for p in meta.places} <= {"Deutschland", "Athen"}
+
+
+def test_a_town_with_a_hyphen_is_no_persons_compound_and_a_party_keeps_its_name() -> None:
+    from index.extract.orgrules import common_noun
+
+    assert not common_noun(["Wals-Siezenheim"], 0, 1)  # "Wals" is a surname, not a famous one
+    assert cued_org_spans(_w("Die Partei Lega Nord gewann .")) == [(2, 4, "ORG")]
