@@ -235,6 +235,7 @@ def patch_tables(path: Path = OUT) -> None:
         if p[1] == "city" and p[2] in DACH and p[5] >= SHORT_FORM_POP:
             p[6] = list(dict.fromkeys([*p[6], *short_forms(p[0])]))
     data["places"] = places
+    data["orgs"] = [[name, aliases] for name, aliases in ORGS]
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with gzip.GzipFile(path, "wb", mtime=0) as fh:
         fh.write(raw)

@@ -170,3 +170,27 @@ TOPONYM_SUFFIXES = (
 )
 """Endings of German (and Slavic) place names; a word with one that is not a common noun
 ("Heegermühle", "Hüttingen", "Polozk") is likely a place."""
+
+
+SPEECH_VERBS = frozenset(
+    """sagte sagt sagten erklärte erklärt betonte betont meinte meint warnte warnt fügte
+    ergänzte ergänzt kritisierte kritisiert forderte fordert sagte erläuterte erläutert
+    bestätigte bestätigt berichtete berichtet schrieb schreibt räumte kündigte teilte
+    versicherte versichert unterstrich bekräftigte verriet fragte fragt antwortete
+    entgegnete widersprach lobte lobt klagte klagt""".split()  # noqa: SIM905
+)
+"""Verbs of saying after which German news names the speaker (", sagte Baerbock .")."""
+
+KIN_WORDS = frozenset(
+    """bruder schwester sohn tochter vater mutter onkel tante neffe nichte cousin cousine
+    enkel enkelin gattin gatte ehefrau ehemann witwe witwer freundin freund baron baronin
+    freiherr freifrau""".split()  # noqa: SIM905
+)
+"""Kinship and rank nouns before a name ("ihr Bruder Brun", "Baron Pierre Milius"): not in it."""
+
+
+def is_title_word(word: str) -> bool:
+    """A role, kinship or rank noun, also in a compound ("UBS-CEO", "Ex-Freundin", "ITR-Chef")."""
+    tail = word.rsplit("-", 1)[-1] if "-" in word[1:] else word
+    low = tail.lower()
+    return is_role(word) or is_role(tail) or low in KIN_WORDS or low in ("ceo", "cfo", "coo")

@@ -76,3 +76,10 @@ ORG_SUFFIXES = frozenset(
     Airlines Airways Motors Media Partners Capital Technologies Systems""".split()  # noqa: SIM905
 )
 """Words that end an organisation's name ("Brenntag AG", "Fanuc Group")."""
+
+MARKET_INDICES = frozenset(
+    tuple(name.split("_"))
+    for name in """DAX Dax MDAX MDax SDAX SDax TecDAX TecDax ATX SMI Nikkei FTSE CAC Dow_Jones
+    Euro_Stoxx EuroStoxx Stoxx Hang_Seng""".split()  # noqa: SIM905
+)
+"""Stock market indices: "der DAX schloss im Plus" names no organisation."""

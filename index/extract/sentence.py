@@ -14,7 +14,7 @@ from index.extract.docpass import Span, has_common_reading
 from index.extract.features import gazetteer_marks
 from index.extract.gazetteer import MAX_SPAN, Place, load, lookup_key
 from index.extract.known import ORG_NAMES
-from index.extract.orgrules import adjective, club_spans, common_noun, org_cue
+from index.extract.orgrules import adjective, club_spans, common_noun, final_spans, org_cue
 from index.extract.spanrules import honorific_people, join_particles
 from index.extract.tagger import spans, tag_raw
 
@@ -320,7 +320,7 @@ def sentence_spans(words: list[str], si: int) -> list[Span]:
     for i, w in enumerate(words):
         if not covered[i] and w in ORG_NAMES and not has_common_reading(w):
             out.append(Span(si, i, i + 1, "ORG", tagged=False))  # "Toshiba kündigte ... an"
-    return out
+    return final_spans(words, si, out)
 
 
 _STREET_ENDINGS = (

@@ -11,7 +11,7 @@ non-names: `orgrules.py`.
 
 from __future__ import annotations
 
-from index.extract.cues import is_role
+from index.extract.cues import SPEECH_VERBS, is_role, is_title_word
 from index.extract.docpass import has_common_reading
 from index.extract.gazetteer import load, lookup_key
 from index.extract.known import ORG_NAMES
@@ -143,5 +143,167 @@ def join_particles(words: list[str], spans: list[Triple]) -> list[Triple]:
                         end = sb  # "Otto von Bismarck-Schönhausen" tagged in two pieces
                 b = end
                 skip_until = b
+        out.append((a, b, cls))
+    return out
+
+
+STREET_SUFFIXES = ("straße", "strasse", "gasse", "platz", "weg", "allee", "damm")
+_STREET_LAST = frozenset(s[-1] for s in STREET_SUFFIXES)
+STREET_NOUNS = frozenset(("Straße", "Strasse", "Gasse", "Platz", "Allee", "Weg", "Ring", "Damm"))
+
+
+ROUTE_HEADS = frozenset(("A", "B", "Autobahn", "Bundesautobahn", "Bundesstraße", "Landesstraße"))
+"""Words that open a road's number: "A 45", "Bundesstraße 105"."""
+
+
+def _street_name(word: str) -> bool:
+    """ "Pestalozzistraße", "Friedrich-Ebert-Straße", "Jahnweg": a street's own name (not
+    "Flugplatz" or "Rundweg", German common nouns)."""
+    if not word[:1].isupper() or not word.replace("-", "").isalpha():
+        return False
+    low = word.lower()
+    suffix = next((s for s in STREET_SUFFIXES if low.endswith(s)), "")
+    if not suffix or len(word) < len(suffix) + 3:
+        return False
+    gaz = load()
+    if gaz.lexicon.get(low) is not None or word in gaz.nouns:
+        return False
+    if suffix in ("weg", "platz"):
+        # "Jahnweg", "Mariannenplatz", but not "Arbeitsweg", "Verbindungsweg", "Nebenplatz"
+        stem = word[: -len(suffix)].rstrip("-")
+        for s in {stem, stem[:-1] if stem.endswith("s") else stem}:
+            if has_common_reading(s.capitalize()) or gaz.lexicon.get(s.lower()) is not None:
+                return False
+    return True
+
+
+def street_spans(words: list[str]) -> list[Triple]:
+    """Streets and squares by their form: "in der Feldstraße", "Bayreuther Straße",
+    "am Mariannenplatz" (places in GermEval's sense; the reader leaves them out of its
+    places list, see `sentence.street_like`)."""
+    out: list[Triple] = []
+    for i, w in enumerate(words):
+        if len(w) > 5 and w[-1] in _STREET_LAST and _street_name(w):
+            out.append((i, i + 1, "LOC"))
+        elif (
+            w in STREET_NOUNS
+            and i > 0
+            and words[i - 1][:1].isupper()
+            and words[i - 1].endswith("er")
+            and words[i - 1].isalpha()
+            and len(words[i - 1]) > 4
+        ):
+            out.append((i - 1, i + 1, "LOC"))  # "Bayreuther Straße", "Köpenicker Straße"
+        elif (
+            w in ROUTE_HEADS
+            and i + 1 < len(words)
+            and words[i + 1].isdigit()
+            and len(words[i + 1]) <= 3
+            and (i == 0 or words[i - 1] != "DIN")
+        ):
+            out.append((i, i + 2, "LOC"))  # "auf der A 45", "die Bundesstraße 105"
+    return out
+
+
+_AFTER_SPEAKER = frozenset(
+    (
+        ".",
+        ",",
+        ";",
+        ":",
+        "!",
+        "?",
+        "am",
+        "im",
+        "gegenüber",
+        "in",
+        "auf",
+        "der",
+        "dem",
+        "den",
+        "bei",
+        "nach",
+        "vor",
+        "zu",
+        "zur",
+        "zum",
+        "laut",
+        "mit",
+        "und",
+        "auch",
+        "jedoch",
+        "aber",
+        "dazu",
+        "weiter",
+        "noch",
+        "einst",
+        "zuletzt",
+        "jetzt",
+        "heute",
+        "damals",
+        "später",
+    )
+)
+
+
+def _speaker_word(word: str) -> bool:
+    gaz = load()
+    return (
+        len(word) > 2
+        and word[:1].isupper()
+        and word[1:2].islower()
+        and word.replace("-", "").isalpha()
+        and not has_common_reading(word)
+        and not is_role(word)
+        and word not in ORG_NAMES
+        and (word,) not in gaz.orgs
+        and gaz.places.get(lookup_key((word,))) is None
+    )
+
+
+def speaker_spans(words: list[str]) -> list[Triple]:
+    """The name right after a verb of saying: ", sagte Tischer .", "betonte Juschtschenko nach"."""
+    out: list[Triple] = []
+    n = len(words)
+    first_names = load().first_names
+    for i in range(1, n - 1):
+        if words[i - 1] not in SPEECH_VERBS:
+            continue
+        if words[i] in first_names and words[i][:1].isupper() and _speaker_word(words[i + 1]):
+            j = i + 2  # ", sagte Anna Tischer ."
+        elif _speaker_word(words[i]):
+            j = i + 1
+        else:
+            continue
+        if j < n and words[j] in _AFTER_SPEAKER:
+            out.append((i, j, "PER"))
+    return out
+
+
+def _first_name_like(word: str) -> bool:
+    gaz = load()
+    parts = word.split("-")
+    return (
+        word[:1].isupper()
+        and all(p in gaz.first_names for p in parts)
+        and not (len(parts) == 1 and has_common_reading(word))
+        and not (len(parts) == 1 and gaz.places.get(lookup_key((word,))) is not None)
+        and not is_title_word(word)
+    )
+
+
+def person_bounds(words: list[str], spans: list[Triple]) -> list[Triple]:
+    """A person's span takes in the first name before it ("Frank-Walter" + "Steinmeier") and
+    leaves out a role, kinship or rank noun at its front ("UBS-CEO Oswald Grübel")."""
+    covered = {i for a, b, _ in spans for i in range(a, b)}
+    out: list[Triple] = []
+    for a, b, cls in spans:
+        if cls == "PER":
+            while b - a > 1 and is_title_word(words[a]):
+                a += 1
+            k = 0
+            while k < 2 and a > 0 and a - 1 not in covered and _first_name_like(words[a - 1]):
+                a -= 1
+                k += 1
         out.append((a, b, cls))
     return out

@@ -165,3 +165,24 @@ def test_a_dateline_city_that_is_also_a_verb_is_a_place() -> None:
     # a capitalised verb or noun opening an ordinary sentence is still no place
     meta = _meta("Essen gibt es erst am Abend. Die Gäste warten in Warschau.")
     assert "Essen" not in {p.name for p in meta.places}
+
+
+def test_an_interviewee_named_only_in_the_answer_labels_is_a_person() -> None:
+    body = (
+        "Frage: Wie geht es weiter mit dem Abkommen? Valdersund: Gut. Wir reden weiter. "
+        "Frage: Und die Kritik aus Oslo? Valdersund: Die nehme ich ernst. "
+        "Frage: Wann fällt die Entscheidung? Valdersund: Im Herbst."
+    )
+    meta = _meta(body, title="Valdersund über das Abkommen und die Kritik")
+    people = {p.name: p.count for p in meta.people}
+    assert people.get("Valdersund") == 4  # the title and three answers
+    assert "Frage" not in _all_names(meta)
+
+
+def test_one_answer_label_alone_backs_no_person() -> None:
+    from index.extract.docpass import speaker_labels
+
+    assert speaker_labels([["Valdersund", ":", "Gut", "."], ["Frage", ":", "Wie", "?"]]) == set()
+    twice = [["Valdersund", ":", "Gut", "."], ["Valdersund", ":", "Nein", "."]]
+    assert speaker_labels(twice) == {"Valdersund"}
+    assert speaker_labels([["Frage", ":", "Wie", "?"], ["Frage", ":", "Wo", "?"]]) == set()

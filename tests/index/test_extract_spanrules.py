@@ -6,6 +6,10 @@ from index.extract import tag_tokens
 from index.extract.tagger import spans
 
 
+def _w(sentence: str) -> list[str]:
+    return sentence.split()
+
+
 def _spans(sentence: str) -> set[tuple[str, str]]:
     words = sentence.split()
     return {(" ".join(words[a:b]), cls) for a, b, cls in spans(tag_tokens(words))}
@@ -92,3 +96,52 @@ def test_sports_clubs_are_one_organisation() -> None:
         "VfL Bochum",
         "TSV München 1860",
     ]
+
+
+def test_streets_squares_and_roads_are_found_by_their_form() -> None:
+    from index.extract.spanrules import street_spans
+
+    words = _w("Der Unfall geschah in der Quellmannstraße nahe dem Zorbaplatz .")
+    assert street_spans(words) == [(5, 6, "LOC"), (8, 9, "LOC")]
+    words = _w("Er wohnt in der Rosenheimer Straße an der B 304 .")
+    assert street_spans(words) == [(4, 6, "LOC"), (8, 10, "LOC")]
+
+
+def test_common_nouns_ending_like_streets_are_no_streets() -> None:
+    from index.extract.spanrules import street_spans
+
+    words = _w("Sein Arbeitsweg führt am Flugplatz vorbei , der Rundweg auch .")
+    assert street_spans(words) == []
+    assert street_spans(_w("Das Blatt im Format DIN A 4 .")) == []
+
+
+def test_a_street_is_no_place_of_the_article() -> None:
+    from index.extract import extract_metadata
+
+    meta = extract_metadata(
+        "Unfall\n\nIn der Quellmannstraße in Dortmund stießen zwei Autos am Zorbaplatz zusammen."
+    )
+    assert [p.name for p in meta.places] == ["Dortmund"]
+
+
+def test_the_speaker_after_a_verb_of_saying_is_a_person() -> None:
+    from index.extract.spanrules import speaker_spans
+
+    assert speaker_spans(_w("Das war knapp , sagte Quellmann am Montag .")) == [(5, 6, "PER")]
+    assert speaker_spans(_w("Wir bleiben , betonte Anna Quellmann .")) == [(4, 6, "PER")]
+    assert speaker_spans(_w("Er sagte Bescheid .")) == []  # a common word
+    assert speaker_spans(_w("Das , sagte Berlin , gilt .")) == []  # a known place
+
+
+def test_a_person_takes_in_the_first_name_and_leaves_out_a_role_before_it() -> None:
+    from index.extract.spanrules import person_bounds
+
+    words = _w("Gestern sprach Karl-Heinz Quellmann mit dem ITR-Chef Otto Brandauer .")
+    assert person_bounds(words, [(3, 4, "PER"), (6, 9, "PER")]) == [
+        (2, 4, "PER"),
+        (7, 9, "PER"),
+    ]
+    words = _w("Ihr Bruder Quellmann kam .")
+    assert person_bounds(words, [(1, 3, "PER")]) == [(2, 3, "PER")]
+    words = _w("In Wien Quellmann traf .")  # a place is no first name
+    assert person_bounds(words, [(2, 3, "PER")]) == [(2, 3, "PER")]
