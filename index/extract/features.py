@@ -119,21 +119,10 @@ def _may_start(w: str, low: str, gaz: Gazetteer) -> bool:
     return hit
 
 
-_LONG: dict[tuple[str, str], bool] = {}
-
-
 def _may_be_long(low: str, w: str, second: str, gaz: Gazetteer) -> bool:
-    """Whether a place or organisation key of two or more tokens may start with (w, second)
-    (remembered per pair: "in der", "von den" come back in every article)."""
-    hit = _LONG.get((w, second))
-    if hit is None:
-        if len(_LONG) >= _STARTS_MAX:
-            _LONG.clear()
-        pairs = _org_pairs(gaz)
-        hit = _LONG[(w, second)] = (
-            (low, second) in pairs or (w, second) in pairs or gaz.places.may_continue(low, second)
-        )
-    return hit
+    """Whether a place or organisation key of two or more tokens may start with (w, second)."""
+    pairs = _org_pairs(gaz)
+    return (low, second) in pairs or (w, second) in pairs or gaz.places.may_continue(low, second)
 
 
 @lru_cache(maxsize=2)
