@@ -29,6 +29,9 @@ _WRITTEN = [
     re.compile(rf"\b(?:Anfang|Mitte|Ende)\s+{_Y}\b"),  # Ende 2021
     re.compile(rf"\b{_M}\s+{_Y}\b"),  # November 2023
 ]
+_MONTH = re.compile(_M)
+_NEEDS_MONTH = frozenset(p for p in _WRITTEN if "(?P<month>" in p.pattern)
+"""The written patterns that need a month name (a plain search for one is much cheaper)."""
 _NUMERIC = [
     re.compile(rf"\b{_Y}-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),  # 2023-11-05
     re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_Y}\b"),  # 05.11.2023
@@ -114,10 +117,18 @@ def mentioned_dates(text: str, header_lines: Sequence[str] = ()) -> tuple[str, .
     found: list[tuple[int, int, str]] = []
     for offset_base, chunk in enumerate([*header_lines, text]):
         taken: list[tuple[int, int]] = []
-        for pat in _WRITTEN + _NUMERIC[:2]:
+        no_month = _MONTH.search(chunk) is None
+        # "November 2023" alone (_WRITTEN[-1]) is a period, not a date: not looked for.
+        for pat in _WRITTEN[:-1] + _NUMERIC[:2]:
+            if no_month and pat in _NEEDS_MONTH:
+                continue  # a plain search for a month name is cheaper than these patterns
+            if pat is _WRITTEN[4] and not (
+                "Anfang" in chunk or "Mitte" in chunk or "Ende" in chunk
+            ):
+                continue
             for m in pat.finditer(chunk):
-                if pat is _WRITTEN[-1] or any(a < m.end() and m.start() < b for a, b in taken):
-                    continue  # "November 2023" alone is a period, not a date
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
                 taken.append((m.start(), m.end()))
                 found.append((offset_base, m.start(), re.sub(r"\s+", " ", m.group())))
     found.sort()

@@ -10,8 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from index.extract.cues import GEO_GENERIC, PLACE_CUE_SUFFIXES, TOPONYM_SUFFIXES, is_role
-from index.extract.freq import band
+from index.extract.cues import (
+    GEO_GENERIC,
+    PLACE_CUE_SUFFIXES,
+    ROLE_SUFFIXES,
+    ROLE_WORDS,
+    TOPONYM_SUFFIXES,
+)
+from index.extract.freq import bands
 from index.extract.gazetteer import MAX_SPAN, Gazetteer, load, lookup_key
 from index.extract.known import KNOWN_SURNAMES, ORG_NAMES, ORG_SUFFIXES
 
@@ -60,32 +66,41 @@ def _marks(words: tuple[str, ...], gaz: Gazetteer) -> tuple[str, ...]:
     marks = [""] * len(words)
     i = 0
     n = len(words)
+    starts = _STARTS
     while i < n:
         w = words[i]
+        start = starts.get(w)
+        if start is None:
+            start = _may_start(w, w.lower(), gaz)
+        if not start:
+            i += 1  # most words: no place or organisation key starts with them
+            continue
         hit = 0
         low = w.lower()
-        if _may_start(w, low, gaz):
-            longest = min(MAX_SPAN, n - i)
-            if longest > 1 and not _may_be_long(low, w, words[i + 1], gaz):
-                longest = 1  # no place or organisation key starts with these two words
-            for span in range(longest, 0, -1):
-                key = lookup_key(tuple(words[i : i + span]))
-                if span == 1 and not w[:1].isupper():
-                    break
-                place = gaz.places.get(key)
-                if place is not None:
-                    kind = place.kind
-                    if kind == "city" and place.population < 15_000:
-                        kind = "town"  # villages are much less reliable evidence
-                elif key in gaz.orgs or tuple(words[i : i + span]) in gaz.orgs:
-                    kind = "org"
-                else:
-                    continue
-                marks[i] = "B-" + kind
-                for j in range(i + 1, i + span):
-                    marks[j] = "I-" + kind
-                hit = span
+        longest = min(MAX_SPAN, n - i)
+        if longest > 1 and not _may_be_long(low, w, words[i + 1], gaz):
+            longest = 1  # no place or organisation key starts with these two words
+        if longest == 1 and not w[:1].isupper():
+            i += 1  # a lower-case word is only the start of a longer name
+            continue
+        for span in range(longest, 0, -1):
+            key = lookup_key(tuple(words[i : i + span]))
+            if span == 1 and not w[:1].isupper():
                 break
+            place = gaz.places.get(key)
+            if place is not None:
+                kind = place.kind
+                if kind == "city" and place.population < 15_000:
+                    kind = "town"  # villages are much less reliable evidence
+            elif key in gaz.orgs or tuple(words[i : i + span]) in gaz.orgs:
+                kind = "org"
+            else:
+                continue
+            marks[i] = "B-" + kind
+            for j in range(i + 1, i + span):
+                marks[j] = "I-" + kind
+            hit = span
+            break
         i += hit or 1
     return tuple(marks)
 
@@ -117,42 +132,51 @@ def _org_pairs(gaz: Gazetteer) -> frozenset[tuple[str, ...]]:
 
 def _ends_in_noun(low: str, nouns: frozenset[str]) -> bool:
     """Whether a word ends in a known common-noun stem (German compounds: "Sicherheitsweisung")."""
-    return any(low[k:] in nouns for k in range(max(1, len(low) - 12), len(low) - 3))
+    n = len(low)
+    for k in range(max(1, n - 12), n - 3):  # noqa: SIM110 (a loop is cheaper than any())
+        if low[k:] in nouns:
+            return True
+    return False
 
 
 def _word_core(w: str) -> tuple[str, ...]:
     """Class-level features of a word itself (asked once per word: its pack is cached)."""
     gaz = load()
     low = w.lower()
+    upper = w[:1].isupper()
     f = ["sh=" + shape(w), "lx=" + gaz.lexicon.get(low, "?")]
     if low in gaz.name_morphemes:
         f.append("ne")
-    if w[:1].isupper():
+    if upper:
         sfx = gaz.suffix_odds
-        f.append("sfx=" + str(sfx.get(low[-4:], sfx.get(low[-3:], "?"))))
+        odds = sfx.get(low[-4:])
+        if odds is None:
+            odds = sfx.get(low[-3:])
+        f.append("sfx=?" if odds is None else "sfx=" + str(odds))
         if _ends_in_noun(low, gaz.noun_morphemes):
             f.append("nncmp")
     if w in gaz.first_names:
         f.append("fn")
     if w in gaz.surnames:
         f.append("sn")
-    if w in gaz.nouns:
+    noun = w in gaz.nouns
+    if noun:
         f.append("cn")
     if w in gaz.toponyms:
         f.append("topo")
-    if w in gaz.nouns and low.endswith(PLACE_CUE_SUFFIXES):
+    if noun and low.endswith(PLACE_CUE_SUFFIXES):
         f.append("pcue")
     if low in GEO_GENERIC:
         f.append("geo")
-    elif w[:1].isupper() and w not in gaz.nouns and low.endswith(TOPONYM_SUFFIXES):
+    elif upper and not noun and low.endswith(TOPONYM_SUFFIXES):
         f.append("toposfx")
-    if w[:1].isupper():
-        f.append("len=" + str(min(len(w), 12) // 3))
+    if upper:
+        f.append(_LEN[min(len(w), 12) // 3])
         if not _GERMAN_LETTERS.issuperset(low):
             f.append("foreign")  # "Jørund", "Kyōto", "Švejnar": letters German does not use
-    if is_role(w):
-        f.append("role")
-    f.append("fq=" + band(w))
+    if low in ROLE_WORDS or (len(low) > 6 and low.endswith(ROLE_SUFFIXES)):
+        f.append("role")  # `cues.is_role`
+    f.append("fq=" + (bands().get(low) or "r"))  # `freq.band`
     if w in KNOWN_SURNAMES:
         f.append("kp")
     if w in ORG_NAMES:
@@ -160,6 +184,9 @@ def _word_core(w: str) -> tuple[str, ...]:
     if w in ORG_SUFFIXES:
         f.append("osf")
     return tuple(f)
+
+
+_LEN = tuple("len=" + str(k) for k in range(5))
 
 
 def word_strings(w: str, low: str) -> tuple[str, ...]:

@@ -41,7 +41,9 @@ def find_org(words: list[str], a: int, b: int) -> str | None:
 
 def _gazetteer_spans(words: list[str]) -> list[tuple[int, int, str]]:
     marks = gazetteer_marks(words, load())
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if not any(marks):
+        return out
     for i, m in enumerate(marks):
         if m.startswith("B-"):
             j = i + 1
@@ -91,7 +93,9 @@ def _is_name_particle(word: str) -> bool:
 
 
 def refine_spans(
-    words: list[str], tagged: list[tuple[int, int, str]]
+    words: list[str],
+    tagged: list[tuple[int, int, str]],
+    gazetteer_spans: list[tuple[int, int, str]] | None = None,
 ) -> list[tuple[int, int, str]]:
     """Reconcile tagger spans with the gazetteer.
 
@@ -100,7 +104,9 @@ def refine_spans(
     ("Antony Blinken Brüssel"); trailing common nouns are trimmed ("Hamas Zeit");
     a span that is exactly a known place is a place even if tagged ORG (metonymy).
     """
-    gaz = {(a, b): kind for a, b, kind in _gazetteer_spans(words)}
+    if gazetteer_spans is None:
+        gazetteer_spans = _gazetteer_spans(words)
+    gaz = {(a, b): kind for a, b, kind in gazetteer_spans}
     out: list[tuple[int, int, str]] = []
     gz = load()
     for a, b, cls in tagged:
@@ -175,18 +181,24 @@ _PLACE_CUES = frozenset(
 def decapitalise(words: list[str]) -> list[str]:
     """Title-case runs of capitals that spell a known place ("NEW YORK (dpa)" -> "New York")."""
     out = list(words)
+    caps = {k for k, w in enumerate(words) if w.isupper() and w.isalpha()}
+    if not caps:
+        return out  # most sentences: nothing to look at
     places = load().places
-    i = 0
-    while i < len(out):
+    n = len(out)
+    free = 0
+    for i in sorted(caps):
+        if i < free:
+            continue  # inside a run of capitals already looked at
         j = i
-        while j < len(out) and j - i < MAX_SPAN and out[j].isupper() and out[j].isalpha():
+        while j < n and j - i < MAX_SPAN and j in caps:
             j += 1
-        if j > i and (j - i > 1 or len(out[i]) > 3) and find_org(out, i, j) is None:
+        free = j
+        if (j - i > 1 or len(out[i]) > 3) and find_org(out, i, j) is None:
             titled = tuple(w.title() for w in out[i:j])
             place = places.get(lookup_key(titled))
             if place is not None and (place.kind != "city" or place.population >= _KNOWN_TOWN):
                 out[i:j] = titled  # not "NATO" (an organisation) nor a village called "Nato"
-        i = max(j, i + 1)
     return out
 
 
@@ -258,9 +270,10 @@ def sentence_spans(words: list[str], si: int) -> list[Span]:
     """The tagger's spans of one sentence, reconciled with the gazetteer, roles cut off."""
     out: list[Span] = []
     covered = [False] * len(words)
+    gazetteer_spans = _gazetteer_spans(words)
     cleaned = [
         piece
-        for span in refine_spans(words, spans(tag_raw(words)))
+        for span in refine_spans(words, spans(tag_raw(words)), gazetteer_spans)
         for piece in _clean_span(words, *span)
     ]
     cleaned = club_spans(words, join_particles(words, honorific_people(words, cleaned)))
@@ -285,7 +298,7 @@ def sentence_spans(words: list[str], si: int) -> list[Span]:
         out.append(Span(si, a, b, cls))
         for k in range(a, b):
             covered[k] = True
-    for a, b, kind in _gazetteer_spans(words):
+    for a, b, kind in gazetteer_spans:
         if any(covered[a:b]):
             continue
         if kind == "org":
@@ -317,9 +330,10 @@ def sentence_spans(words: list[str], si: int) -> list[Span]:
     if k and not any(covered[:k]):
         out.append(Span(si, 0, k, "LOC", tagged=False))  # "Bangalore (Reuters) - ..."
         covered[:k] = [True] * k
-    for i, w in enumerate(words):
-        if not covered[i] and w in ORG_NAMES and not has_common_reading(w):
-            out.append(Span(si, i, i + 1, "ORG", tagged=False))  # "Toshiba kündigte ... an"
+    if not ORG_NAMES.isdisjoint(words):
+        for i, w in enumerate(words):
+            if not covered[i] and w in ORG_NAMES and not has_common_reading(w):
+                out.append(Span(si, i, i + 1, "ORG", tagged=False))  # "Toshiba kündigte ... an"
     return final_spans(words, si, out)
 
 

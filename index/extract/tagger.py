@@ -19,6 +19,7 @@ from index.extract.gazetteer import DATA_DIR, load
 CRF_PATH = DATA_DIR / "tagger.crfsuite"
 _local = threading.local()
 OUTPUT_CLASSES = frozenset(("PER", "LOC", "ORG"))
+_OUTPUT_TAGS = frozenset(p + c for p in ("B-", "I-") for c in OUTPUT_CLASSES)
 
 
 def _fix_bio(tags: list[str]) -> list[str]:
@@ -56,7 +57,16 @@ def tag_raw(words: Sequence[str]) -> list[str]:
         return []
     tagger = _crf()
     feats = model_features(CRF_PATH).features(words, load())
-    return _fix_bio([t if t[2:] in OUTPUT_CLASSES else "O" for t in tagger.tag(feats)])
+    out: list[str] = []
+    prev = "O"
+    for t in tagger.tag(feats):  # `_fix_bio` over the output classes, in one pass
+        if t == "O" or t not in _OUTPUT_TAGS:
+            t = "O"
+        elif t[0] == "I" and prev[2:] != t[2:]:
+            t = "B-" + t[2:]
+        out.append(t)
+        prev = t
+    return out
 
 
 def spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:

@@ -71,3 +71,13 @@ def test_byline_author_is_a_person() -> None:
     assert meta.author == "Jennifer Hansler"
     assert meta.source == "CNN"
     assert "Jennifer Hansler" in [p.name for p in meta.people]
+
+
+def test_mentioned_dates_without_month_names_and_periods_alone() -> None:
+    # No month name: the numeric forms are still found; a month and year alone is a period.
+    assert mentioned_dates("Am 05.11.2023 und am 2024-01-02 tagte er.") == (
+        "05.11.2023",
+        "2024-01-02",
+    )
+    assert mentioned_dates("Im November 2023 und Anfang 2024 stieg der Preis.") == ("Anfang 2024",)
+    assert mentioned_dates("Das Ende naht, Mitte der Woche.") == ()

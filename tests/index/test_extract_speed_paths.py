@@ -80,3 +80,40 @@ def test_shape_fast_cases_match_the_general_rule() -> None:
         "x-Xx",
         "XxXx",
     ]
+
+
+def _decapitalise_plain(words: list[str]) -> list[str]:
+    """The rule of `sentence.decapitalise`, written as a plain scan over every token."""
+    from index.extract.gazetteer import MAX_SPAN, lookup_key
+    from index.extract.sentence import _KNOWN_TOWN, find_org
+
+    out = list(words)
+    places = load().places
+    i = 0
+    while i < len(out):
+        j = i
+        while j < len(out) and j - i < MAX_SPAN and out[j].isupper() and out[j].isalpha():
+            j += 1
+        if j > i and (j - i > 1 or len(out[i]) > 3) and find_org(out, i, j) is None:
+            titled = tuple(w.title() for w in out[i:j])
+            place = places.get(lookup_key(titled))
+            if place is not None and (place.kind != "city" or place.population >= _KNOWN_TOWN):
+                out[i:j] = titled
+        i = max(j, i + 1)
+    return out
+
+
+def test_decapitalise_looks_only_at_capitals_and_agrees_with_the_plain_scan() -> None:
+    from index.extract.sentence import decapitalise
+
+    texts = [
+        "LEIPZIG ( dpa ) - Die NATO und die EU tagen in BERLIN .",
+        "EIN TEXT GANZ IN GROSSBUCHSTABEN AUS NEW YORK UND PARIS",
+        "A B C D E F NEW YORK",
+        "In WIEN , PARIS und ROM",
+    ]
+    for words in [*_words(), *(t.split(" ") for t in texts), []]:
+        assert decapitalise(words) == _decapitalise_plain(words), words
+    titled = [decapitalise(t.split(" ")) for t in texts]
+    assert titled[0][:1] == ["Leipzig"] and "NATO" in titled[0] and "Berlin" in titled[0]
+    assert titled[3] == ["In", "Wien", ",", "Paris", "und", "ROM"]  # one short word stays
