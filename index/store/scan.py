@@ -37,6 +37,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from functools import partial
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -49,7 +50,7 @@ from index.store import disk
 SCAN_FILE = ".diplo-scan.json"
 """In the index folder; hidden, so not part of the fingerprint: it vouches
 for itself (it names the manifest it belongs to)."""
-VERSION = 1
+VERSION = 2
 SETTLE_NS = 2_000_000_000
 
 _SIZE = attrgetter("st_size")
@@ -65,6 +66,16 @@ def _manifest_fingerprint(index_dir: Path) -> Any:
     meta = disk.read_json(index_dir / disk.META_FILE)
     files = meta.get("files") if isinstance(meta, dict) else None
     return files.get(disk.MANIFEST_FILE) if isinstance(files, dict) else None
+
+
+def _stat_all(folder: str, names: list[str]) -> list[os.stat_result]:
+    """stat() of every name in `folder`, relative to the folder (one path
+    component for the kernel to resolve per file, not the whole path)."""
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        return list(map(partial(os.stat, dir_fd=fd), names))
+    finally:
+        os.close(fd)
 
 
 def unchanged(index_dir: Path, articles_dir: Path) -> tuple[int, list[Skipped]] | None:
@@ -83,12 +94,10 @@ def unchanged(index_dir: Path, articles_dir: Path) -> tuple[int, list[Skipped]] 
             return None
         if [_folder_stamp(f[0]) for f in state["folders"]] != state["folders"]:
             return None
-        paths = state["paths"].split("\0") if state["paths"] else []
-        stats = list(map(os.stat, paths))
-        if list(map(_SIZE, stats)) != state["sizes"]:
-            return None
-        if list(map(_MTIME, stats)) != state["mtimes"]:
-            return None
+        for folder, names, sizes, mtimes in state["files"]:
+            stats = _stat_all(folder, names.split("\0"))
+            if list(map(_SIZE, stats)) != sizes or list(map(_MTIME, stats)) != mtimes:
+                return None
         skipped = [Skipped(str(p), str(r), str(c)) for p, r, c in state["skipped"]]
         return int(state["unchanged"]), skipped
     except (OSError, KeyError, TypeError, ValueError, AttributeError, IndexError):
@@ -112,25 +121,26 @@ def keep(
     fingerprint = _manifest_fingerprint(index_dir)
     if fingerprint is None:
         return False
-    paths: list[str] = []
-    sizes: list[int] = []
-    mtimes: list[int] = []
+    by_folder: dict[str, tuple[list[str], list[int], list[int]]] = {}
     for item in listing.items:
         if isinstance(item, Skipped):
             continue
-        paths.append(item[1])
+        folder, name = os.path.split(item[1])
+        if "\0" in name or not name:
+            return False
+        names, sizes, mtimes = by_folder.setdefault(folder, ([], [], []))
+        names.append(name)
         sizes.append(item[2])
         mtimes.append(item[3])
-    if any("\0" in p for p in paths):
-        return False
     state = {
         "version": VERSION,
         "articles_dir": str(articles_dir),
         "manifest": fingerprint,
         "folders": [list(f) for f in listing.folders],
-        "paths": "\0".join(paths),
-        "sizes": sizes,
-        "mtimes": mtimes,
+        "files": [
+            [folder, "\0".join(names), sizes, mtimes]
+            for folder, (names, sizes, mtimes) in by_folder.items()
+        ],
         "unchanged": unchanged_count,
         "skipped": [[s.path, s.reason, s.code] for s in skipped],
     }

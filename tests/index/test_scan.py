@@ -215,6 +215,6 @@ def test_a_symlink_in_the_tree_is_never_kept(folder: Path, tmp_path: Path) -> No
 
 def test_a_malformed_kept_scan_means_a_full_scan(folder: Path) -> None:
     index_dir = _kept_scan(folder)
-    (index_dir / scan.SCAN_FILE).write_text('{"version": 1, "paths": 3}', encoding="utf-8")
+    (index_dir / scan.SCAN_FILE).write_text('{"version": 2, "files": 3}', encoding="utf-8")
     assert scan.unchanged(index_dir, folder.resolve()) is None
     assert _counts(update_index(folder, index_dir)) == (0, 0, 0, 0, 6, 1)
