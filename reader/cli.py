@@ -274,7 +274,14 @@ COMMANDS = {
 }
 
 
+BLAS_THREADS = "1"
+"""numpy's OpenBLAS starts a thread per core when numpy is imported (60-100 ms
+of every cold `search`); nothing here calls BLAS (no matrix products, only
+elementwise operations), so one is enough. A value the user set is kept."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", BLAS_THREADS)
     parser = _parser()
     args = parser.parse_args(argv)
     from index import ArticlesDirError, IndexBusy, check_articles_dir

@@ -8,6 +8,7 @@ import json
 import os
 import re
 import stat
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -55,68 +56,134 @@ class SourceFile:
         return Path(self.location)
 
 
-def iter_article_files(root: Path, skipped: list[Skipped] | None = None) -> Iterator[SourceFile]:
-    """All .txt/.md files below `root`, sorted, symlink loops and unreadable
-    folders reported in `skipped` instead of raising."""
+FileItem = tuple[str, str, int, int]
+"""An article file found by `list_article_files`: (id, location, size, mtime_ns)."""
+
+FolderStamp = tuple[str, int, int, int, int, int]
+"""A folder as `list_article_files` listed it: (location, st_dev, st_ino,
+st_mtime_ns, st_ctime_ns, st_mode), stat() following symlinks."""
+
+
+@dataclass
+class Listing:
+    """What one walk of an articles folder found (`list_article_files`)."""
+
+    items: list[FileItem | Skipped]
+    """Article files and the entries skipped on the way, in walk order."""
+    folders: list[FolderStamp]
+    """Every folder listed, in walk order."""
+    started_ns: int
+    """time.time_ns() before the first folder was listed."""
+    plain: bool
+    """No symbolic link anywhere and nothing skipped but for its name: then
+    the folders' stamps vouch for what they hold (index/store/scan.py)."""
+
+
+def list_article_files(root: Path) -> Listing:
+    """All .txt/.md files below `root` in sorted walk order; symlink loops,
+    unreadable folders and unsafe names are listed as Skipped items.
+
+    Runs for every file on every start (100,000 files at 100k articles), so
+    the work per file is kept to a stat and a few string operations."""
     seen_dirs: set[tuple[int, int]] = set()
     ids: set[str] = set()
+    items: list[FileItem | Skipped] = []
+    folders: list[FolderStamp] = []
+    plain = True
+    prefix_len = len(os.path.join(str(root), ""))
+    suffixes = SUFFIXES
+    is_regular = stat.S_ISREG
+    sep_is_slash = os.sep == "/"
 
-    def skip(path: Path, reason: str, code: str) -> None:
-        if skipped is not None:
-            # Paths are shown to the user: escape what a terminal would act on.
-            skipped.append(Skipped(printable(str(path)), reason, code))
+    def skip(path: str, reason: str, code: str) -> None:
+        nonlocal plain
+        if code != "bad-name":
+            plain = False
+        # Paths are shown to the user: escape what a terminal would act on.
+        items.append(Skipped(printable(str(Path(path))), reason, code))
 
-    def walk(folder: Path) -> Iterator[SourceFile]:
+    def walk(folder: str) -> None:
+        nonlocal plain
         try:
-            st = folder.stat()
+            st = os.stat(folder)
             key = (st.st_dev, st.st_ino)
             if key in seen_dirs:
                 skip(folder, "symlink loop: folder already visited", "loop")
                 return
             seen_dirs.add(key)
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=_entry_name)
         except OSError as exc:
             skip(folder, f"cannot read folder: {exc.strerror or exc}", "unreadable")
             return
+        folders.append((folder, st.st_dev, st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_mode))
         for entry in entries:
-            if entry.name.startswith("."):
+            name = entry.name
+            if name[0] == ".":
                 continue
             try:
                 is_dir = entry.is_dir()
-                if not is_dir and not entry.name.lower().endswith(SUFFIXES):
+                if not is_dir and not name.lower().endswith(suffixes):
+                    if plain and _is_link(entry):
+                        plain = False  # its target may turn into a folder
                     continue
             except OSError as exc:
-                skip(Path(entry.path), f"cannot read: {exc.strerror or exc}", "unreadable")
+                skip(entry.path, f"cannot read: {exc.strerror or exc}", "unreadable")
                 continue
+            if plain and _is_link(entry):
+                plain = False  # its target can change with no folder changing
             try:
                 # Names become ids and are shown everywhere: refuse unsafe ones
                 # here, once, rather than escaping them in every front end.
-                bad_name = unsafe_name(entry.name)
+                bad_name = unsafe_name(name)
                 if bad_name:
-                    skip(Path(entry.path), bad_name, "bad-name")
+                    skip(entry.path, bad_name, "bad-name")
                     continue
                 if is_dir:
-                    yield from walk(Path(entry.path))
+                    walk(entry.path)
                     continue
                 st = entry.stat()
             except OSError as exc:
-                skip(Path(entry.path), f"cannot read: {exc.strerror or exc}", "unreadable")
+                skip(entry.path, f"cannot read: {exc.strerror or exc}", "unreadable")
                 continue
-            if not stat.S_ISREG(st.st_mode):
+            if not is_regular(st.st_mode):
                 # A FIFO would block the build forever; a device never ends.
-                skip(Path(entry.path), "not a regular file", "not-file")
+                skip(entry.path, "not a regular file", "not-file")
                 continue
             # String operations, not pathlib: this runs for every file on every start.
             rel_name = entry.path[prefix_len:]
-            if os.sep != "/":
+            if not sep_is_slash:
                 rel_name = rel_name.replace(os.sep, "/")
             rel = rel_name.rsplit(".", 1)[0]
             article_id = rel if rel not in ids else rel_name
             ids.add(article_id)
-            yield SourceFile(article_id, entry.path, st.st_size, st.st_mtime_ns)
+            items.append((article_id, entry.path, st.st_size, st.st_mtime_ns))
 
-    prefix_len = len(os.path.join(str(root), ""))
-    yield from walk(root)
+    started = time.time_ns()
+    walk(str(root))
+    return Listing(items, folders, started, plain)
+
+
+def _entry_name(entry: os.DirEntry[str]) -> str:
+    return entry.name
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return True
+
+
+def iter_article_files(root: Path, skipped: list[Skipped] | None = None) -> Iterator[SourceFile]:
+    """All .txt/.md files below `root`, sorted, symlink loops and unreadable
+    folders reported in `skipped` instead of raising."""
+    for item in list_article_files(root).items:
+        if isinstance(item, Skipped):
+            if skipped is not None:
+                skipped.append(item)
+        else:
+            yield SourceFile(*item)
 
 
 def parse_front_matter(text: str) -> tuple[dict[str, str], str]:

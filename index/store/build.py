@@ -24,11 +24,17 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh.writing import IndexWriter
 
-from index.files.corpus import ArticleError, SourceFile, iter_article_files, read_article
+from index.files.corpus import (
+    ArticleError,
+    Listing,
+    SourceFile,
+    list_article_files,
+    read_article,
+)
 from index.messages import Problem
 from index.records import Article, BuildReport, Progress, Skipped
 from index.store import disk as store
-from index.store import pool
+from index.store import pool, scan
 from index.store.schema import prepare_document
 
 POOL_THRESHOLD = 64
@@ -114,19 +120,30 @@ def load_articles(
         yield from pool.map(_load, sources, chunksize=16)
 
 
-def _plan(articles_dir: Path, manifest: dict[str, Any]) -> _Plan:
+def _plan(articles_dir: Path, manifest: dict[str, Any], listing: Listing | None = None) -> _Plan:
+    """What to read, what is unchanged and what was removed, from a walk of
+    the folder (`listing`, made here if not given) and the manifest."""
     plan = _Plan()
+    listing = list_article_files(articles_dir) if listing is None else listing
     seen: set[str] = set()
-    for source in iter_article_files(articles_dir, plan.skipped):
-        seen.add(source.id)
-        entry = manifest.get(source.id)
-        if entry and entry[0] == source.location and entry[1:3] == [source.size, source.mtime_ns]:
+    skipped = plan.skipped
+    unchanged = 0
+    get = manifest.get
+    for item in listing.items:
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            continue
+        source_id, location, size, mtime_ns = item
+        seen.add(source_id)
+        entry = get(source_id)
+        if entry and entry[0] == location and entry[1:3] == [size, mtime_ns]:
             if entry[3] is None:  # skipped last time for a reason its content gave
-                plan.skipped.append(Skipped(entry[0], entry[4], entry[5]))
+                skipped.append(Skipped(entry[0], entry[4], entry[5]))
             else:
-                plan.unchanged += 1
+                unchanged += 1
         else:
-            plan.to_read.append(source)
+            plan.to_read.append(SourceFile(source_id, location, size, mtime_ns))
+    plan.unchanged = unchanged
     plan.removed = sorted(set(manifest) - seen)
     return plan
 
@@ -233,12 +250,21 @@ def update_index(
     with store.build_lock(index_dir, wait=wait):
         store.remove_leftovers(index_dir)
         manifest: dict[str, Any] = {}
-        problem = None if rebuild else store.check_index(index_dir, articles_dir, manifest)
+        problem = None if rebuild else store.check_index(index_dir, articles_dir)
+        if problem is None and not rebuild:
+            same = scan.unchanged(index_dir, articles_dir)
+            if same is not None:  # nothing changed: no manifest to parse (index/store/scan.py)
+                return BuildReport(
+                    unchanged=same[0], skipped=tuple(same[1]), seconds=time.perf_counter() - start
+                )
+            problem = store.read_manifest(index_dir, manifest)
         full = rebuild or problem is not None
         if full:
             manifest.clear()
-        plan = _plan(articles_dir, manifest)
+        listing = list_article_files(articles_dir)
+        plan = _plan(articles_dir, manifest, listing)
         if not full and not plan.to_read and not plan.removed:
+            scan.keep(index_dir, articles_dir, listing, plan.unchanged, plan.skipped)
             return BuildReport(
                 unchanged=plan.unchanged,
                 skipped=tuple(plan.skipped),

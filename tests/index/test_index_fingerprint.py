@@ -85,3 +85,34 @@ def test_sealed_stamps_spare_rereading_settled_files(tmp_path: Path) -> None:
         assert disk._damaged_file(tmp_path, files, stamps) == "old.seg"
     finally:
         disk._crc32 = real  # type: ignore[assignment]
+
+
+def test_sealing_settles_the_files_just_written(tmp_path: Path) -> None:
+    """write_meta moves the mtime of files just written back, so every file
+    gets a stamp: the next start reads none of them, and a later write (the
+    present mtime) is still caught."""
+    old, fresh = tmp_path / "old.seg", tmp_path / "fresh.pst"
+    _write(old, b"a" * 1000, age_s=60)
+    _write(fresh, b"b" * 1000, age_s=0)
+    disk.write_meta(tmp_path, tmp_path)
+    meta = disk.read_json(tmp_path / disk.META_FILE)
+    assert sorted(meta["stamps"]) == ["fresh.pst", "old.seg"]
+    assert meta["files"]["fresh.pst"] == [1000, zlib.crc32(b"b" * 1000)]
+    assert fresh.stat().st_mtime_ns < time.time_ns() - disk._SETTLED_NS
+
+    disk._verified.clear()  # a new process
+    reads: list[Path] = []
+    real = disk._crc32
+
+    def counting(path: Path) -> int:
+        reads.append(path)
+        return real(path)
+
+    disk._crc32 = counting  # type: ignore[assignment]
+    try:
+        assert disk._damaged_file(tmp_path, meta["files"], meta["stamps"]) is None
+        assert reads == []
+        fresh.write_bytes(b"X" * 1000)  # same size, written now
+        assert disk._damaged_file(tmp_path, meta["files"], meta["stamps"]) == "fresh.pst"
+    finally:
+        disk._crc32 = real  # type: ignore[assignment]

@@ -1,0 +1,220 @@
+"""The change scan's short cut (index/store/scan.py): when nothing changed,
+the answer comes from stat() calls alone; any edit, addition, removal,
+rename or touch is still found, with the report the full scan would give."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from index.paths import index_dir_for
+from index.records import BuildReport
+from index.store import disk, scan
+from index.store.build import update_index
+from tests.conftest import SEEDS
+
+AGE_NS = 60_000_000_000
+
+
+def _age(folder: Path) -> None:
+    """Move every mtime below `folder` a minute back: the folders count as
+    settled (with SETTLE_NS = 0 below: their ctime cannot be set), and any
+    change the test makes next gives a new mtime."""
+    then = time.time_ns() - AGE_NS
+    for path in [folder, *folder.rglob("*")]:
+        os.utime(path, ns=(then, then), follow_symlinks=False)
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(scan, "SETTLE_NS", 0)
+    dest = tmp_path / "articles"
+    shutil.copytree(SEEDS, dest)
+    (dest / "sub").mkdir()
+    (dest / "sub" / "innen.txt").write_text(
+        "Treffen in Genf\n\nDie Delegationen trafen sich in Genf zu Gesprächen.",
+        encoding="utf-8",
+    )
+    (dest / "leer.txt").write_bytes(b"")  # skipped for its content: remembered
+    (dest / "notiz.pdf").write_bytes(b"%PDF")  # not an article file: ignored
+    _age(dest)
+    return dest
+
+
+def _counts(report: BuildReport) -> tuple[int, int, int, int, int, int]:
+    return (
+        report.read,
+        report.added,
+        report.updated,
+        report.removed,
+        report.unchanged,
+        len(report.skipped),
+    )
+
+
+def _kept_scan(folder: Path) -> Path:
+    """Build, then scan once with nothing changed (which keeps the scan)."""
+    index_dir = index_dir_for(folder)
+    first = update_index(folder, index_dir)
+    assert first.rebuilt and first.added == 6
+    again = update_index(folder, index_dir)
+    assert _counts(again) == (0, 0, 0, 0, 6, 1)
+    assert (index_dir / scan.SCAN_FILE).exists()
+    return index_dir
+
+
+def _no_manifest(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object) -> None:
+        raise AssertionError("the manifest was read")
+
+    monkeypatch.setattr(disk, "read_manifest", refuse)
+
+
+def test_nothing_changed_answers_from_stats_alone(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index_dir = _kept_scan(folder)
+    full = update_index(folder, index_dir)  # the kept scan answers
+    meta_before = (index_dir / disk.META_FILE).stat().st_mtime_ns
+    kept_before = (index_dir / scan.SCAN_FILE).stat().st_mtime_ns
+    with monkeypatch.context() as m:
+        _no_manifest(m)
+        quick = update_index(folder, index_dir)
+    assert _counts(quick) == _counts(full) == (0, 0, 0, 0, 6, 1)
+    assert quick.skipped == full.skipped
+    assert quick.skipped[0].code == "empty"
+    # Nothing is written when nothing changed.
+    assert (index_dir / disk.META_FILE).stat().st_mtime_ns == meta_before
+    assert (index_dir / scan.SCAN_FILE).stat().st_mtime_ns == kept_before
+
+
+def test_the_report_matches_the_full_scan(folder: Path) -> None:
+    index_dir = _kept_scan(folder)
+    quick = update_index(folder, index_dir)
+    scan.forget(index_dir)
+    full = update_index(folder, index_dir)
+    assert _counts(quick) == _counts(full)
+    assert quick.skipped == full.skipped
+
+
+def _edit_in_place(path: Path) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + "\nNachtrag: aktualisiert.\n", "utf-8")
+
+
+def _same_size_edit(path: Path) -> None:
+    data = path.read_bytes()
+    with path.open("r+b") as fh:  # the same inode, the same size, other bytes
+        fh.write(b"X" if data[:1] != b"X" else b"Y")
+
+
+def _add(folder: Path) -> None:
+    (folder / "neu.txt").write_text(
+        "Gipfel in Oslo\n\nDie Außenminister trafen sich in Oslo.", encoding="utf-8"
+    )
+
+
+def _add_in_subfolder(folder: Path) -> None:
+    (folder / "sub" / "neu.md").write_text(
+        "# Gipfel in Oslo\n\nDie Außenminister trafen sich in Oslo.", encoding="utf-8"
+    )
+
+
+def _remove(folder: Path) -> None:
+    next(folder.glob("000_*.txt")).unlink()
+
+
+def _rename(folder: Path) -> None:
+    source = folder / "sub" / "innen.txt"
+    source.rename(folder / "sub" / "umbenannt.txt")
+
+
+def _new_subfolder(folder: Path) -> None:
+    (folder / "neu").mkdir()
+    (folder / "neu" / "a.txt").write_text(
+        "Wahl in Wien\n\nIn Wien wurde gewählt.", encoding="utf-8"
+    )
+
+
+CHANGES = {
+    "edited": (lambda f: _edit_in_place(next(f.glob("003_*.txt"))), (1, 0, 1, 0, 5, 1)),
+    "edited-same-size": (lambda f: _same_size_edit(next(f.glob("003_*.txt"))), (1, 0, 1, 0, 5, 1)),
+    "edited-in-subfolder": (lambda f: _edit_in_place(f / "sub" / "innen.txt"), (1, 0, 1, 0, 5, 1)),
+    "added": (_add, (1, 1, 0, 0, 6, 1)),
+    "added-in-subfolder": (_add_in_subfolder, (1, 1, 0, 0, 6, 1)),
+    "new-subfolder": (_new_subfolder, (1, 1, 0, 0, 6, 1)),
+    "removed": (_remove, (0, 0, 0, 1, 5, 1)),
+    "renamed": (_rename, (1, 1, 0, 1, 5, 1)),
+    "emptied-file-filled": (
+        lambda f: (f / "leer.txt").write_text("Neu\n\nJetzt mit Text in Wien.", "utf-8"),
+        (1, 0, 1, 0, 6, 0),  # the manifest knew it (as skipped): an update
+    ),
+}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_every_change_is_found(folder: Path, change: str) -> None:
+    index_dir = _kept_scan(folder)
+    make, expected = CHANGES[change]
+    make(folder)
+    assert scan.unchanged(index_dir, folder.resolve()) is None
+    assert _counts(update_index(folder, index_dir)) == expected
+
+
+def test_touched_file_is_read_again_and_counts_unchanged(folder: Path) -> None:
+    index_dir = _kept_scan(folder)
+    target = next(folder.glob("002_*.txt"))
+    os.utime(target, ns=(time.time_ns(), time.time_ns()))
+    assert scan.unchanged(index_dir, folder.resolve()) is None
+    assert _counts(update_index(folder, index_dir)) == (1, 0, 0, 0, 6, 1)
+
+
+def test_a_changed_folder_mode_means_a_full_scan(folder: Path) -> None:
+    index_dir = _kept_scan(folder)
+    sub = folder / "sub"
+    os.chmod(sub, 0o500)
+    try:
+        assert scan.unchanged(index_dir, folder.resolve()) is None
+    finally:
+        os.chmod(sub, 0o755)
+
+
+def test_an_update_makes_the_kept_scan_stale(folder: Path) -> None:
+    index_dir = _kept_scan(folder)
+    _add(folder)
+    assert update_index(folder, index_dir).added == 1
+    # The kept scan names the old manifest: the full scan runs, finds nothing.
+    assert scan.unchanged(index_dir, folder.resolve()) is None
+    assert _counts(update_index(folder, index_dir)) == (0, 0, 0, 0, 7, 1)
+    assert scan.unchanged(index_dir, folder.resolve()) is not None
+
+
+def test_an_unsettled_folder_is_not_kept(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    index_dir = index_dir_for(folder)
+    update_index(folder, index_dir)
+    monkeypatch.setattr(scan, "SETTLE_NS", 2_000_000_000)
+    _add(folder)  # the folder changed just now: a change in the same tick could hide
+    update_index(folder, index_dir)
+    update_index(folder, index_dir)
+    assert not (index_dir / scan.SCAN_FILE).exists()
+
+
+def test_a_symlink_in_the_tree_is_never_kept(folder: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Treffen in Rom\n\nDie Minister trafen sich in Rom.", encoding="utf-8")
+    (folder / "link.txt").symlink_to(outside)
+    _age(folder)
+    index_dir = index_dir_for(folder)
+    update_index(folder, index_dir)
+    assert _counts(update_index(folder, index_dir)) == (0, 0, 0, 0, 7, 1)
+    assert not (index_dir / scan.SCAN_FILE).exists()
+
+
+def test_a_malformed_kept_scan_means_a_full_scan(folder: Path) -> None:
+    index_dir = _kept_scan(folder)
+    (index_dir / scan.SCAN_FILE).write_text('{"version": 2, "files": 3}', encoding="utf-8")
+    assert scan.unchanged(index_dir, folder.resolve()) is None
+    assert _counts(update_index(folder, index_dir)) == (0, 0, 0, 0, 6, 1)
