@@ -384,7 +384,7 @@ def _is_first_hit(line: str) -> bool:
     return (
         bool(text.strip())
         and not text.startswith(" ")
-        and not text.endswith("result(s)")
+        and not re.fullmatch(r"\d+ results?|\d+ result\(s\)", text)
         and not text.startswith("No results")
     )
 

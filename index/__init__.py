@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from index import lean_imports
-from index.messages import Problem, render
+from index.messages import Problem, counted, render
 from index.paths import default_articles_dir, state_file
 from index.records import (
     FILTER_FIELDS,
@@ -99,6 +99,7 @@ __all__ = [
     "__version__",
     "add_sources",
     "check_articles_dir",
+    "counted",
     "default_articles_dir",
     "empty_note",
     "fetch_feeds",

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 from whoosh import index as whoosh_index
 from whoosh.searching import Searcher
 
-from index.messages import Problem
+from index.messages import Problem, counted
 from index.paths import index_dir_for
 from index.query.hitset import HitCache
 from index.query.scoring import weighting
@@ -65,7 +65,7 @@ def empty_note(articles_dir: Path, report: BuildReport) -> str:
     if report.skipped:
         return (
             f"no readable articles in {articles_dir}: "
-            f"{len(report.skipped)} file(s) skipped (see `diplo-reader index`)"
+            f"{counted(len(report.skipped), 'file')} skipped (see `diplo-reader index`)"
         )
     return f"no articles in {articles_dir} (looked for .txt and .md files in it and below)"
 

@@ -119,6 +119,12 @@ def render(code: str, args: tuple[str | Problem, ...] = (), lang: str = "de") ->
     return (english if lang == "en" else german).format(*values)
 
 
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """`n` and the word in the number it needs: "1 file", "2 files", "0 files"
+    (English command-line texts; `many` for plurals not made with -s)."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 def known(code: str) -> bool:
     """Whether `code` has texts (a test checks every code the core uses)."""
     return code in _TEXTS

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from index import BuildReport, __version__, default_articles_dir
+from index import BuildReport, __version__, counted, default_articles_dir
 from reader import cli_ingest
 from reader.cli_archive import COMMANDS as ARCHIVE_COMMANDS
 from reader.cli_archive import add_filter_options, filters_of
@@ -129,7 +129,7 @@ def _print_report(report: BuildReport) -> None:
     print(
         f"{kind} index in {report.seconds:.2f} s: {report.added} added, {report.updated} updated, "
         f"{report.removed} removed, {report.unchanged} unchanged, {len(report.skipped)} skipped "
-        f"({report.read} file(s) read)"
+        f"({counted(report.read, 'file')} read)"
     )
     for skipped in report.skipped:
         print(f"  skipped {skipped.path}: {skipped.reason}")
@@ -176,7 +176,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not result.hits:
         print("No results." + (f" Did you mean: {result.suggestion}?" if result.suggestion else ""))
         return 0
-    print(f"{result.total} result(s)")
+    print(counted(result.total, "result"))
     for hit in result.hits:
         print(f"\n{hit.title}\n  {hit.id} · {hit.date or 'date unknown'} · score {hit.score:.2f}")
         if hit.snippet:

@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from index import Filter
+from index import Filter, counted
 
 FIELDS = ("person", "place", "org", "source", "year", "date")
 BAR_WIDTH = 40
@@ -99,7 +99,7 @@ def cmd_facets(library: Any, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(facets.to_json())
         return 0
-    print(f"{facets.total} article(s)")
+    print(counted(facets.total, "article"))
     for name, rows in facets.groups():
         if not rows:
             continue
@@ -116,7 +116,7 @@ def cmd_timeline(library: Any, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(tl.to_json())
         return 0
-    print(f"{tl.total} article(s) by {tl.by}")
+    print(f"{counted(tl.total, 'article')} by {tl.by}")
     top = max((b.count for b in tl.buckets), default=0)
     for b in tl.buckets:
         bar = "█" * round(BAR_WIDTH * b.count / top) if top else ""
@@ -134,7 +134,8 @@ def cmd_places(library: Any, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(places.to_json())
         return 0
-    print(f"{places.total} article(s), {len(places.placed) + len(places.unplaced)} place(s)")
+    found = len(places.placed) + len(places.unplaced)
+    print(f"{counted(places.total, 'article')}, {counted(found, 'place')}")
     for p in places.placed:
         where = f"{p.lat:.2f}, {p.lon:.2f}"
         print(f"  {p.count:>5}  {p.name}  ({p.kind or '-'}, {p.country_code or '-'}, {where})")

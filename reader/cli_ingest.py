@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from index import printable
+from index import counted, printable
 
 if TYPE_CHECKING:
     from index import IngestOutcome
@@ -156,9 +156,9 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         print(f"{report.name}: {report.new} new" + (f" ({'; '.join(notes)})" if notes else ""))
     new = sum(r.new for r in reports)
     ok_feeds = len(reports) - failed_feeds
-    tail = f"; {failed_feeds} feed(s) failed" if failed_feeds else ""
+    tail = f"; {counted(failed_feeds, 'feed')} failed" if failed_feeds else ""
     print(
-        f"Summary: {new} new article(s) from {ok_feeds} feed(s){tail}; "
+        f"Summary: {counted(new, 'new article')} from {counted(ok_feeds, 'feed')}{tail}; "
         + summary_line(outcomes).removeprefix("Summary: ")
     )
     if ok_feeds == 0:

@@ -92,3 +92,13 @@ def test_percentile_matches_linear_interpolation() -> None:
     assert percentile([1, 2, 3, 4], 50) == 2.5
     assert percentile(list(range(101)), 95) == 95
     assert percentile([5.0], 95) == 5.0
+
+
+def test_the_first_hit_line_is_a_title_not_the_count() -> None:
+    from bench.run import _is_first_hit
+
+    assert not any(
+        map(_is_first_hit, ["1 result\n", "20 results\n", "3 result(s)\n", "  snippet\n"])
+    )
+    assert not _is_first_hit("No results. Did you mean: Merkel?\n")
+    assert _is_first_hit("Steinmeier reist nach Paris\n")

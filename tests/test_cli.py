@@ -64,7 +64,7 @@ def test_index_counts_and_skips(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "5 added" in out and "1 skipped" in out and "kaputt.txt" in out
     code, out, _ = run(capsys, "--articles", str(folder), "index")
     assert "0 added" in out and "5 unchanged" in out and "kaputt.txt" in out
-    assert "(0 file(s) read)" in out  # a bad file that did not change is not read again
+    assert "(0 files read)" in out  # a bad file that did not change is not read again
 
 
 def test_show_prints_markdown_and_metadata(capsys: pytest.CaptureFixture[str]) -> None:
@@ -129,6 +129,6 @@ def test_search_genf_json_returns_article_004_alone(capsys: pytest.CaptureFixtur
 
 def test_search_text_output_and_no_results(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "search", "Genf")
-    assert code == 0 and out.startswith("1 result(s)") and "004_a000adb927357f90" in out
+    assert code == 0 and out.startswith("1 result\n") and "004_a000adb927357f90" in out
     code, out, _ = run(capsys, "search", "Lawrov")
     assert code == 0 and "No results." in out and "Lawrow" in out

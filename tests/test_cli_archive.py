@@ -47,7 +47,7 @@ def test_timeline_counts_add_up(corpus: Path, capsys: pytest.CaptureFixture[str]
     assert code == 0 and data["by"] == "year"
     assert sum(b["count"] for b in data["buckets"]) + data["undated"] == 30
     code, out, _ = run(capsys, "--articles", str(corpus), "timeline")
-    assert code == 0 and "article(s) by month" in out and "█" in out
+    assert code == 0 and "articles by month" in out and "█" in out
 
 
 def test_places_json_fields(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -86,7 +86,7 @@ def test_source_and_year_filters_in_facets_and_search(
         assert code == 0 and json.loads(out)["total"] == row["count"]
     where = ("--where", f"source={source['name']}")
     code, out, _ = run(capsys, "--articles", str(corpus), "search", *where, "--limit", "100")
-    assert code == 0 and out.startswith(f"{source['count']} result(s)")
+    assert code == 0 and out.split()[0] == str(source["count"])
     code, out, _ = run(
         capsys,
         "--articles",

@@ -105,3 +105,19 @@ def test_the_reader_imports_only_the_index_facade() -> None:
                 if n.startswith("index.")
             ]
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("n", "one", "many", "text"),
+    [
+        (1, "file", None, "1 file"),
+        (0, "file", None, "0 files"),
+        (2, "result", None, "2 results"),
+        (1, "new article", None, "1 new article"),
+        (3, "entry", "entries", "3 entries"),
+    ],
+)
+def test_counted_says_one_or_many(n: int, one: str, many: str | None, text: str) -> None:
+    from index.messages import counted
+
+    assert counted(n, one, many) == text

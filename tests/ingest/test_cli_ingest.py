@@ -104,7 +104,7 @@ def test_fetch_reports_new_articles_and_errors(
     assert "gut: 1 new" in out
     assert "diplo-reader: failed: feed kaputt: not an RSS or Atom feed" in err
     assert f"failed: {server.url('/artikel/2')}: HTTP 500" in err
-    assert out.splitlines()[-1].startswith("Summary: 1 new article(s) from 1 feed(s); 1 feed(s)")
+    assert out.splitlines()[-1].startswith("Summary: 1 new article from 1 feed; 1 feed failed")
     code, out, _ = run(capsys, "feeds", "list")
     assert "error: not an RSS or Atom feed" in out and "2 items, 1 new" in out
     code, _, err = run(capsys, "--articles", str(tmp_path), "fetch", "kaputt")

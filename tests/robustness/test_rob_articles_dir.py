@@ -119,7 +119,7 @@ def test_only_unreadable_articles(tmp_path: Path, capsys: pytest.CaptureFixture[
     (folder / "a.txt").write_bytes(b"")
     (folder / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
     run = run_main(capsys, "--articles", str(folder), "index")
-    assert_one_clear_line(run, "no readable articles", "2 file(s) skipped")
+    assert_one_clear_line(run, "no readable articles", "2 files skipped")
     assert "a.txt: empty file" in run.out and "b.txt: binary file" in run.out
 
 

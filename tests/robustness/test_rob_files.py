@@ -164,7 +164,7 @@ def test_cli_index_names_every_skipped_file_and_exits_0(hostile_folder: Path) ->
     # files are skipped.
     again = run_cli("--articles", str(hostile_folder), "index", stub_extraction=True)
     assert_clean_exit(again, 0)
-    assert "(0 file(s) read)" in again.out or "skipped" in again.out
+    assert "(0 files read)" in again.out or "skipped" in again.out
 
 
 def test_unreadable_file_real_permissions(articles: Path) -> None:
