@@ -23,7 +23,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3FieldWriter, W3LeafMatcher, _lenfield
 from whoosh.matching import ListMatcher, NullMatcher, ReadTooFar
 from whoosh.util.numeric import byte_to_length
 
@@ -297,3 +297,96 @@ def wrap_length_reader(writer: Any, wrap: Callable[[Any], Any]) -> None:
     (whoosh-reloaded 2.7.5, whoosh/writing.py)."""
     per_document_reader = writer.per_document_reader
     writer.per_document_reader = lambda: wrap(per_document_reader())
+
+
+def wrap_add_postings(writer: Any, records_of: Callable[[Any], Iterator[Any] | None]) -> None:
+    """Let the commit write the postings a whole term at a time.
+
+    `records_of(items)` gives, for the postings stream the pool hands the
+    commit, an iterator of term records `(fieldname, term bytes, docnums
+    (array "i" bytes), weights (array "d" bytes), value lengths (array "I"
+    bytes), values bytes or None)` in field and term order, or None for a
+    stream it does not know (then Whoosh's own posting-by-posting path runs).
+
+    Private: replaces `fieldwriter.add_postings` on the SegmentWriter's
+    `W3FieldWriter` instance (whoosh-reloaded 2.7.5, whoosh/writing.py
+    `_flush_segment`); the terms go through `add_term_records`."""
+    fieldwriter = writer.fieldwriter
+    if not isinstance(fieldwriter, W3FieldWriter):
+        return
+    add_postings = fieldwriter.add_postings
+
+    def add(schema: Any, lengths: Any, items: Any) -> None:
+        records = records_of(items)
+        table = getattr(lengths, "table", None) if lengths is not None else _no_lengths
+        if records is None or table is None:
+            add_postings(schema, lengths, items)
+        else:
+            add_term_records(fieldwriter, schema, table, records)
+
+    fieldwriter.add_postings = add
+
+
+def _no_lengths(fieldname: str) -> None:
+    return None
+
+
+def add_term_records(
+    fieldwriter: Any,
+    schema: Any,
+    lengths: Callable[[str], Sequence[int] | None],
+    records: Iterator[Any],
+) -> None:
+    """Write term records (see `wrap_add_postings`) as
+    `FieldWriter.add_postings` writes the same postings one by one: the
+    same blocks, statistics and bytes (tests/index/test_pool.py compares
+    the segment files). `lengths(fieldname)` is the field's length per
+    document (None: no lengths, as without length statistics).
+
+    Private: fills a `W3PostingsWriter`'s block buffer (`_ids`, `_weights`,
+    `_values`, `_maxweight`, `_minlength`, `_maxlength`, `_blocklimit`) a
+    block at a time and writes it with its own `_write_block`; terms are
+    started and finished through the field writer (whoosh-reloaded 2.7.5,
+    whoosh/codec/whoosh3.py). What `add_posting` does per posting: a full
+    block is written before the next posting is added; empty values are not
+    kept; only non-zero lengths count for the minimum and maximum; the
+    maximum weight starts at 0."""
+    lastfn = None
+    table: Sequence[int] | None = None
+    for fieldname, btext, docs, weights, vlens, values in records:
+        if fieldname != lastfn:
+            if lastfn is not None:
+                fieldwriter.finish_field()
+            fieldwriter.start_field(fieldname, schema[fieldname])
+            lastfn = fieldname
+            table = lengths(fieldname)
+        fieldwriter.start_term(btext)
+        pw = fieldwriter._postwriter
+        docnums = array("i", docs)
+        wts = array("d", weights)
+        vl = array("I", vlens) if values is not None else None
+        limit = pw._blocklimit
+        offset = 0
+        for start in range(0, len(docnums), limit):
+            if start:
+                pw._write_block()
+            ids = docnums[start : start + limit]
+            w = wts[start : start + limit]
+            pw._ids = array("I", ids)
+            pw._weights = array("f", w)
+            top = max(w)
+            pw._maxweight = top if top > 0 else 0
+            if vl is not None:
+                kept = []
+                for n in vl[start : start + limit]:
+                    if n:
+                        kept.append(values[offset : offset + n])
+                        offset += n
+                pw._values = kept
+            if table is not None:
+                nonzero = [n for n in map(table.__getitem__, ids) if n]
+                if nonzero:
+                    pw._minlength, pw._maxlength = min(nonzero), max(nonzero)
+        fieldwriter.finish_term()
+    if lastfn is not None:
+        fieldwriter.finish_field()

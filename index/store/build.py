@@ -13,10 +13,12 @@ import gc
 import multiprocessing
 import os
 import shutil
+import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,13 +42,18 @@ from index.store.schema import prepare_document
 POOL_THRESHOLD = 64
 """Below this many files to read, a process pool costs more than it saves."""
 
-WRITER_MB = 128
+WRITER_MB = 64
 """Memory for the writer's postings before it spills them to disk (index/store/pool.py)."""
 
 STABLE_SKIPS = frozenset({"empty", "binary", "not-text", "too-large"})
 """Reasons that depend on the file's content only: remembered in the manifest
 (with size and mtime) so an unchanged bad file is reported, not read, next time.
 Permission problems are not among them: a chmod does not change the mtime."""
+
+
+HEAP_KEEP_BYTES = 4 * 1024 * 1024
+"""Freed memory a build process keeps for reuse instead of returning it to
+the system at once (see `keep_freed_heap`)."""
 
 
 class BuildCancelled(Exception):
@@ -72,6 +79,34 @@ def _load(source: SourceFile) -> tuple[Article, dict[str, Any]] | Skipped:
         return Skipped(source.location, f"internal error: {type(exc).__name__}: {exc}", "error")
 
 
+def keep_freed_heap(limit: int = HEAP_KEEP_BYTES) -> None:
+    """Let glibc keep up to `limit` bytes of freed heap, and serve blocks
+    below it from the heap rather than from fresh mappings.
+
+    By default glibc hands freed memory at the top of the heap back to the
+    system once it passes 128 KB. `zlib.compress`, which Whoosh calls for
+    every postings block at commit, allocates and frees about 256 KB per
+    call, so each call faulted all those pages in again: 100 µs a call
+    instead of 9 µs, most of the commit's time (docs/benchmarks.md). A no-op
+    where glibc's `mallopt` is missing.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None)
+        libc.mallopt(_M_TRIM_THRESHOLD, limit)
+        libc.mallopt(_M_MMAP_THRESHOLD, limit)
+    except (OSError, AttributeError):
+        pass
+
+
+_M_TRIM_THRESHOLD = -1
+_M_MMAP_THRESHOLD = -3
+"""glibc's malloc.h parameter numbers for `mallopt`."""
+
+
 def _start_worker(parent_pid: int) -> None:
     """Pool worker start-up.
 
@@ -90,6 +125,7 @@ def _start_worker(parent_pid: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+    keep_freed_heap()
     from index.extract.gazetteer import load
 
     with contextlib.suppress(Exception):  # a broken table costs each file, not the pool
@@ -117,7 +153,40 @@ def load_articles(
         initializer=_start_worker,
         initargs=(os.getpid(),),
     ) as pool:
-        yield from pool.map(_load, sources, chunksize=16)
+        yield from _ordered_results(pool, sources, workers)
+
+
+CHUNK = 16
+"""Files a worker reads per task."""
+
+IN_FLIGHT = 4
+"""Tasks submitted per worker ahead of the one being written: enough to keep
+every worker busy, few enough that finished articles never pile up in the
+builder when it writes more slowly than the workers read (`pool.map`
+submits every task at once and keeps every result until it is taken)."""
+
+
+def _load_chunk(chunk: list[SourceFile]) -> list[tuple[Article, dict[str, Any]] | Skipped]:
+    return [_load(source) for source in chunk]
+
+
+def _ordered_results(
+    pool: ProcessPoolExecutor, sources: list[SourceFile], workers: int
+) -> Iterator[tuple[Article, dict[str, Any]] | Skipped]:
+    """`_load` of every source, in order, with a bounded number of tasks out."""
+    chunks = (sources[i : i + CHUNK] for i in range(0, len(sources), CHUNK))
+    window: deque[Future[list[tuple[Article, dict[str, Any]] | Skipped]]] = deque()
+    limit = IN_FLIGHT * workers
+    try:
+        for chunk in chunks:
+            window.append(pool.submit(_load_chunk, chunk))
+            if len(window) >= limit:
+                yield from window.popleft().result()
+        while window:
+            yield from window.popleft().result()
+    finally:
+        for future in window:
+            future.cancel()
 
 
 def _plan(articles_dir: Path, manifest: dict[str, Any], listing: Listing | None = None) -> _Plan:
@@ -152,6 +221,7 @@ def _open_writer(ix: whoosh_index.Index) -> IndexWriter:
     # compound=False: readers map the segment files instead of loading one
     # compound file into memory (docs/benchmarks.md: reading RSS 1,002 -> 70 MB
     # at 100k articles).
+    keep_freed_heap()
     writer = ix.writer(limitmb=WRITER_MB, compound=False)
     pool.install(writer, WRITER_MB)
     return writer

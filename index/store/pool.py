@@ -200,17 +200,19 @@ class TermPool:
             out.close()  # through the storage's file: RamStorage keeps it on close
         self.runs.append(path)
 
-    def iter_postings(self) -> Iterator[Posting]:
+    def iter_postings(self) -> _Stream:
+        """The postings for the commit, in field, term, document order: a
+        stream the commit writes a term at a time (see `install`)."""
         if not self.runs:
-            return self._iter_memory()
+            return _Stream(self._iter_memory())
         self.save()
         runs, self.runs = self.runs, []
-        return (posting for group in self._groups(runs) for posting in _postings(*_combine(group)))
+        return _Stream(_combine(group) for group in self._groups(runs))
 
-    def _iter_memory(self) -> Iterator[Posting]:
+    def _iter_memory(self) -> Iterator[Record]:
         terms, self._terms = self._terms, {}
         for fieldname, text in sorted(terms):
-            yield from _postings(fieldname, text, *terms.pop((fieldname, text)).dump())
+            yield (fieldname, text, *terms.pop((fieldname, text)).dump())
 
     def _read_run(self, path: str) -> Iterator[Record]:
         run = self.tempstore.open_file(path)
@@ -227,10 +229,10 @@ class TermPool:
 
     def _groups(self, runs: list[str]) -> Iterator[list[Record]]:
         """Each term's records from all runs, in run order."""
-        streams = [
-            ((rec[0], rec[1], i, rec) for rec in self._read_run(path))
-            for i, path in enumerate(runs)
-        ]
+        # Keyed by run number, so a term's records come in run (document)
+        # order; bound per stream (a generator expression would see the last
+        # number only, and the ties would fall to the records themselves).
+        streams = [_keyed(self._read_run(path), i) for i, path in enumerate(runs)]
         group: list[Record] = []
         for fieldname, text, _, rec in heapq.merge(*streams):
             if group and (group[0][0], group[0][1]) != (fieldname, text):
@@ -248,6 +250,34 @@ class TermPool:
         self.runs = []
 
 
+def _keyed(records: Iterator[Record], run: int) -> Iterator[tuple[str, bytes, int, Record]]:
+    for record in records:
+        yield record[0], record[1], run, record
+
+
+class _Stream:
+    """The pool's postings at commit: an iterator of postings (what Whoosh's
+    field writer takes) whose term records are also there as `records`, for
+    `engine.add_term_records` to write a term at a time (a third of the
+    commit's time went to passing each posting through Python)."""
+
+    def __init__(self, records: Iterator[Record]) -> None:
+        self.records = records
+        self._postings: Iterator[Posting] | None = None
+
+    def __iter__(self) -> _Stream:
+        return self
+
+    def __next__(self) -> Posting:
+        if self._postings is None:
+            self._postings = (p for record in self.records for p in _postings(*record))
+        return next(self._postings)
+
+
+def _records_of(items: Any) -> Iterator[Record] | None:
+    return items.records if isinstance(items, _Stream) and items._postings is None else None
+
+
 def _docnum(posting: Posting) -> int:
     return posting[2]
 
@@ -263,19 +293,25 @@ class _LengthTable:
         self._tables: dict[str, list[Any]] = {}
 
     def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> Any:
+        return self.table(fieldname)[docnum]
+
+    def table(self, fieldname: str) -> list[Any]:
+        """The field's length for every document, by document number."""
         table = self._tables.get(fieldname)
         if table is None:
             length = self._reader.doc_field_length
-            table = [length(d, fieldname, default) for d in range(self._reader.doc_count_all())]
+            table = [length(d, fieldname, 0) for d in range(self._reader.doc_count_all())]
             self._tables[fieldname] = table
-        return table[docnum]
+        return table
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._reader, name)
 
 
 def install(writer: Any, limitmb: float = 128) -> None:
-    """Give a fresh SegmentWriter a TermPool and table-backed field lengths for
-    its commit (before any document is added)."""
+    """Give a fresh SegmentWriter a TermPool, table-backed field lengths and
+    a term-at-a-time postings writer for its commit (before any document is
+    added)."""
     engine.replace_pool(writer, lambda tempstore: TermPool(tempstore, limitmb=limitmb))
     engine.wrap_length_reader(writer, _LengthTable)
+    engine.wrap_add_postings(writer, _records_of)

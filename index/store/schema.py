@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import pickle
 from functools import lru_cache
 from typing import Any
 
 from whoosh import fields
+from whoosh.formats import Positions
 from whoosh.system import pack_uint
 
 from index.records import Article, Entity
@@ -154,8 +156,9 @@ def _analyze(
     positions: dict[str, list[int]] = {}
     parts: dict[str, int] = {}
     pos = 0
-    for m in WORD_RE.finditer(text):
-        info = analyze_word(m.group())
+    with_parts = parts_field is not None
+    for word in WORD_RE.findall(text):
+        info = analyze_word(word)
         for alts in info.stems:
             for stem in alts:
                 found = positions.get(stem)
@@ -164,11 +167,11 @@ def _analyze(
                 else:
                     found.append(pos)
             pos += 1
-        if parts_field is not None:
+        if with_parts:
             for part in info.parts:
                 parts[part] = parts.get(part, 0) + 1
     boost = field.format.field_boost
-    encode = field.format.encode
+    encode = _encode_positions if type(field.format) is Positions else field.format.encode
     stems = Analyzed(
         (w.encode("utf-8"), len(ps), float(len(ps)) * boost, encode(ps))
         for w, ps in positions.items()
@@ -179,3 +182,26 @@ def _analyze(
     return stems, Analyzed(
         (w.encode("utf-8"), n, float(n) * boost, pack_uint(n)) for w, n in parts.items()
     )
+
+
+_SINGLE_POSITIONS: dict[int, bytes] = {}
+"""`Positions.encode([p])` by position (most terms occur once in an article)."""
+
+
+def _encode_positions(poslist: list[int]) -> bytes:
+    """What Whoosh's `Positions.encode` gives (the count, then the pickled
+    deltas), a single position from a table (tests/index/test_build.py)."""
+    if len(poslist) == 1:
+        p = poslist[0]
+        value = _SINGLE_POSITIONS.get(p)
+        if value is None:
+            value = pack_uint(1) + pickle.dumps(poslist, 2)
+            if p < 65_536:
+                _SINGLE_POSITIONS[p] = value
+        return value
+    base = 0
+    deltas = []
+    for p in poslist:
+        deltas.append(p - base)
+        base = p
+    return pack_uint(len(deltas)) + pickle.dumps(deltas, 2)

@@ -204,3 +204,20 @@ def test_many_small_updates_merge_segments(folder: Path) -> None:
     with open_index(index_dir).searcher() as searcher:
         assert searcher.doc_count() == 13
         assert len(searcher.search(Term("body", "oslo"), limit=None)) == 8
+
+
+def test_positions_encoded_as_whoosh_encodes_them() -> None:
+    """prepare_document's own encoding of a term's positions (one position
+    from a table) gives Whoosh's bytes, for repeated and large positions too."""
+    import random
+
+    from whoosh.formats import Positions
+
+    from index.store.schema import _encode_positions
+
+    rng = random.Random(7)
+    whoosh_format = Positions()
+    cases = [[0], [1], [65_535], [65_536], [300_000], [0, 1], [5, 5000, 70_000]]
+    cases += [sorted(rng.sample(range(100_000), rng.choice([1, 2, 9]))) for _ in range(500)]
+    for positions in cases + cases:  # twice: the second time from the table
+        assert _encode_positions(positions) == whoosh_format.encode(positions)

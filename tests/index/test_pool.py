@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -151,3 +152,47 @@ def test_install_refuses_a_used_writer() -> None:
     with pytest.raises(RuntimeError):
         install(writer)
     writer.cancel()
+
+
+def _segment_files(
+    path: Path, docs: list[dict[str, Any]], limitmb: float | None
+) -> dict[str, bytes]:
+    """The postings and terms files of a one-segment index, by extension."""
+    path.mkdir()
+    ix = index.create_in(str(path), _schema())
+    writer = ix.writer(compound=False)
+    if limitmb is not None:
+        install(writer, limitmb)
+    for doc in docs:
+        writer.add_document(**doc)
+    writer.commit()
+    files = {p.suffix: p.read_bytes() for p in path.iterdir() if p.suffix in (".pst", ".trm")}
+    assert len(files) == 2
+    return files
+
+
+@pytest.mark.parametrize("limitmb", [128, 0.02], ids=["in-memory", "spilling"])
+def test_commit_writes_the_same_files_as_whoosh(tmp_path: Path, limitmb: float) -> None:
+    """The commit writes whole terms (engine.add_term_records): the postings
+    and terms files are byte for byte those of Whoosh's own pool."""
+    batch = _docs(300, seed=5)
+    ours = _segment_files(tmp_path / "ours", batch, limitmb)
+    assert ours == _segment_files(tmp_path / "theirs", batch, None)
+
+
+def test_spilled_runs_merge_in_run_order() -> None:
+    """Each term's records from the spilled runs come in the order the runs
+    were written (document order), so merging them needs no re-sort."""
+    pool = TermPool(PrivateRamStorage())
+    for k in range(60):
+        docnum = 250 * k  # low bytes out of order: records must not be ordered by their bytes
+        pool.add(("f", b"a", docnum, 1.0, None))
+        pool.add(("f", f"t{k % 3}".encode(), docnum, 1.0, None))
+        if k % 5 == 4:
+            pool.save()
+    runs, pool.runs = pool.runs, []
+    groups = list(pool._groups(runs))
+    assert len(groups) == 4
+    for group in groups:
+        firsts = [array("i", record[2])[0] for record in group]
+        assert len(firsts) > 1 and firsts == sorted(firsts)
