@@ -46,12 +46,15 @@ its names are listed again every time until it has.
 
 from __future__ import annotations
 
+import array
+import base64
 import contextlib
 import itertools
 import json
 import operator
 import os
 import stat
+import sys
 import time
 from dataclasses import dataclass, field
 from functools import partial
@@ -68,7 +71,7 @@ from index.store import disk
 SCAN_FILE = ".diplo-scan.json"
 """In the index folder; hidden, so not part of the fingerprint: it vouches
 for itself (it names the manifest it belongs to)."""
-VERSION = 3
+VERSION = 4
 SETTLE_NS = 2_000_000_000
 
 _SIZE = attrgetter("st_size")
@@ -130,9 +133,23 @@ def _stat_all(folder: str, names: list[str]) -> list[os.stat_result]:
         os.close(fd)
 
 
+def _packed(values: list[int]) -> str:
+    """Integers as 64-bit words in base64: parsed in C at a fraction of the
+    cost of a JSON list (200,000 of them at 100k articles, every command)."""
+    return base64.b64encode(array.array("q", values).tobytes()).decode("ascii")
+
+
+def _ints(text: str) -> list[int]:
+    words = array.array("q")
+    words.frombytes(base64.b64decode(text))
+    return words.tolist()
+
+
 def _read_state(index_dir: Path, articles_dir: Path) -> dict[str, Any] | None:
     state = disk.read_json(index_dir / SCAN_FILE)
     if not isinstance(state, dict) or state.get("version") != VERSION:
+        return None
+    if state.get("byteorder") != sys.byteorder:
         return None
     if state.get("articles_dir") != str(articles_dir):
         return None
@@ -156,7 +173,7 @@ def unchanged(index_dir: Path, articles_dir: Path) -> tuple[int, list[Skipped]] 
                 return None
         for folder, names, sizes, mtimes, _ in state["files"]:
             stats = _stat_all(folder, names.split("\0"))
-            if list(map(_SIZE, stats)) != sizes or list(map(_MTIME, stats)) != mtimes:
+            if list(map(_SIZE, stats)) != _ints(sizes) or list(map(_MTIME, stats)) != _ints(mtimes):
                 return None
         skipped = [Skipped(str(p), str(r), str(c)) for p, r, c in state["skipped"]]
         return int(state["unchanged"]), skipped
@@ -203,7 +220,7 @@ def _changes(state: dict[str, Any], root: str) -> Changes:
         out.folders.append(stamp)
         entry = kept_files.get(location)
         names = entry[1].split("\0") if entry else []
-        sizes, mtimes = (entry[2], entry[3]) if entry else ([], [])
+        sizes, mtimes = (_ints(entry[2]), _ints(entry[3])) if entry else ([], [])
         hashes = entry[4].split("\0") if entry else []
         new: list[tuple[str, os.stat_result]] = []
         if not same:
@@ -320,11 +337,12 @@ def _write_state(
         return False
     state = {
         "version": VERSION,
+        "byteorder": sys.byteorder,
         "articles_dir": str(articles_dir),
         "manifest": fingerprint,
         "folders": folders,
         "files": [
-            [folder, "\0".join(names), sizes, mtimes, "\0".join(hashes)]
+            [folder, "\0".join(names), _packed(sizes), _packed(mtimes), "\0".join(hashes)]
             for folder, (names, sizes, mtimes, hashes) in files.items()
             if names
         ],
