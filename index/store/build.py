@@ -322,11 +322,6 @@ def update_index(
         manifest: dict[str, Any] = {}
         problem = None if rebuild else store.check_index(index_dir, articles_dir)
         if problem is None and not rebuild:
-            same = scan.unchanged(index_dir, articles_dir)
-            if same is not None:  # nothing changed: no manifest to parse (index/store/scan.py)
-                return BuildReport(
-                    unchanged=same[0], skipped=tuple(same[1]), seconds=time.perf_counter() - start
-                )
             found = scan.changes(index_dir, articles_dir)
             if found is not None:  # the kept scan planned it: no walk, no manifest
                 return _update_from_scan(

@@ -161,24 +161,12 @@ def _read_state(index_dir: Path, articles_dir: Path) -> dict[str, Any] | None:
 
 def unchanged(index_dir: Path, articles_dir: Path) -> tuple[int, list[Skipped]] | None:
     """(unchanged, skipped) as the full scan would report them, when no file
-    or folder changed since the kept scan; None when `changes` must run.
-    Call with the build lock held, after `disk.check_index` found the index
-    usable."""
-    try:
-        state = _read_state(index_dir, articles_dir)
-        if state is None:
-            return None
-        for folder in state["folders"]:
-            if not folder[6] or _folder_stamp(folder[0]) != folder[:6]:
-                return None
-        for folder, names, sizes, mtimes, _ in state["files"]:
-            stats = _stat_all(folder, names.split("\0"))
-            if list(map(_SIZE, stats)) != _ints(sizes) or list(map(_MTIME, stats)) != _ints(mtimes):
-                return None
-        skipped = [Skipped(str(p), str(r), str(c)) for p, r, c in state["skipped"]]
-        return int(state["unchanged"]), skipped
-    except (OSError, KeyError, TypeError, ValueError, AttributeError, IndexError):
+    or folder changed since the kept scan; else None. Call with the build
+    lock held, after `disk.check_index` found the index usable."""
+    found = changes(index_dir, articles_dir)
+    if found is None or not found.empty or found.restamp:
         return None
+    return found.unchanged, found.skipped
 
 
 class _FullScan(Exception):

@@ -245,6 +245,16 @@ def test_a_renamed_suffix_keeps_its_id(folder: Path) -> None:
     assert _counts(update_index(folder, index_dir)) == (1, 0, 0, 0, 6, 1)
 
 
+def test_a_new_file_sharing_a_stem_is_planned_by_the_full_scan(folder: Path) -> None:
+    index_dir = _kept_scan(folder)
+    (folder / "sub" / "innen.MD").write_text("# Rom\n\nDie Minister trafen sich in Rom.", "utf-8")
+    assert scan.changes(index_dir, folder.resolve()) is None  # its id depends on walk order
+    # "innen.MD" sorts first and takes the id "sub/innen": the old file
+    # becomes "sub/innen.txt", so both are read.
+    assert _counts(update_index(folder, index_dir)) == (2, 1, 1, 0, 5, 1)
+    assert {"sub/innen", "sub/innen.txt"} <= set(_ids(index_dir))
+
+
 def test_touched_file_is_read_again_and_counts_unchanged(folder: Path) -> None:
     index_dir = _kept_scan(folder)
     target = next(folder.glob("002_*.txt"))
