@@ -12,22 +12,26 @@ alone, made in C (`map(os.stat, ...)`), compared with what the last scan saw:
 - a file whose size and mtime are unchanged counts as unchanged: the same
   test the manifest makes (index/store/build.py), so the short cut finds a
   change exactly when the full scan would;
-- the listing is only kept when every folder's last change was more than
-  `SETTLE_NS` before it was listed: a change within the same clock tick as
-  the folder's last one would keep its mtime (file systems keep time in
-  ticks, FAT in two seconds);
+- a folder's names are only taken from the kept scan when its last change
+  was more than `SETTLE_NS` before it was listed: a change within the same
+  clock tick as the folder's last one would keep its mtime (file systems
+  keep time in ticks, FAT in two seconds); a folder that had not settled is
+  kept marked as such, and listed again every time;
 - only a "plain" folder tree is kept: no symbolic link anywhere (a link's
   target can change, or turn from a file into a folder, with no folder of
   ours changing) and nothing skipped but for its name (an unreadable folder
   or file can become readable with no stamp changing);
-- only a scan that found nothing to do is kept, so every file listed is in
-  the manifest with that size and mtime, or skipped for its content; files
-  whose reading failed for another reason are read again at every scan.
+- only a scan the index is up to date with is kept (one that found nothing
+  to do, or the one an update has just carried out), so every file listed
+  is in the manifest with that size and mtime, or skipped for its content;
+  when a file's reading failed for another reason nothing is kept (it is
+  read again at every scan); nor when two files share a stem ("a.txt",
+  "a.md": their ids depend on the walk order).
 
 `SCAN_FILE` is written by a scan that found nothing to do when the kept one
-is missing or stale, and by every update once it is written (so the next
-command starts from it): never when the short cut answered with nothing
-changed. It names the manifest it was made against (size and CRC-32 of the
+is missing or stale, by every update once its manifest is sealed (so the
+next command starts from it), and when a folder's stamp changed with no
+file changing: never when the short cut answered with nothing changed. It names the manifest it was made against (size and CRC-32 of the
 manifest and of its journal, from the index's metadata), so an update that
 did not write it leaves it stale. Any doubt (a folder that cannot be
 stat'ed or listed, a new subfolder or link, a name that could change
