@@ -31,9 +31,10 @@ alone, made in C (`map(os.stat, ...)`), compared with what the last scan saw:
 `SCAN_FILE` is written by a scan that found nothing to do when the kept one
 is missing or stale, by every update once its manifest is sealed (so the
 next command starts from it), and when a folder's stamp changed with no
-file changing: never when the short cut answered with nothing changed. It names the manifest it was made against (size and CRC-32 of the
-manifest and of its journal, from the index's metadata), so an update that
-did not write it leaves it stale. Any doubt (a folder that cannot be
+file changing: never when the short cut answered with nothing changed. It
+names the manifest it was made against (size and CRC-32 of the manifest and
+of its journal, from the index's metadata), so an update that did not write
+it leaves it stale. Any doubt (a folder that cannot be
 stat'ed or listed, a new subfolder or link, a name that could change
 another file's id, a malformed file) means the full scan runs.
 
