@@ -322,10 +322,10 @@ def update_index(
         manifest: dict[str, Any] = {}
         problem = None if rebuild else store.check_index(index_dir, articles_dir)
         if problem is None and not rebuild:
-            same = scan.unchanged(index_dir, articles_dir)
-            if same is not None:  # nothing changed: no manifest to parse (index/store/scan.py)
-                return BuildReport(
-                    unchanged=same[0], skipped=tuple(same[1]), seconds=time.perf_counter() - start
+            found = scan.changes(index_dir, articles_dir)
+            if found is not None:  # the kept scan planned it: no walk, no manifest
+                return _update_from_scan(
+                    articles_dir, index_dir, found, start, progress, cancel, workers
                 )
             problem = store.read_manifest(index_dir, manifest)
         full = rebuild or problem is not None
@@ -334,7 +334,7 @@ def update_index(
         listing = list_article_files(articles_dir)
         plan = _plan(articles_dir, manifest, listing)
         if not full and not plan.to_read and not plan.removed:
-            scan.keep(index_dir, articles_dir, listing, plan.unchanged, plan.skipped)
+            scan.keep(index_dir, articles_dir, listing, manifest, plan.skipped)
             return BuildReport(
                 unchanged=plan.unchanged,
                 skipped=tuple(plan.skipped),
@@ -355,10 +355,11 @@ def update_index(
             ix.close()
             # Manifest first, then the metadata that seals the build: a crash in
             # between leaves a fingerprint mismatch, caught as damage next start.
-            store.write_json_atomic(target / store.MANIFEST_FILE, manifest)
+            store.write_manifest(target, manifest)
             store.write_meta(target, articles_dir)
             if full:
                 store.swap_in(target, index_dir)
+            scan.keep(index_dir, articles_dir, listing, manifest, plan.skipped)
         except BaseException:
             ix.close()
             if full:
@@ -374,6 +375,70 @@ def update_index(
         seconds=time.perf_counter() - start,
         rebuilt=full,
         note=_rebuild_note(problem, built_before),
+    )
+
+
+def _update_from_scan(
+    articles_dir: Path,
+    index_dir: Path,
+    found: scan.Changes,
+    start: float,
+    progress: Progress | None,
+    cancel: threading.Event | None,
+    workers: int | None,
+) -> BuildReport:
+    """An update planned by the kept scan (`scan.changes`): only the changed
+    entries of the manifest are known, and only they are written (to the
+    manifest's journal, `store.JOURNAL_FILE`). Call with the build lock held."""
+    if found.empty:
+        if found.restamp:  # a folder changed with no file in it, or settled
+            scan.keep_changes(index_dir, articles_dir, found, {}, found.skipped)
+        return BuildReport(
+            unchanged=found.unchanged,
+            skipped=tuple(found.skipped),
+            seconds=time.perf_counter() - start,
+        )
+    journal = store.read_journal(index_dir)
+    if journal is None:  # check_index vouched for its checksum: only a bug gets here
+        raise OSError(f"unreadable {store.JOURNAL_FILE}")
+    plan = _Plan(list(found.to_read), list(found.removed), found.unchanged, list(found.skipped))
+    manifest: dict[str, Any] = dict(found.old)  # what _write needs of the old entries
+    ix = store.open_index(index_dir)
+    try:
+        writer = _open_writer(ix)
+        try:
+            added, updated, touched = _write(writer, plan, manifest, progress, cancel, workers)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+    finally:
+        ix.close()
+    for source_id in [*(s.id for s in plan.to_read), *plan.removed]:
+        journal[source_id] = manifest.get(source_id)
+    if len(journal) > store.JOURNAL_MAX:
+        whole: dict[str, Any] = {}
+        problem = store.read_manifest(index_dir, whole)
+        if problem is not None:
+            raise OSError(f"unreadable {store.MANIFEST_FILE}")
+        for source_id, entry in journal.items():
+            if entry is None:
+                whole.pop(source_id, None)
+            else:
+                whole[source_id] = entry
+        store.write_manifest(index_dir, whole)
+    else:
+        store.write_json_atomic(index_dir / store.JOURNAL_FILE, journal)
+    store.write_meta(index_dir, articles_dir)
+    scan.keep_changes(index_dir, articles_dir, found, manifest, plan.skipped)
+    return BuildReport(
+        added=added,
+        updated=updated,
+        removed=len(plan.removed),
+        unchanged=plan.unchanged + touched,
+        read=len(plan.to_read),
+        skipped=tuple(plan.skipped),
+        seconds=time.perf_counter() - start,
     )
 
 

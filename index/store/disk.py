@@ -49,6 +49,13 @@ from index.store.schema import SCHEMA_VERSION, build_schema
 
 META_FILE = "diplo-meta.json"
 MANIFEST_FILE = "diplo-manifest.json"
+JOURNAL_FILE = "diplo-manifest-changes.json"
+"""What updates changed since the manifest was last written whole: {id:
+entry, or null for an id removed}. An update writes only this small file;
+the manifest (12 MB at 100k articles) is rewritten whole by a full scan's
+update, or when the journal grows past `JOURNAL_MAX` entries. Both are
+index files: fingerprinted and sealed like every other one."""
+JOURNAL_MAX = 5_000
 _NOT_FINGERPRINTED = (META_FILE, "MAIN_WRITELOCK")
 """The metadata cannot list itself; Whoosh's lock file is empty and rewritten."""
 
@@ -238,10 +245,9 @@ def check_index(
     if damaged:
         return Problem("index.file", (damaged,))
     if manifest is not None:
-        entries = read_json(index_dir / MANIFEST_FILE)
-        if not isinstance(entries, dict):
-            return Problem("index.manifest")
-        manifest.update(entries)
+        problem = read_manifest(index_dir, manifest)
+        if problem is not None:
+            return problem
     try:
         ix = whoosh_index.open_dir(str(index_dir))
         try:
@@ -260,12 +266,35 @@ def check_index(
 
 
 def read_manifest(index_dir: Path, manifest: dict[str, Any]) -> Problem | None:
-    """Fill `manifest` from the index's manifest; a Problem if it is unusable."""
+    """Fill `manifest` from the index's manifest and its journal; a Problem
+    if either is unusable."""
     entries = read_json(index_dir / MANIFEST_FILE)
-    if not isinstance(entries, dict):
+    journal = read_journal(index_dir)
+    if not isinstance(entries, dict) or journal is None:
         return Problem("index.manifest")
     manifest.update(entries)
+    for source_id, entry in journal.items():
+        if entry is None:
+            manifest.pop(source_id, None)
+        else:
+            manifest[source_id] = entry
     return None
+
+
+def read_journal(index_dir: Path) -> dict[str, Any] | None:
+    """The manifest's journal ({} when there is none); None if unreadable."""
+    path = index_dir / JOURNAL_FILE
+    if not path.exists():
+        return {}
+    journal = read_json(path)
+    return journal if isinstance(journal, dict) else None
+
+
+def write_manifest(index_dir: Path, manifest: dict[str, Any]) -> None:
+    """The whole manifest, and no journal. Call with the build lock held,
+    then seal with `write_meta` (until then the fingerprint differs)."""
+    write_json_atomic(index_dir / MANIFEST_FILE, manifest)
+    (index_dir / JOURNAL_FILE).unlink(missing_ok=True)
 
 
 def open_index(index_dir: Path) -> whoosh_index.Index:
