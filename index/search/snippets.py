@@ -14,7 +14,16 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
-from index.text.analysis import HYPHENS_RE, WORD_RE, analyze_word, fold, query_words, word_keys
+from index.text.analysis import (
+    HYPHENS_RE,
+    STOPWORDS,
+    WORD_RE,
+    analyze_word,
+    fold,
+    query_words,
+    stem,
+    word_keys,
+)
 
 SNIPPET_CHARS = 200  # about two lines of the results list
 LEAD_CHARS = 40  # context shown before the first match
@@ -62,6 +71,16 @@ class TermMatcher:
         folded = fold(surface)
         if not any(k in folded for k in self.keys) and not any(p in folded for p in self.prefixes):
             return False
+        if not HYPHENS_RE.search(surface):
+            # One piece: what analyze_word would find, without its costly
+            # compound split where none is needed. A typed prefix ("Re") or
+            # a short key is inside most words of a text.
+            if folded in STOPWORDS:  # analyze_word keeps nothing of it
+                return False
+            if any(folded.startswith(p) for p in self.prefixes):
+                return True
+            if not surface[:1].isupper():  # no genitive, no compound parts
+                return stem(folded) in self.keys
         info = analyze_word(surface)
         return bool(word_keys(info) & self.keys) or any(
             f.startswith(p) for f in info.folded for p in self.prefixes

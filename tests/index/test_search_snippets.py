@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.search.snippets import SNIPPET_CHARS, TermMatcher, make_snippet, match_spans
-from index.text.analysis import HYPHENS_RE, WORD_RE
+from index.text.analysis import HYPHENS_RE, WORD_RE, analyze_word, fold, word_keys
 
 WORDS = [
     "Düsseldorf",
@@ -132,3 +134,34 @@ def test_snippet_collapses_whitespace_and_keeps_spans() -> None:
     snippet, spans = make_snippet("Erst  Hilfe\n\n  und\tHilfen  ", TermMatcher(["hilfe"]))
     assert snippet == "Erst Hilfe und Hilfen"
     assert [snippet[s:e] for s, e in spans] == ["Hilfe", "Hilfen"]
+
+
+def _matches_by_analysis(matcher: TermMatcher, surface: str) -> bool:
+    """Reference for TermMatcher.matches: the full analysis of every word."""
+    folded = fold(surface)
+    if not any(k in folded for k in matcher.keys | set(matcher.prefixes)):
+        return False
+    info = analyze_word(surface)
+    return bool(word_keys(info) & matcher.keys) or any(
+        f.startswith(p) for f in info.folded for p in matcher.prefixes
+    )
+
+
+def test_matches_equal_full_analysis_on_the_bundled_articles() -> None:
+    """The shortcuts for one-piece words (prefixes, lower-case words) decide
+    as the full analysis does, for every word of the bundled articles."""
+    articles = Path(__file__).resolve().parents[2] / "articles"
+    words = {
+        m.group()
+        for p in sorted(articles.glob("*.txt"))
+        for m in WORD_RE.finditer(p.read_text(encoding="utf-8"))
+    }
+    words.update(WORDS)
+    for piece in list(words):
+        words.update(p for p in HYPHENS_RE.split(piece) if p)
+    assert len(words) > 500
+    typed = [["re", "re*"], ["m"], ["e"], ["bru", "bru*"], ["van", "de", "de*"], ["aus", "aus*"]]
+    for terms in [*TERMS, *typed, ["regierung"], ["hilf*"], ["sich", "sich*"]]:
+        matcher = TermMatcher(terms)
+        wrong = [w for w in sorted(words) if matcher.matches(w) != _matches_by_analysis(matcher, w)]
+        assert not wrong, (terms, wrong[:10])
