@@ -52,7 +52,10 @@ class TermMatcher:
         self.keys = frozenset(keys)
         self.prefixes = tuple(prefixes)
         self._seen: dict[str, bool] = {}
-        self._finder: re.Pattern[str] | None = None
+        self._finder_keys = tuple(sorted(self.keys | set(self.prefixes)))
+        self._finder = _finder(self._finder_keys)
+        self._anchored = _anchored_finder(self.keys, self.prefixes)
+        self._s = any("s" in k for k in self._finder_keys)
 
     def __bool__(self) -> bool:
         return bool(self.keys or self.prefixes)
@@ -95,13 +98,32 @@ class TermMatcher:
         """
         if not self:
             return []
-        if self._finder is None:
-            self._finder = _finder(tuple(sorted(self.keys | set(self.prefixes))))
         lowered = _lower(text)
+        if (
+            self._anchored is None
+            or _UNSAFE_RE.search(lowered)
+            or (self._s and "ß" in lowered)  # "ss" in a key may be half a "ß"
+        ):
+            return self._scan(text, lowered, self._finder, hyphenated=True)
+        # Words without a hyphen: the short keys and the prefixes only at a
+        # word's start (see _anchored_finder). Hyphen compounds as before.
+        out = self._scan(text, lowered, self._anchored, hyphenated=False)
+        search = self._finder.search
+        for m in _HYPHENATED_RE.finditer(text):
+            if search(lowered, m.start(), m.end()):
+                self._add(m, out)
+        out.sort()  # disjoint spans: back into text order
+        return out
+
+    def _scan(
+        self, text: str, lowered: str, finder: re.Pattern[str], hyphenated: bool
+    ) -> list[tuple[int, int]]:
+        """Spans of the words holding a hit of `finder` (hyphenated=False:
+        words with a hyphen are skipped)."""
         backwards = text[::-1]
         n = len(text)
         out: list[tuple[int, int]] = []
-        search = self._finder.search
+        search = finder.search
         hit = search(lowered)
         while hit is not None:
             pos = hit.start()
@@ -115,7 +137,8 @@ class TermMatcher:
             if m is None or m.start() > pos:
                 hit = search(lowered, hit.end())
                 continue
-            self._add(m, out)
+            if hyphenated or not HYPHENS_RE.search(m.group()):
+                self._add(m, out)
             # The next key found after this word (a key never spans a word's end).
             hit = search(lowered, max(m.end(), hit.end()))
         return out
@@ -151,6 +174,24 @@ def _variants() -> dict[str, str]:
 _VARIANTS = _variants()
 
 
+def _one_to_one() -> str:
+    """The accented letters of _VARIANTS that fold to their base letter alone
+    (not "ĳ" -> "ij")."""
+    out = []
+    for cls in _VARIANTS.values():
+        for ch in cls[2:-1]:
+            decomposed = unicodedata.normalize("NFKD", ch)
+            if all(unicodedata.combining(c) for c in decomposed[1:]):
+                out.append(ch)
+    return "".join(sorted(out))
+
+
+_UNSAFE_RE = re.compile(r"[^\W\x00-\x7fß" + _one_to_one() + "]")
+"""A word character the anchored finder may misread: one that does not fold
+to one letter as the finder reads it (Greek, Cyrillic, "ĳ", "ạ" ...; "ß"
+folds to "ss", which `spans` checks on its own)."""
+
+
 def _lower(text: str) -> str:
     """Lower case with the same length ("İ" would grow by one character)."""
     lowered = text.lower()
@@ -183,6 +224,32 @@ def _alternatives(keys: tuple[str, ...]) -> str:
 @lru_cache(maxsize=256)
 def _finder(keys: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(_alternatives(keys))
+
+
+SHORT_KEY = 2
+"""Keys this short are a whole word's stem, never a compound part (parts
+are at least 3 letters: index/text/compounds.py MIN_HEAD, and the stemmer
+keeps a word's first three letters)."""
+
+
+def _anchored_finder(keys: frozenset[str], prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The finder for words without a hyphen when some keys are short or
+    prefixes (a typed "Re" is inside most words of a text): those match a
+    one-piece word only at its start (a stem, a genitive base and a folded
+    prefix all begin the folded word), longer keys anywhere; None when no
+    key is short and there is no prefix.
+
+    Exact where a text's letters fold one to one as the finder reads them
+    (ASCII and the accented letters of _VARIANTS; "ß" only when no key has
+    an "s": `spans` checks): a key inside a folded word is then a hit of
+    the finder there, so every word that matches is still found; words
+    with a hyphen (whose joined stem may be short) are found as before."""
+    short = tuple(sorted({k for k in keys if len(k) <= SHORT_KEY} | set(prefixes)))
+    if not short:
+        return None
+    anchored = r"(?<!\w)(?:" + _alternatives(short) + ")"
+    rest = tuple(sorted(k for k in keys if len(k) > SHORT_KEY))
+    return re.compile(anchored + "|" + _alternatives(rest) if rest else anchored)
 
 
 _RUN_RE = re.compile(r"[\w\-\u2010\u2011]*")
@@ -241,6 +308,8 @@ def make_snippet(text: str, matcher: TermMatcher) -> tuple[str, tuple[tuple[int,
 
 
 _SPACES_RE = re.compile(r"\s+")
+_HYPHENATED_RE = re.compile(r"\w+(?:[-\u2010\u2011]\w+)+")
+"""The WORD_RE words with a hyphen."""
 
 
 def _densest(text: str, spans: list[tuple[int, int]]) -> int:
