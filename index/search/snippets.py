@@ -107,21 +107,26 @@ class TermMatcher:
             return self._scan(text, lowered, self._finder, hyphenated=True)
         # Words without a hyphen: the short keys and the prefixes only at a
         # word's start (see _anchored_finder). Hyphen compounds as before.
-        out = self._scan(text, lowered, self._anchored, hyphenated=False)
+        backwards = text[::-1]
+        out = self._scan(text, lowered, self._anchored, hyphenated=False, backwards=backwards)
         search = self._finder.search
-        for m in _HYPHENATED_RE.finditer(text):
+        for m in _hyphenated(text, backwards):
             if search(lowered, m.start(), m.end()):
                 self._add(m, out)
         out.sort()  # disjoint spans: back into text order
         return out
 
     def _scan(
-        self, text: str, lowered: str, finder: re.Pattern[str], hyphenated: bool
+        self,
+        text: str,
+        lowered: str,
+        finder: re.Pattern[str],
+        hyphenated: bool,
+        backwards: str | None = None,
     ) -> list[tuple[int, int]]:
         """Spans of the words holding a hit of `finder` (hyphenated=False:
         words with a hyphen are skipped)."""
-        backwards = text[::-1]
-        n = len(text)
+        backwards = text[::-1] if backwards is None else backwards
         out: list[tuple[int, int]] = []
         search = finder.search
         hit = search(lowered)
@@ -129,12 +134,8 @@ class TermMatcher:
             pos = hit.start()
             # Back to the start of the run of word characters and hyphens
             # holding `pos`, then the WORD_RE word covering `pos` from there.
-            run = _RUN_RE.match(backwards, n - pos)  # always matches, maybe empty
-            start = pos - (run.end() - (n - pos)) if run else pos
-            m = WORD_RE.search(text, start)
-            while m is not None and m.end() <= pos:
-                m = WORD_RE.search(text, m.end())
-            if m is None or m.start() > pos:
+            m = _word_at(text, backwards, pos)
+            if m is None:
                 hit = search(lowered, hit.end())
                 continue
             if hyphenated or not HYPHENS_RE.search(m.group()):
@@ -308,8 +309,35 @@ def make_snippet(text: str, matcher: TermMatcher) -> tuple[str, tuple[tuple[int,
 
 
 _SPACES_RE = re.compile(r"\s+")
-_HYPHENATED_RE = re.compile(r"\w+(?:[-\u2010\u2011]\w+)+")
-"""The WORD_RE words with a hyphen."""
+_INNER_HYPHEN_RE = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")
+
+
+def _word_at(text: str, backwards: str, pos: int) -> re.Match[str] | None:
+    """The WORD_RE word covering `pos` (`backwards`: the text reversed)."""
+    # Back to the start of the run of word characters and hyphens holding
+    # `pos`, then the WORD_RE word covering `pos` from there.
+    n = len(text)
+    run = _RUN_RE.match(backwards, n - pos)  # always matches, maybe empty
+    start = pos - (run.end() - (n - pos)) if run else pos
+    m = WORD_RE.search(text, start)
+    while m is not None and m.end() <= pos:
+        m = WORD_RE.search(text, m.end())
+    return None if m is None or m.start() > pos else m
+
+
+def _hyphenated(text: str, backwards: str) -> list[re.Match[str]]:
+    """The WORD_RE words with a hyphen, in order (found from their hyphens:
+    a regex for the whole words would try every position of the text)."""
+    out: list[re.Match[str]] = []
+    end = -1
+    for h in _INNER_HYPHEN_RE.finditer(text):
+        if h.start() < end:  # a second hyphen of the same word
+            continue
+        m = _word_at(text, backwards, h.start())
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def _densest(text: str, spans: list[tuple[int, int]]) -> int:
