@@ -10,7 +10,9 @@ compound part ("Militärhilfe" for "Hilfe"), or a prefix of its folded form.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -98,16 +100,12 @@ class TermMatcher:
         """
         if not self:
             return []
-        lowered = _lower(text)
-        if (
-            self._anchored is None
-            or _UNSAFE_RE.search(lowered)
-            or (self._s and "ß" in lowered)  # "ss" in a key may be half a "ß"
-        ):
-            return self._scan(text, lowered, self._finder, hyphenated=True)
+        lowered, backwards, unsafe, sharp_s = _text_info(text)
+        if self._anchored is None or unsafe or (self._s and sharp_s):
+            # ("ss" in a key may be half a "ß")
+            return self._scan(text, lowered, self._finder, hyphenated=True, backwards=backwards)
         # Words without a hyphen: the short keys and the prefixes only at a
         # word's start (see _anchored_finder). Hyphen compounds as before.
-        backwards = text[::-1]
         out = self._scan(text, lowered, self._anchored, hyphenated=False, backwards=backwards)
         search = self._finder.search
         for m in _hyphenated(text, backwards):
@@ -132,8 +130,16 @@ class TermMatcher:
         hit = search(lowered)
         while hit is not None:
             pos = hit.start()
-            # Back to the start of the run of word characters and hyphens
-            # holding `pos`, then the WORD_RE word covering `pos` from there.
+            if (
+                not hyphenated
+                and hit.lastindex is None
+                and pos
+                and _WORD_CHAR.match(text, pos - 1)
+            ):
+                # A short key or a prefix inside a word: no match (see
+                # _anchored_finder); a longer key may still start after it.
+                hit = search(lowered, pos + 1)
+                continue
             m = _word_at(text, backwards, pos)
             if m is None:
                 hit = search(lowered, hit.end())
@@ -248,9 +254,13 @@ def _anchored_finder(keys: frozenset[str], prefixes: tuple[str, ...]) -> re.Patt
     short = tuple(sorted({k for k in keys if len(k) <= SHORT_KEY} | set(prefixes)))
     if not short:
         return None
-    anchored = r"(?<!\w)(?:" + _alternatives(short) + ")"
     rest = tuple(sorted(k for k in keys if len(k) > SHORT_KEY))
-    return re.compile(anchored + "|" + _alternatives(rest) if rest else anchored)
+    # Group 1: the longer keys (first, so a position where one matches
+    # reports it); a hit without it is a short key's or a prefix's, which
+    # `_scan` keeps at a word's start only (a regex lookbehind would make
+    # the search try every position: 15 times slower).
+    short_alts = _alternatives(short)
+    return re.compile("(" + _alternatives(rest) + ")|" + short_alts if rest else short_alts)
 
 
 _RUN_RE = re.compile(r"[\w\-\u2010\u2011]*")
@@ -309,7 +319,30 @@ def make_snippet(text: str, matcher: TermMatcher) -> tuple[str, tuple[tuple[int,
 
 
 _SPACES_RE = re.compile(r"\s+")
-_INNER_HYPHEN_RE = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")
+_WORD_CHAR = re.compile(r"\w")
+_HYPHENS = ("-", "\u2010", "\u2011")
+_TEXTS = 256
+"""Texts whose lower-cased and reversed copies are kept (~first pages)."""
+_TEXT_INFO: OrderedDict[str, tuple[str, str, bool, bool]] = OrderedDict()
+_TEXT_LOCK = threading.Lock()
+
+
+def _text_info(text: str) -> tuple[str, str, bool, bool]:
+    """(lower-cased, reversed, has a letter the anchored finder may misread,
+    has "ß"), kept for the texts of recent hits (search as you type shows
+    the same articles keystroke after keystroke)."""
+    with _TEXT_LOCK:
+        found = _TEXT_INFO.get(text)
+        if found is not None:
+            _TEXT_INFO.move_to_end(text)
+            return found
+    lowered = _lower(text)
+    found = (lowered, text[::-1], bool(_UNSAFE_RE.search(lowered)), "ß" in lowered)
+    with _TEXT_LOCK:
+        _TEXT_INFO[text] = found
+        while len(_TEXT_INFO) > _TEXTS:
+            _TEXT_INFO.popitem(last=False)
+    return found
 
 
 def _word_at(text: str, backwards: str, pos: int) -> re.Match[str] | None:
@@ -326,14 +359,21 @@ def _word_at(text: str, backwards: str, pos: int) -> re.Match[str] | None:
 
 
 def _hyphenated(text: str, backwards: str) -> list[re.Match[str]]:
-    """The WORD_RE words with a hyphen, in order (found from their hyphens:
-    a regex for the whole words would try every position of the text)."""
+    """The WORD_RE words with a hyphen, in order (found from their hyphens
+    with str.find: a regex for them would try every position of the text)."""
+    spots: list[int] = []
+    for hyphen in _HYPHENS:
+        pos = text.find(hyphen, 1)
+        while pos >= 0:
+            spots.append(pos)
+            pos = text.find(hyphen, pos + 1)
+    spots.sort()
     out: list[re.Match[str]] = []
     end = -1
-    for h in _INNER_HYPHEN_RE.finditer(text):
-        if h.start() < end:  # a second hyphen of the same word
-            continue
-        m = _word_at(text, backwards, h.start())
+    for pos in spots:
+        if pos < end or not _WORD_CHAR.match(text, pos - 1) or not _WORD_CHAR.match(text, pos + 1):
+            continue  # a second hyphen of the same word, or no word's
+        m = _word_at(text, backwards, pos)
         if m is not None:
             out.append(m)
             end = m.end()
