@@ -130,15 +130,10 @@ class TermMatcher:
         hit = search(lowered)
         while hit is not None:
             pos = hit.start()
-            if (
-                not hyphenated
-                and hit.lastindex is None
-                and pos
-                and _WORD_CHAR.match(text, pos - 1)
-            ):
-                # A short key or a prefix inside a word: no match (see
-                # _anchored_finder); a longer key may still start after it.
-                hit = search(lowered, pos + 1)
+            if not hyphenated and pos and _WORD_CHAR.match(text, pos - 1):
+                # Inside a word: no match there (see _anchored_finder).
+                tail = _WORD_TAIL.match(text, pos)
+                hit = search(lowered, tail.end() if tail else pos + 1)
                 continue
             m = _word_at(text, backwards, pos)
             if m is None:
@@ -241,10 +236,9 @@ keeps a word's first three letters)."""
 
 def _anchored_finder(keys: frozenset[str], prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
     """The finder for words without a hyphen when some keys are short or
-    prefixes (a typed "Re" is inside most words of a text): those match a
-    one-piece word only at its start (a stem, a genitive base and a folded
-    prefix all begin the folded word), longer keys anywhere; None when no
-    key is short and there is no prefix.
+    prefixes only (a typed "Re" is inside most words of a text): those match
+    a one-piece word only at its start (a stem, a genitive base and a folded
+    prefix all begin the folded word); None when there is a longer key.
 
     Exact where a text's letters fold one to one as the finder reads them
     (ASCII and the accented letters of _VARIANTS; "ß" only when no key has
@@ -254,13 +248,12 @@ def _anchored_finder(keys: frozenset[str], prefixes: tuple[str, ...]) -> re.Patt
     short = tuple(sorted({k for k in keys if len(k) <= SHORT_KEY} | set(prefixes)))
     if not short:
         return None
-    rest = tuple(sorted(k for k in keys if len(k) > SHORT_KEY))
-    # Group 1: the longer keys (first, so a position where one matches
-    # reports it); a hit without it is a short key's or a prefix's, which
-    # `_scan` keeps at a word's start only (a regex lookbehind would make
-    # the search try every position: 15 times slower).
-    short_alts = _alternatives(short)
-    return re.compile("(" + _alternatives(rest) + ")|" + short_alts if rest else short_alts)
+    if any(len(k) > SHORT_KEY for k in keys):
+        # Longer keys would need their own group, which makes the search
+        # try every position (as would a lookbehind for the word start):
+        # slower than checking every word the plain finder finds.
+        return None
+    return _finder(short)  # `_scan` keeps the hits at a word's start
 
 
 _RUN_RE = re.compile(r"[\w\-\u2010\u2011]*")
@@ -320,6 +313,7 @@ def make_snippet(text: str, matcher: TermMatcher) -> tuple[str, tuple[tuple[int,
 
 _SPACES_RE = re.compile(r"\s+")
 _WORD_CHAR = re.compile(r"\w")
+_WORD_TAIL = re.compile(r"\w*")
 _HYPHENS = ("-", "\u2010", "\u2011")
 _TEXTS = 256
 """Texts whose lower-cased and reversed copies are kept (~first pages)."""
