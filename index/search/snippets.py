@@ -10,11 +10,22 @@ compound part ("Militärhilfe" for "Hilfe"), or a prefix of its folded form.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 
-from index.text.analysis import HYPHENS_RE, WORD_RE, analyze_word, fold, query_words, word_keys
+from index.text.analysis import (
+    HYPHENS_RE,
+    STOPWORDS,
+    WORD_RE,
+    analyze_word,
+    fold,
+    query_words,
+    stem,
+    word_keys,
+)
 
 SNIPPET_CHARS = 200  # about two lines of the results list
 LEAD_CHARS = 40  # context shown before the first match
@@ -43,7 +54,10 @@ class TermMatcher:
         self.keys = frozenset(keys)
         self.prefixes = tuple(prefixes)
         self._seen: dict[str, bool] = {}
-        self._finder: re.Pattern[str] | None = None
+        self._finder_keys = tuple(sorted(self.keys | set(self.prefixes)))
+        self._finder = _finder(self._finder_keys)
+        self._anchored = _anchored_finder(self.keys, self.prefixes)
+        self._s = any("s" in k for k in self._finder_keys)
 
     def __bool__(self) -> bool:
         return bool(self.keys or self.prefixes)
@@ -62,6 +76,16 @@ class TermMatcher:
         folded = fold(surface)
         if not any(k in folded for k in self.keys) and not any(p in folded for p in self.prefixes):
             return False
+        if not HYPHENS_RE.search(surface):
+            # One piece: what analyze_word would find, without its costly
+            # compound split where none is needed. A typed prefix ("Re") or
+            # a short key is inside most words of a text.
+            if folded in STOPWORDS:  # analyze_word keeps nothing of it
+                return False
+            if any(folded.startswith(p) for p in self.prefixes):
+                return True
+            if not surface[:1].isupper():  # no genitive, no compound parts
+                return stem(folded) in self.keys
         info = analyze_word(surface)
         return bool(word_keys(info) & self.keys) or any(
             f.startswith(p) for f in info.folded for p in self.prefixes
@@ -76,27 +100,47 @@ class TermMatcher:
         """
         if not self:
             return []
-        if self._finder is None:
-            self._finder = _finder(tuple(sorted(self.keys | set(self.prefixes))))
-        lowered = _lower(text)
-        backwards = text[::-1]
-        n = len(text)
-        out: list[tuple[int, int]] = []
+        lowered, backwards, unsafe, sharp_s = _text_info(text)
+        if self._anchored is None or unsafe or (self._s and sharp_s):
+            # ("ss" in a key may be half a "ß")
+            return self._scan(text, lowered, self._finder, hyphenated=True, backwards=backwards)
+        # Words without a hyphen: the short keys and the prefixes only at a
+        # word's start (see _anchored_finder). Hyphen compounds as before.
+        out = self._scan(text, lowered, self._anchored, hyphenated=False, backwards=backwards)
         search = self._finder.search
+        for m in _hyphenated(text, backwards):
+            if search(lowered, m.start(), m.end()):
+                self._add(m, out)
+        out.sort()  # disjoint spans: back into text order
+        return out
+
+    def _scan(
+        self,
+        text: str,
+        lowered: str,
+        finder: re.Pattern[str],
+        hyphenated: bool,
+        backwards: str | None = None,
+    ) -> list[tuple[int, int]]:
+        """Spans of the words holding a hit of `finder` (hyphenated=False:
+        words with a hyphen are skipped)."""
+        backwards = text[::-1] if backwards is None else backwards
+        out: list[tuple[int, int]] = []
+        search = finder.search
         hit = search(lowered)
         while hit is not None:
             pos = hit.start()
-            # Back to the start of the run of word characters and hyphens
-            # holding `pos`, then the WORD_RE word covering `pos` from there.
-            run = _RUN_RE.match(backwards, n - pos)  # always matches, maybe empty
-            start = pos - (run.end() - (n - pos)) if run else pos
-            m = WORD_RE.search(text, start)
-            while m is not None and m.end() <= pos:
-                m = WORD_RE.search(text, m.end())
-            if m is None or m.start() > pos:
+            if not hyphenated and pos and _WORD_CHAR.match(text, pos - 1):
+                # Inside a word: no match there (see _anchored_finder).
+                tail = _WORD_TAIL.match(text, pos)
+                hit = search(lowered, tail.end() if tail else pos + 1)
+                continue
+            m = _word_at(text, backwards, pos)
+            if m is None:
                 hit = search(lowered, hit.end())
                 continue
-            self._add(m, out)
+            if hyphenated or not HYPHENS_RE.search(m.group()):
+                self._add(m, out)
             # The next key found after this word (a key never spans a word's end).
             hit = search(lowered, max(m.end(), hit.end()))
         return out
@@ -132,6 +176,24 @@ def _variants() -> dict[str, str]:
 _VARIANTS = _variants()
 
 
+def _one_to_one() -> str:
+    """The accented letters of _VARIANTS that fold to their base letter alone
+    (not "ĳ" -> "ij")."""
+    out = []
+    for cls in _VARIANTS.values():
+        for ch in cls[2:-1]:
+            decomposed = unicodedata.normalize("NFKD", ch)
+            if all(unicodedata.combining(c) for c in decomposed[1:]):
+                out.append(ch)
+    return "".join(sorted(out))
+
+
+_UNSAFE_RE = re.compile(r"[^\W\x00-\x7fß" + _one_to_one() + "]")
+"""A word character the anchored finder may misread: one that does not fold
+to one letter as the finder reads it (Greek, Cyrillic, "ĳ", "ạ" ...; "ß"
+folds to "ss", which `spans` checks on its own)."""
+
+
 def _lower(text: str) -> str:
     """Lower case with the same length ("İ" would grow by one character)."""
     lowered = text.lower()
@@ -164,6 +226,34 @@ def _alternatives(keys: tuple[str, ...]) -> str:
 @lru_cache(maxsize=256)
 def _finder(keys: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(_alternatives(keys))
+
+
+SHORT_KEY = 2
+"""Keys this short are a whole word's stem, never a compound part (parts
+are at least 3 letters: index/text/compounds.py MIN_HEAD, and the stemmer
+keeps a word's first three letters)."""
+
+
+def _anchored_finder(keys: frozenset[str], prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The finder for words without a hyphen when some keys are short or
+    prefixes only (a typed "Re" is inside most words of a text): those match
+    a one-piece word only at its start (a stem, a genitive base and a folded
+    prefix all begin the folded word); None when there is a longer key.
+
+    Exact where a text's letters fold one to one as the finder reads them
+    (ASCII and the accented letters of _VARIANTS; "ß" only when no key has
+    an "s": `spans` checks): a key inside a folded word is then a hit of
+    the finder there, so every word that matches is still found; words
+    with a hyphen (whose joined stem may be short) are found as before."""
+    short = tuple(sorted({k for k in keys if len(k) <= SHORT_KEY} | set(prefixes)))
+    if not short:
+        return None
+    if any(len(k) > SHORT_KEY for k in keys):
+        # Longer keys would need their own group, which makes the search
+        # try every position (as would a lookbehind for the word start):
+        # slower than checking every word the plain finder finds.
+        return None
+    return _finder(short)  # `_scan` keeps the hits at a word's start
 
 
 _RUN_RE = re.compile(r"[\w\-\u2010\u2011]*")
@@ -222,6 +312,66 @@ def make_snippet(text: str, matcher: TermMatcher) -> tuple[str, tuple[tuple[int,
 
 
 _SPACES_RE = re.compile(r"\s+")
+_WORD_CHAR = re.compile(r"\w")
+_WORD_TAIL = re.compile(r"\w*")
+_HYPHENS = ("-", "\u2010", "\u2011")
+_TEXTS = 256
+"""Texts whose lower-cased and reversed copies are kept (~first pages)."""
+_TEXT_INFO: OrderedDict[str, tuple[str, str, bool, bool]] = OrderedDict()
+_TEXT_LOCK = threading.Lock()
+
+
+def _text_info(text: str) -> tuple[str, str, bool, bool]:
+    """(lower-cased, reversed, has a letter the anchored finder may misread,
+    has "ß"), kept for the texts of recent hits (search as you type shows
+    the same articles keystroke after keystroke)."""
+    with _TEXT_LOCK:
+        found = _TEXT_INFO.get(text)
+        if found is not None:
+            _TEXT_INFO.move_to_end(text)
+            return found
+    lowered = _lower(text)
+    found = (lowered, text[::-1], bool(_UNSAFE_RE.search(lowered)), "ß" in lowered)
+    with _TEXT_LOCK:
+        _TEXT_INFO[text] = found
+        while len(_TEXT_INFO) > _TEXTS:
+            _TEXT_INFO.popitem(last=False)
+    return found
+
+
+def _word_at(text: str, backwards: str, pos: int) -> re.Match[str] | None:
+    """The WORD_RE word covering `pos` (`backwards`: the text reversed)."""
+    # Back to the start of the run of word characters and hyphens holding
+    # `pos`, then the WORD_RE word covering `pos` from there.
+    n = len(text)
+    run = _RUN_RE.match(backwards, n - pos)  # always matches, maybe empty
+    start = pos - (run.end() - (n - pos)) if run else pos
+    m = WORD_RE.search(text, start)
+    while m is not None and m.end() <= pos:
+        m = WORD_RE.search(text, m.end())
+    return None if m is None or m.start() > pos else m
+
+
+def _hyphenated(text: str, backwards: str) -> list[re.Match[str]]:
+    """The WORD_RE words with a hyphen, in order (found from their hyphens
+    with str.find: a regex for them would try every position of the text)."""
+    spots: list[int] = []
+    for hyphen in _HYPHENS:
+        pos = text.find(hyphen, 1)
+        while pos >= 0:
+            spots.append(pos)
+            pos = text.find(hyphen, pos + 1)
+    spots.sort()
+    out: list[re.Match[str]] = []
+    end = -1
+    for pos in spots:
+        if pos < end or not _WORD_CHAR.match(text, pos - 1) or not _WORD_CHAR.match(text, pos + 1):
+            continue  # a second hyphen of the same word, or no word's
+        m = _word_at(text, backwards, pos)
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def _densest(text: str, spans: list[tuple[int, int]]) -> int:
