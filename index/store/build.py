@@ -345,13 +345,7 @@ def update_index(
         else:
             target, ix = index_dir, store.open_index(index_dir)
         try:
-            writer = _open_writer(ix)
-            try:
-                added, updated, touched = _write(writer, plan, manifest, progress, cancel, workers)
-            except BaseException:
-                writer.cancel()
-                raise
-            writer.commit()
+            added, updated, touched = _commit(ix, plan, manifest, progress, cancel, workers)
             ix.close()
             # Manifest first, then the metadata that seals the build: a crash in
             # between leaves a fingerprint mismatch, caught as damage next start.
@@ -376,6 +370,26 @@ def update_index(
         rebuilt=full,
         note=_rebuild_note(problem, built_before),
     )
+
+
+def _commit(
+    ix: Any,
+    plan: _Plan,
+    manifest: dict[str, Any],
+    progress: Progress | None,
+    cancel: threading.Event | None,
+    workers: int | None,
+) -> tuple[int, int, int]:
+    """Write the plan with one writer and commit it (cancelled on any error):
+    (added, updated, touched)."""
+    writer = _open_writer(ix)
+    try:
+        counts = _write(writer, plan, manifest, progress, cancel, workers)
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    return counts
 
 
 def _update_from_scan(
@@ -405,13 +419,7 @@ def _update_from_scan(
     manifest: dict[str, Any] = dict(found.old)  # what _write needs of the old entries
     ix = store.open_index(index_dir)
     try:
-        writer = _open_writer(ix)
-        try:
-            added, updated, touched = _write(writer, plan, manifest, progress, cancel, workers)
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit()
+        added, updated, touched = _commit(ix, plan, manifest, progress, cancel, workers)
     finally:
         ix.close()
     for source_id in [*(s.id for s in plan.to_read), *plan.removed]:
