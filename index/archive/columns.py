@@ -38,8 +38,9 @@ BoolArray = npt.NDArray[np.bool_]
 class Columns:
     """Everything counted, by docnum. Read-only once built."""
 
-    facts: list[DocFacts | None]
-    """By docnum; None for deleted documents."""
+    facts: Sequence[DocFacts | None]
+    """By docnum; None for deleted documents (read lazily when the columns
+    come from index/archive/snapshot.py)."""
     live: BoolArray
     flat: IntArray
     """Entity ids of all documents, each once per document."""

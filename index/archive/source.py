@@ -19,6 +19,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from index.archive import snapshot
 from index.archive.columns import ColumnCache, Columns, build_columns
 from index.archive.facts import DocFacts, facts_from_record
 from index.engine import segment_readers
@@ -78,13 +79,20 @@ def _save(folder: Path | None, sid: str, facts: list[DocFacts | None], keep: set
 
 def columns_for(searcher: Any, folder: Path | None = None, cache: ColumnCache = _CACHE) -> Columns:
     """The columns of everything `searcher` sees (built once per index state);
-    `folder`: the index folder, to keep per-segment facts across processes."""
+    `folder`: the index folder, to keep per-segment facts and the built
+    columns (index/archive/snapshot.py) across processes."""
     parts = segment_readers(searcher)
     ids = [sid for _, _, sid in parts]
     state = tuple((sid, r.doc_count_all(), r.doc_count()) for r, _, sid in parts)
     found = cache.get(state)
     if found is not None:
         return found
+    if folder is not None:
+        layout = [(sid, r.doc_count_all(), offset) for r, offset, sid in parts]
+        kept = snapshot.load(folder, state, lambda: _kept_facts(folder, layout))
+        if kept is not None:
+            cache.put(state, kept, {})
+            return kept
     segments: dict[str, list[DocFacts | None]] = {}
     facts: list[DocFacts | None] = []
     for reader, offset, sid in parts:
@@ -101,5 +109,23 @@ def columns_for(searcher: Any, folder: Path | None = None, cache: ColumnCache = 
         deleted = reader.is_deleted if reader.has_deletions() else None
         facts.extend(f if deleted is None or not deleted(i) else None for i, f in enumerate(seg))
     columns = build_columns(facts)
+    if folder is not None:
+        snapshot.save(folder, state, columns)
     cache.put(state, columns, segments)
     return columns
+
+
+def _kept_facts(folder: Path, layout: list[tuple[str, int, int]]) -> list[DocFacts | None]:
+    """The facts by docnum from the per-segment files (deleted documents are
+    masked by the columns' `live`); a segment whose file is gone reads as
+    unknown articles."""
+    facts: list[DocFacts | None] = []
+    for sid, count, offset in layout:
+        if len(facts) < offset:
+            facts.extend([None] * (offset - len(facts)))
+        seg = _load(folder, sid, count)
+        if seg is None:
+            log.warning("archive: facts of segment %s are gone", sid)
+            seg = [None] * count
+        facts.extend(seg)
+    return facts
