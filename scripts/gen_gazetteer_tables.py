@@ -691,3 +691,76 @@ ORGS: list[tuple[str, list[str]]] = [
     ("Zentralrat der Juden", []),
     ("Bundesliga", []),
 ]
+
+# The states of Austria and Germany and the cantons of Switzerland, by their
+# official names (facts, written for this project), in the order they are
+# added: after the cities, so that a city of the same name ("Wien", "Zürich")
+# stays a city and only the others become regions.
+STATES: list[tuple[str, str]] = [
+    *(
+        ("AT", name)
+        for name in (
+            "Burgenland",
+            "Kärnten",
+            "Niederösterreich",
+            "Oberösterreich",
+            "Salzburg",
+            "Steiermark",
+            "Tirol",
+            "Vorarlberg",
+            "Wien",
+        )
+    ),
+    *(
+        ("CH", name)
+        for name in (
+            "Aargau",
+            "Appenzell Innerrhoden",
+            "Appenzell Ausserrhoden",
+            "Berne",
+            "Basel-Landschaft",
+            "Basel-Stadt",
+            "Fribourg",
+            "Genève",
+            "Glarus",
+            "Graubünden",
+            "Jura",
+            "Luzern",
+            "Neuchâtel",
+            "Nidwalden",
+            "Obwalden",
+            "Sankt Gallen",
+            "Schaffhausen",
+            "Solothurn",
+            "Schwyz",
+            "Thurgau",
+            "Ticino",
+            "Uri",
+            "Vaud",
+            "Valais",
+            "Zug",
+            "Zürich",
+        )
+    ),
+    *(
+        ("DE", name)
+        for name in (
+            "Brandenburg",
+            "Berlin",
+            "Baden-Württemberg",
+            "Bayern",
+            "Bremen",
+            "Hessen",
+            "Hamburg",
+            "Mecklenburg-Vorpommern",
+            "Niedersachsen",
+            "Nordrhein-Westfalen",
+            "Rheinland-Pfalz",
+            "Schleswig-Holstein",
+            "Saarland",
+            "Sachsen",
+            "Sachsen-Anhalt",
+            "Thüringen",
+        )
+    ),
+]
