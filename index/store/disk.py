@@ -22,7 +22,8 @@ build has just written is not settled yet: sealing it moves its mtime back by
 writes it in between), which makes it settled at once; any later write sets
 the mtime to the present again, away from the recorded one. So the next
 start reads none of the files it sealed (at 100k articles the postings file
-alone is ~300 MB), and only a copy of the index is hashed again.
+alone is ~300 MB). A copy of the index (new inodes) is hashed once, at the
+first start that finds it intact, which then records the copy's stamps.
 """
 
 from __future__ import annotations
@@ -182,6 +183,22 @@ def _damaged_file(
     return None
 
 
+def _reseal(index_dir: Path, meta: dict[str, Any]) -> None:
+    """Record the stamps of files that were checked by reading them (a copied
+    or restored index: new inodes), so the next start need not read them
+    again. Only when no build holds the lock and the metadata is still the
+    one checked; a folder that takes no writes keeps reading them."""
+    files = meta.get("files")
+    if not isinstance(files, dict):
+        return
+    stamps = settled_stamps(index_dir, list(files))
+    if stamps == meta.get("stamps"):
+        return
+    with contextlib.suppress(IndexBusy, OSError), build_lock(index_dir):
+        if read_json(index_dir / META_FILE) == meta:
+            write_json_atomic(index_dir / META_FILE, {**meta, "stamps": stamps})
+
+
 def read_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
@@ -262,6 +279,7 @@ def check_index(
             ix.close()
     except Exception as exc:  # Whoosh raises many kinds on damaged files
         return Problem("index.damaged", (type(exc).__name__,))
+    _reseal(index_dir, meta)
     return None
 
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 import os
 import time
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
+from index.messages import Problem
 from index.store import disk
 
 
@@ -116,3 +118,61 @@ def test_sealing_settles_the_files_just_written(tmp_path: Path) -> None:
         assert disk._damaged_file(tmp_path, meta["files"], meta["stamps"]) == "fresh.pst"
     finally:
         disk._crc32 = real  # type: ignore[assignment]
+
+
+def _copied_index(tmp_path: Path) -> tuple[Path, Path]:
+    """A small real index and a copy of it (new inodes, same mtimes)."""
+    import shutil
+
+    from index.library import Library
+    from tests.index.archive_corpus import write_corpus
+
+    articles = tmp_path / "articles"
+    write_corpus(articles, 8, seed=3)
+    lib = Library(articles, tmp_path / "index")
+    lib.update()
+    lib.close()
+    copy = tmp_path / "copy"
+    shutil.copytree(tmp_path / "index", copy)  # copy2: mtimes kept, inodes new
+    return articles, copy
+
+
+def _reads_during(check: Callable[[], Problem | None]) -> tuple[Problem | None, list[Path]]:
+    reads: list[Path] = []
+    real = disk._crc32
+
+    def counting(path: Path) -> int:
+        reads.append(path)
+        return real(path)
+
+    disk._verified.clear()  # a new process
+    disk._crc32 = counting  # type: ignore[assignment]
+    try:
+        return check(), reads
+    finally:
+        disk._crc32 = real  # type: ignore[assignment]
+
+
+def test_a_copied_index_is_read_once_then_trusted(tmp_path: Path) -> None:
+    articles, copy = _copied_index(tmp_path)
+    problem, reads = _reads_during(lambda: disk.check_index(copy, articles))
+    assert problem is None and reads  # the copy's files were read and found intact
+    problem, reads = _reads_during(lambda: disk.check_index(copy, articles))
+    assert problem is None and reads == []  # ... and their new stamps recorded
+    victim = max((p for p in copy.iterdir() if p.suffix == ".pst"), key=lambda p: p.stat().st_size)
+    victim.write_bytes(b"\0" * victim.stat().st_size)  # same size, written now
+    problem, _ = _reads_during(lambda: disk.check_index(copy, articles))
+    assert problem is not None and problem.code == "index.file"
+
+
+def test_no_stamps_are_recorded_while_a_build_holds_the_lock(tmp_path: Path) -> None:
+    articles, copy = _copied_index(tmp_path)
+    before = (copy / disk.META_FILE).read_bytes()
+    with disk.build_lock(copy):
+        problem, reads = _reads_during(lambda: disk.check_index(copy, articles))
+    assert problem is None and reads
+    assert (copy / disk.META_FILE).read_bytes() == before
+    _, reads = _reads_during(lambda: disk.check_index(copy, articles))
+    assert reads  # still unsealed, so read again (and sealed now)
+    _, reads = _reads_during(lambda: disk.check_index(copy, articles))
+    assert reads == []
