@@ -34,6 +34,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import time
 import zlib
 from collections.abc import Iterator
@@ -187,16 +188,26 @@ def _reseal(index_dir: Path, meta: dict[str, Any]) -> None:
     """Record the stamps of files that were checked by reading them (a copied
     or restored index: new inodes), so the next start need not read them
     again. Only when no build holds the lock and the metadata is still the
-    one checked; a folder that takes no writes keeps reading them."""
+    one checked (the lock is taken here unless this thread holds it
+    already, as an update does); a folder that takes no writes keeps
+    reading them."""
     files = meta.get("files")
     if not isinstance(files, dict):
         return
     stamps = settled_stamps(index_dir, list(files))
     if stamps == meta.get("stamps"):
         return
-    with contextlib.suppress(IndexBusy, OSError), build_lock(index_dir):
-        if read_json(index_dir / META_FILE) == meta:
-            write_json_atomic(index_dir / META_FILE, {**meta, "stamps": stamps})
+    with contextlib.suppress(IndexBusy, OSError):
+        if _holders.get(index_dir) == threading.get_ident():  # our caller holds it
+            _write_stamps(index_dir, meta, stamps)
+        else:
+            with build_lock(index_dir):
+                _write_stamps(index_dir, meta, stamps)
+
+
+def _write_stamps(index_dir: Path, meta: dict[str, Any], stamps: dict[str, list[int]]) -> None:
+    if read_json(index_dir / META_FILE) == meta:
+        write_json_atomic(index_dir / META_FILE, {**meta, "stamps": stamps})
 
 
 def read_json(path: Path) -> Any:
@@ -220,10 +231,16 @@ def build_lock(index_dir: Path, wait: float = 0.0) -> Iterator[None]:
                 if time.monotonic() >= deadline:
                     raise IndexBusy(str(index_dir)) from None
                 time.sleep(0.1)
+        _holders[index_dir] = threading.get_ident()
         try:
             yield
         finally:
+            _holders.pop(index_dir, None)
             fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+_holders: dict[Path, int] = {}
+"""The thread of this process that holds each index's build lock."""
 
 
 def expected_meta(articles_dir: Path) -> dict[str, Any]:

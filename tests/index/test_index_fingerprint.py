@@ -167,12 +167,41 @@ def test_a_copied_index_is_read_once_then_trusted(tmp_path: Path) -> None:
 
 def test_no_stamps_are_recorded_while_a_build_holds_the_lock(tmp_path: Path) -> None:
     articles, copy = _copied_index(tmp_path)
+    import threading
+
     before = (copy / disk.META_FILE).read_bytes()
-    with disk.build_lock(copy):
+    held, done = threading.Event(), threading.Event()
+
+    def other_build() -> None:  # another thread (as another process would)
+        with disk.build_lock(copy):
+            held.set()
+            done.wait(10)
+
+    worker = threading.Thread(target=other_build)
+    worker.start()
+    held.wait(10)
+    try:
         problem, reads = _reads_during(lambda: disk.check_index(copy, articles))
+    finally:
+        done.set()
+        worker.join()
     assert problem is None and reads
     assert (copy / disk.META_FILE).read_bytes() == before
     _, reads = _reads_during(lambda: disk.check_index(copy, articles))
     assert reads  # still unsealed, so read again (and sealed now)
     _, reads = _reads_during(lambda: disk.check_index(copy, articles))
     assert reads == []
+
+
+def test_an_update_records_the_stamps_of_a_copied_index(tmp_path: Path) -> None:
+    """The update checks the index with the build lock held: the stamps are
+    recorded all the same."""
+    from index.library import Library
+
+    articles, copy = _copied_index(tmp_path)
+    lib = Library(articles, copy)
+    _, reads = _reads_during(lambda: (lib.update(), None)[1])
+    assert reads
+    _, reads = _reads_during(lambda: disk.check_index(copy, articles))
+    assert reads == []
+    lib.close()
