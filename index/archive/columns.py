@@ -23,11 +23,8 @@ import numpy as np
 import numpy.typing as npt
 
 from index.archive.canonical import Identities, resolve
-from index.archive.facts import DocFacts, PlaceFact, day_number
-from index.archive.timeline import precision_rank
-
-PlaceInfo = tuple[str | None, str | None, float | None, float | None]
-"""(place kind, ISO alpha-2, lat, lon)."""
+from index.archive.facts import DocFacts
+from index.archive.parts import NAME_KINDS, PlaceInfo, SegmentParts, segment_parts
 
 KINDS = ("person", "place", "org", "source", "year")
 IntArray = npt.NDArray[np.int64]
@@ -118,7 +115,7 @@ class Columns:
         return dict(zip([self.codes[i] for i in nz.tolist()], counts[nz].tolist(), strict=True))
 
 
-IDENTITY_KINDS = ("person", "place", "org", "source")
+IDENTITY_KINDS = NAME_KINDS
 
 
 def _names_of(f: DocFacts) -> dict[str, tuple[str, ...]]:
@@ -143,56 +140,92 @@ def archive_identities(facts: Sequence[DocFacts | None]) -> dict[str, Identities
 
 def build_columns(facts: Sequence[DocFacts | None]) -> Columns:
     """Columns over documents 0..len(facts)-1 (None: deleted)."""
-    identities = archive_identities(facts)
-    kind_of: dict[str, str] = {}
-    shown: dict[str, str] = {}
-    place_seen: dict[str, PlaceInfo] = {}
-    per_doc: list[list[str]] = []
-    cc_names: dict[str, int] = {}
-    cc_doc: list[list[int]] = []
+    return assemble([Segment(0, segment_parts(facts))], facts)
+
+
+@dataclass
+class Segment:
+    """One segment's parts at its place in the index."""
+
+    offset: int
+    """Docnum of its first document."""
+    parts: SegmentParts
+    deleted: BoolArray | None = None
+    """By local docnum; None when nothing is deleted."""
+
+
+def assemble(segments: Sequence[Segment], facts: Sequence[DocFacts | None]) -> Columns:
+    """The columns of documents 0..len(facts)-1 from their segments' parts,
+    with array operations only; `facts` is what the columns hand out by
+    docnum (deleted documents as None)."""
     n = len(facts)
+    live = np.zeros(n, dtype=bool)
     days = np.full(n, -1, dtype=np.int64)
     months = np.full(n, -1, dtype=np.int64)
+    years = np.full(n, -1, dtype=np.int64)
     ranks = np.full(n, 2, dtype=np.int64)
-    live = np.zeros(n, dtype=bool)
-    key_of = {kind: ids.key_of for kind, ids in identities.items()}
+    gid: dict[tuple[str, str], int] = {}
+    code_gid: dict[str, int] = {}
+    flats, docs, r_names, r_docs, r_codes, r_located, r_infos = [], [], [], [], [], [], []
+    infos: list[PlaceInfo] = []
+    for seg in segments:
+        p, lo = seg.parts, seg.offset
+        hi = lo + len(p)
+        alive = p.valid if seg.deleted is None else p.valid & ~seg.deleted
+        live[lo:hi] = alive
+        days[lo:hi] = np.where(alive, p.days, -1)
+        months[lo:hi] = np.where(alive, p.months, -1)
+        years[lo:hi] = np.where(alive, p.years, -1)
+        ranks[lo:hi] = np.where(alive, p.ranks, 2)
+        to_g = np.array([gid.setdefault(k, len(gid)) for k in p.names], dtype=np.int64)
+        code_to_g = np.array([code_gid.setdefault(c, len(code_gid)) for c in p.codes] + [-1])
+        flats.append(to_g[p.name_flat] if p.name_flat.size else p.name_flat)
+        docs.append(lo + np.repeat(np.arange(len(p), dtype=np.int64), np.diff(p.name_offsets)))
+        r_names.append(to_g[p.rec_name] if p.rec_name.size else p.rec_name)
+        r_docs.append(lo + p.rec_doc)
+        r_codes.append(code_to_g[p.rec_code])  # -1 stays -1 (the last entry)
+        r_located.append(p.rec_located)
+        r_infos.append(len(infos) + p.rec_info)
+        infos.extend(p.infos)
+    empty = np.zeros(0, dtype=np.int64)
+    gflat, gdoc = np.concatenate([empty, *flats]), np.concatenate([empty, *docs])
+    keep = live[gdoc]
+    gflat, gdoc = gflat[keep], gdoc[keep]
+    names = list(gid)
+    counts = np.bincount(gflat, minlength=len(names))
 
-    def add(kind: str, name: str, found: dict[str, None]) -> str:
-        key = key_of[kind].get(name) or identities[kind].key(name)
+    # One identity per entity (index/archive/canonical.py), from the number of
+    # live articles using each name as written.
+    used = np.flatnonzero(counts).tolist()
+    per_kind: dict[str, dict[str, int]] = {kind: {} for kind in IDENTITY_KINDS}
+    for g in used:
+        kind, name = names[g]
+        per_kind[kind][name] = int(counts[g])
+    identities = {kind: resolve(kind, per_kind[kind]) for kind in IDENTITY_KINDS}
+    key_of_g: dict[int, str] = {}
+    shown: dict[str, str] = {}
+    kind_of: dict[str, str] = {}
+    unnamed: dict[str, list[int]] = {}
+    for g in used:
+        kind, name = names[g]
+        ids_ = identities[kind]
+        key = ids_.key_of.get(name) or ids_.key(name)
+        key_of_g[g] = key
         if key not in kind_of:
             kind_of[key] = kind
-            shown[key] = identities[kind].shown.get(key, name)
-        found[key] = None
-        return key
+            if key in ids_.shown:
+                shown[key] = ids_.shown[key]
+        if key not in shown:
+            unnamed.setdefault(key, []).append(g)
+    for key, gs in unnamed.items():  # no identity names it (an empty name): the first one used
+        at = np.flatnonzero(np.isin(gflat, gs))[0]
+        shown[key] = names[int(gflat[at])][1]
+    year_list = np.unique(years[years >= 0]).tolist()
+    for year in year_list:
+        key = f"year:{year:04d}"
+        kind_of[key] = "year"
+        shown[key] = f"{year:04d}"
 
-    for docnum, f in enumerate(facts):
-        found: dict[str, None] = {}
-        codes: dict[int, None] = {}
-        if f is not None:
-            live[docnum] = True
-            for person in f.people:
-                add("person", person, found)
-            for p in f.places:
-                _keep_place(place_seen, add("place", p[0], found), p)
-                if p[2]:
-                    codes[cc_names.setdefault(p[2], len(cc_names))] = None
-            for org in f.orgs:
-                add("org", org, found)
-            if f.source:
-                add("source", f.source, found)
-            day = day_number(f.date)
-            if day is not None and f.date:
-                year = f.date[:4]
-                key = f"year:{year}"
-                kind_of.setdefault(key, "year")
-                shown.setdefault(key, year)
-                found[key] = None
-                days[docnum] = day
-                month = int(f.date[5:7]) if len(f.date) >= 7 else 1
-                months[docnum] = int(year) * 12 + month - 1
-            ranks[docnum] = precision_rank(f.date, f.precision)
-        per_doc.append(list(found))
-        cc_doc.append(list(codes))
     kind_list: list[str] = []
     key_list: list[str] = []
     ranges: dict[str, tuple[int, int]] = {}
@@ -204,16 +237,49 @@ def build_columns(facts: Sequence[DocFacts | None]) -> Columns:
         kind_list.extend([kind] * len(mine))
         ranges[kind] = (lo, len(key_list))
     ids = {k: i for i, k in enumerate(key_list)}
-    lengths = np.fromiter((len(keys_) for keys_ in per_doc), dtype=np.int64, count=n)
-    offsets = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(lengths, out=offsets[1:])
-    flat = np.fromiter((ids[k] for keys_ in per_doc for k in keys_), dtype=np.int64)
-    cc_len = np.fromiter((len(c) for c in cc_doc), dtype=np.int64, count=n)
-    cc_offsets = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(cc_len, out=cc_offsets[1:])
-    cc_flat = np.fromiter((c for cs in cc_doc for c in cs), dtype=np.int64)
+    n_ent = len(key_list)
+
+    # Each document's entity ids, each once (two names of one entity count once).
+    eid_of_g = np.full(len(names) + 1, -1, dtype=np.int64)
+    for g, key in key_of_g.items():
+        eid_of_g[g] = ids[key]
+    year_eid = np.full((max(year_list) + 1) if year_list else 1, -1, dtype=np.int64)
+    for year in year_list:
+        year_eid[year] = ids[f"year:{year:04d}"]
+    dated = np.flatnonzero(years >= 0)
+    pair_doc = np.concatenate([gdoc, dated])
+    pair_eid = np.concatenate([eid_of_g[gflat], year_eid[years[dated]]])
+    flat, offsets = _per_doc(pair_doc, pair_eid, n, max(n_ent, 1))
+
+    # Places: per entity, the first record with coordinates, else the first one.
+    rdoc = np.concatenate([empty, *r_docs])
+    rsel = np.flatnonzero(live[rdoc]) if rdoc.size else empty
+    rname = np.concatenate([empty, *r_names])
+    place: dict[int, PlaceInfo] = {}
+    located_rec = np.concatenate([np.zeros(0, dtype=bool), *r_located])
+    rinfo = np.concatenate([empty, *r_infos])
+    for subset in (rsel, rsel[located_rec[rsel]]):
+        if subset.size:
+            uniq, first = np.unique(eid_of_g[rname[subset]], return_index=True)
+            for eid, at in zip(uniq.tolist(), rinfo[subset[first]].tolist(), strict=True):
+                place[eid] = infos[at]
+
+    # Country codes in the order they first occur, each once per document.
+    rcode = np.concatenate([empty, *r_codes])[rsel]
+    coded = rcode >= 0
+    code_names = list(code_gid)
+    codes: list[str] = []
+    cc_flat, cc_offsets = empty, np.zeros(n + 1, dtype=np.int64)
+    if coded.any():
+        uniq, first = np.unique(rcode[coded], return_index=True)
+        order = uniq[np.argsort(first, kind="stable")]
+        rank = np.full(len(code_names), -1, dtype=np.int64)
+        rank[order] = np.arange(order.size)
+        codes = [code_names[c] for c in order.tolist()]
+        cc_flat, cc_offsets = _per_doc(rdoc[rsel][coded], rank[rcode[coded]], n, len(codes))
+
     cols = Columns(
-        facts=list(facts),
+        facts=facts,
         live=live,
         flat=flat,
         offsets=offsets,
@@ -225,34 +291,40 @@ def build_columns(facts: Sequence[DocFacts | None]) -> Columns:
         name=[shown[k] for k in key_list],
         ranges=ranges,
         ids=ids,
-        place={ids[k]: info for k, info in place_seen.items()},
-        codes=sorted(cc_names, key=cc_names.__getitem__),
+        place=place,
+        codes=codes,
         cc_flat=cc_flat,
         cc_offsets=cc_offsets,
-        totals=np.zeros(len(key_list), dtype=np.int64),
-        located=np.zeros(len(key_list), dtype=bool),
+        totals=np.zeros(n_ent, dtype=np.int64),
+        located=np.zeros(n_ent, dtype=bool),
         identities=identities,
     )
-    for eid, info in cols.place.items():
+    for eid, info in place.items():
         cols.located[eid] = info[2] is not None and info[3] is not None
     cols.totals = cols.counts(live)
     return cols
 
 
-def _keep_place(seen: dict[str, PlaceInfo], key: str, p: PlaceFact) -> None:
-    """The first record with coordinates wins; one without only fills a gap."""
-    old = seen.get(key)
-    if old is None or (old[2] is None and p[3] is not None):
-        seen[key] = (p[1], p[2], p[3], p[4])
+def _per_doc(doc: IntArray, value: IntArray, n: int, width: int) -> tuple[IntArray, IntArray]:
+    """Flat values and offsets by document, each (document, value) once."""
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    if not doc.size:
+        return np.zeros(0, dtype=np.int64), offsets
+    pairs = np.sort(doc * width + value)
+    pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]
+    np.cumsum(np.bincount(pairs // width, minlength=n), out=offsets[1:])
+    return pairs % width, offsets
 
 
 class ColumnCache:
     """Columns by index state (segment ids and deletion counts), plus each
-    segment's facts so a commit only reads the new segment. Thread-safe."""
+    segment's facts and parts so a commit only lays out the new segment.
+    Thread-safe."""
 
     def __init__(self, max_states: int = 2) -> None:
         self.lock = threading.Lock()
-        self._segments: dict[str, list[DocFacts | None]] = {}
+        self._facts: dict[str, list[DocFacts | None]] = {}
+        self._parts: dict[str, SegmentParts] = {}
         self._states: dict[tuple[object, ...], Columns] = {}
         self._max = max_states
 
@@ -260,18 +332,34 @@ class ColumnCache:
         with self.lock:
             return self._states.get(state)
 
-    def segment_facts(self, segment_id: str) -> list[DocFacts | None] | None:
+    def segment_facts(self, segment_id: str, count: int) -> list[DocFacts | None] | None:
         with self.lock:
-            return self._segments.get(segment_id)
+            facts = self._facts.get(segment_id)
+        return facts if facts is not None and len(facts) == count else None
+
+    def segment_parts(self, segment_id: str, count: int) -> SegmentParts | None:
+        with self.lock:
+            parts = self._parts.get(segment_id)
+        return parts if parts is not None and len(parts) == count else None
+
+    def keep_parts(self, segment_id: str, parts: SegmentParts) -> None:
+        with self.lock:
+            self._parts[segment_id] = parts
 
     def put(
         self,
         state: tuple[object, ...],
         columns: Columns,
-        segments: dict[str, list[DocFacts | None]],
+        facts: dict[str, list[DocFacts | None]] | None = None,
     ) -> None:
+        """Keep `columns` for `state`, and the `facts` read for it; what
+        belongs to segments no longer in `state` is dropped."""
+        current = {str(part[0]) for part in state if isinstance(part, tuple)}
         with self.lock:
-            self._segments = dict(segments)  # segments no longer listed are dropped
+            self._facts = {
+                sid: f for sid, f in {**self._facts, **(facts or {})}.items() if sid in current
+            }
+            self._parts = {sid: p for sid, p in self._parts.items() if sid in current}
             self._states[state] = columns
             while len(self._states) > self._max:
                 self._states.pop(next(iter(self._states)))

@@ -11,15 +11,19 @@ fingerprint ignore it) and read back by the next process in that state.
 
 The file says which state and which code made it: a state that changed (an
 update, a merge, a deletion) or a new version of the counting code (the
-sources of the modules that decide the columns are hashed) makes it stale,
-and the columns are built again and the file replaced. The per-article facts
-are not in it: they are read from the per-segment facts files
+sources of the modules that decide the columns are hashed) makes it stale.
+The columns of a new state are then assembled from each segment's parts
+(index/archive/parts.py), which are kept too, one file per segment
+(`.archive-<segment id>.parts`): after an update only the new segment is laid
+out (100k articles: ~0.3 s instead of ~3.7 s). The per-article facts are in
+neither: they are read from the per-segment facts files
 (index/archive/source.py) only when something needs an article's title or
 date (a dossier), not to count.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import marshal
@@ -32,9 +36,11 @@ from typing import Any, overload
 import numpy as np
 
 from index.archive import canonical, columns, facts, timeline
+from index.archive import parts as parts_module
 from index.archive.canonical import Identities
 from index.archive.columns import Columns
 from index.archive.facts import DocFacts
+from index.archive.parts import SegmentParts, from_plain, to_plain
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +59,8 @@ State = tuple[tuple[str, int, int], ...]
 def code_version() -> str:
     """A hash of the sources of the modules whose rules shape the columns."""
     digest = hashlib.sha1(str(FORMAT).encode())
-    for path in (canonical.__file__, columns.__file__, facts.__file__, timeline.__file__, __file__):
+    modules = (canonical, columns, facts, parts_module, timeline)
+    for path in (*(m.__file__ for m in modules), __file__):
         if path:
             digest.update(Path(path).read_bytes())
     return digest.hexdigest()
@@ -87,6 +94,45 @@ class LazyFacts(Sequence[DocFacts | None]):
         return iter(self._all())
 
 
+PARTS_SUFFIX = ".parts"
+
+
+def _parts_path(folder: Path, sid: str) -> Path:
+    return folder / f".archive-{sid}{PARTS_SUFFIX}"
+
+
+def save_parts(folder: Path, sid: str, parts: SegmentParts, keep: set[str]) -> None:
+    """Keep one segment's parts (segments never change: only the code can
+    make them stale); the files of segments not in `keep` are removed."""
+    _write(_parts_path(folder, sid), (FORMAT, code_version(), len(parts), to_plain(parts)))
+    with contextlib.suppress(OSError):
+        for old in folder.glob(f".archive-*{PARTS_SUFFIX}"):
+            if old.name[len(".archive-") : -len(PARTS_SUFFIX)] not in keep:
+                old.unlink(missing_ok=True)
+
+
+def load_parts(folder: Path, sid: str, count: int) -> SegmentParts | None:
+    """The parts kept for segment `sid` of `count` documents, or None."""
+    try:
+        data = marshal.loads(_parts_path(folder, sid).read_bytes())
+        if data[0] != FORMAT or data[1] != code_version() or data[2] != count:
+            return None
+        parts = from_plain(data[3])
+        return parts if len(parts) == count else None
+    except Exception:  # missing, damaged or from other code: lay it out again
+        return None
+
+
+def _write(target: Path, payload: Any) -> None:
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(marshal.dumps(payload))
+        os.replace(tmp, target)
+    except (OSError, ValueError) as exc:  # read-only or full folder: memory only
+        log.info("archive columns not kept: %s", exc)
+        tmp.unlink(missing_ok=True)
+
+
 def save(folder: Path, state: State, cols: Columns) -> None:
     """Write `cols` for `state` (atomically; a read-only folder keeps nothing)."""
     payload = {
@@ -108,14 +154,7 @@ def save(folder: Path, state: State, cols: Columns) -> None:
             kind: (ids.key_of, ids.shown, ids.aliases) for kind, ids in cols.identities.items()
         },
     }
-    target = folder / NAME
-    tmp = folder / f"{NAME}.{os.getpid()}.tmp"
-    try:
-        tmp.write_bytes(marshal.dumps(payload))
-        os.replace(tmp, target)
-    except (OSError, ValueError) as exc:  # read-only or full folder: memory only
-        log.info("archive columns not kept: %s", exc)
-        tmp.unlink(missing_ok=True)
+    _write(folder / NAME, payload)
 
 
 def load(

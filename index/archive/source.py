@@ -16,12 +16,17 @@ import json
 import logging
 import marshal
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from index.archive import snapshot
-from index.archive.columns import ColumnCache, Columns, build_columns
+from index.archive.columns import ColumnCache, Columns, Segment, assemble
 from index.archive.facts import DocFacts, facts_from_record
+from index.archive.parts import segment_parts
+from index.archive.snapshot import LazyFacts
 from index.engine import segment_readers
 
 log = logging.getLogger(__name__)
@@ -79,51 +84,78 @@ def _save(folder: Path | None, sid: str, facts: list[DocFacts | None], keep: set
 
 def columns_for(searcher: Any, folder: Path | None = None, cache: ColumnCache = _CACHE) -> Columns:
     """The columns of everything `searcher` sees (built once per index state);
-    `folder`: the index folder, to keep per-segment facts and the built
-    columns (index/archive/snapshot.py) across processes."""
-    parts = segment_readers(searcher)
-    ids = [sid for _, _, sid in parts]
-    state = tuple((sid, r.doc_count_all(), r.doc_count()) for r, _, sid in parts)
+    `folder`: the index folder, to keep each segment's facts and parts and
+    the columns themselves (index/archive/snapshot.py) across processes."""
+    readers = segment_readers(searcher)
+    ids = {sid for _, _, sid in readers}
+    state = tuple((sid, r.doc_count_all(), r.doc_count()) for r, _, sid in readers)
     found = cache.get(state)
     if found is not None:
         return found
+    layout = [(sid, r.doc_count_all(), offset) for r, offset, sid in readers]
     if folder is not None:
-        layout = [(sid, r.doc_count_all(), offset) for r, offset, sid in parts]
-        kept = snapshot.load(folder, state, lambda: _kept_facts(folder, layout))
+        kept = snapshot.load(folder, state, lambda: _kept_facts(folder, layout, {}))
         if kept is not None:
-            cache.put(state, kept, {})
+            cache.put(state, kept)
             return kept
-    segments: dict[str, list[DocFacts | None]] = {}
-    facts: list[DocFacts | None] = []
-    for reader, offset, sid in parts:
+    read: dict[str, list[DocFacts | None]] = {}
+    segments: list[Segment] = []
+    for reader, offset, sid in readers:
         count = reader.doc_count_all()
-        seg = cache.segment_facts(sid)
-        if seg is None or len(seg) != count:
-            seg = _load(folder, sid, count)
-        if seg is None:
-            seg = _read_segment(reader)
-            _save(folder, sid, seg, set(ids))
-        segments[sid] = seg
-        if len(facts) < offset:
-            facts.extend([None] * (offset - len(facts)))
-        deleted = reader.is_deleted if reader.has_deletions() else None
-        facts.extend(f if deleted is None or not deleted(i) else None for i, f in enumerate(seg))
-    columns = build_columns(facts)
+        parts = cache.segment_parts(sid, count)
+        if parts is None and folder is not None:
+            parts = snapshot.load_parts(folder, sid, count)
+        if parts is None:
+            seg = cache.segment_facts(sid, count) or _load(folder, sid, count)
+            if seg is None:
+                seg = _read_segment(reader)
+                _save(folder, sid, seg, ids)
+            read[sid] = seg
+            parts = segment_parts(seg)
+            if folder is not None:
+                snapshot.save_parts(folder, sid, parts, ids)
+        cache.keep_parts(sid, parts)
+        deleted = None
+        if reader.has_deletions():
+            deleted = np.fromiter((reader.is_deleted(i) for i in range(count)), bool, count)
+        segments.append(Segment(offset, parts, deleted))
+    n = max((seg.offset + len(seg.parts) for seg in segments), default=0)
+    facts: Sequence[DocFacts | None]
+    if folder is None:  # nothing on disk to read later
+        facts = _masked(_kept_facts(None, layout, read), segments, n)
+    else:
+        facts = LazyFacts(n, lambda: _masked(_kept_facts(folder, layout, read), segments, n))
+    columns = assemble(segments, facts)
     if folder is not None:
         snapshot.save(folder, state, columns)
-    cache.put(state, columns, segments)
+    cache.put(state, columns, read)
     return columns
 
 
-def _kept_facts(folder: Path, layout: list[tuple[str, int, int]]) -> list[DocFacts | None]:
-    """The facts by docnum from the per-segment files (deleted documents are
-    masked by the columns' `live`); a segment whose file is gone reads as
-    unknown articles."""
+def _masked(facts: list[DocFacts | None], segments: list[Segment], n: int) -> list[DocFacts | None]:
+    """`facts` with deleted documents as None."""
+    facts = (facts + [None] * n)[:n]
+    for seg in segments:
+        if seg.deleted is not None:
+            for i in np.flatnonzero(seg.deleted).tolist():
+                facts[seg.offset + i] = None
+    return facts
+
+
+def _kept_facts(
+    folder: Path | None,
+    layout: list[tuple[str, int, int]],
+    read: dict[str, list[DocFacts | None]],
+    cache: ColumnCache | None = None,
+) -> list[DocFacts | None]:
+    """The facts by docnum: those `read` in this process, else from the
+    per-segment files; a segment whose file is gone reads as unknown articles."""
+    cache = cache or _CACHE
     facts: list[DocFacts | None] = []
     for sid, count, offset in layout:
         if len(facts) < offset:
             facts.extend([None] * (offset - len(facts)))
-        seg = _load(folder, sid, count)
+        seg = read.get(sid) or cache.segment_facts(sid, count) or _load(folder, sid, count)
         if seg is None:
             log.warning("archive: facts of segment %s are gone", sid)
             seg = [None] * count

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -12,7 +13,7 @@ import pytest
 from index.archive import columns as columns_module
 from index.archive import snapshot, source
 from index.archive.aggregate import dossier
-from index.archive.columns import ColumnCache, Columns
+from index.archive.columns import ColumnCache, Columns, build_columns
 from index.archive.entities import entities
 from index.archive.source import columns_for
 from index.library import Library
@@ -58,10 +59,10 @@ def test_kept_columns_equal_a_fresh_build(
     built = columns_for(library.searcher(), folder, ColumnCache())
     assert (folder / snapshot.NAME).is_file()
 
-    def no_build(facts: object) -> None:
+    def no_build(*args: object) -> None:
         raise AssertionError("columns built again")
 
-    monkeypatch.setattr(source, "build_columns", no_build)
+    monkeypatch.setattr(source, "assemble", no_build)
     kept = columns_for(library.searcher(), folder, ColumnCache())
     _assert_same(kept, built)
     assert kept.facts[2] is None  # the deleted article, as in a fresh build
@@ -135,3 +136,44 @@ def test_a_folder_that_takes_no_writes_still_counts(
     cols = columns_for(library.searcher(), folder, ColumnCache())
     _assert_same(cols, fresh)
     assert not list(folder.glob(".archive-*"))
+
+
+def test_after_an_update_only_the_new_segment_is_laid_out(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = library.index_dir
+    columns_for(library.searcher(), folder, ColumnCache())
+    assert list(folder.glob(".archive-*.parts"))
+    write_corpus(tmp_path / "articles", 2, seed=8, start=70)
+    (tmp_path / "articles" / "art_0005.txt").unlink()  # and a deletion in an old segment
+    library.update()
+    laid_out: list[int] = []
+    real = source.segment_parts
+
+    def counting(facts: Any) -> Any:
+        laid_out.append(len(facts))
+        return real(facts)
+
+    monkeypatch.setattr(source, "segment_parts", counting)
+    cols = columns_for(library.searcher(), folder, ColumnCache())  # a new process
+    assert laid_out == [2]
+    _assert_same(cols, _fresh(library))
+
+
+def test_segments_assemble_as_one(library: Library) -> None:
+    """The columns of several segments with deletions are those of the same
+    documents laid out as one segment."""
+    cols = _fresh(library)
+    assert len(source.segment_readers(library.searcher())) > 1
+    whole = build_columns(list(cols.facts))
+    _assert_same(whole, cols)
+
+
+def test_damaged_parts_are_laid_out_again(library: Library) -> None:
+    folder = library.index_dir
+    fresh = _fresh(library)
+    columns_for(library.searcher(), folder, ColumnCache())
+    (folder / snapshot.NAME).unlink()
+    for path in folder.glob(".archive-*.parts"):
+        path.write_bytes(path.read_bytes()[:-7])
+    _assert_same(columns_for(library.searcher(), folder, ColumnCache()), fresh)
