@@ -94,7 +94,7 @@ def columns_for(searcher: Any, folder: Path | None = None, cache: ColumnCache = 
         return found
     layout = [(sid, r.doc_count_all(), offset) for r, offset, sid in readers]
     if folder is not None:
-        kept = snapshot.load(folder, state, lambda: _kept_facts(folder, layout, {}))
+        kept = snapshot.load(folder, state, lambda: _kept_facts(folder, layout, {}, cache))
         if kept is not None:
             cache.put(state, kept)
             return kept
@@ -122,9 +122,9 @@ def columns_for(searcher: Any, folder: Path | None = None, cache: ColumnCache = 
     n = max((seg.offset + len(seg.parts) for seg in segments), default=0)
     facts: Sequence[DocFacts | None]
     if folder is None:  # nothing on disk to read later
-        facts = _masked(_kept_facts(None, layout, read), segments, n)
+        facts = _masked(_kept_facts(None, layout, read, cache), segments, n)
     else:
-        facts = LazyFacts(n, lambda: _masked(_kept_facts(folder, layout, read), segments, n))
+        facts = LazyFacts(n, lambda: _masked(_kept_facts(folder, layout, read, cache), segments, n))
     columns = assemble(segments, facts)
     if folder is not None:
         snapshot.save(folder, state, columns)
