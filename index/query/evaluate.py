@@ -22,7 +22,9 @@ from typing import Any
 import numpy as np
 from whoosh import query as wq
 
+from index.engine import term_positions
 from index.query import postings
+from index.query.segment_cache import SegmentCache
 from index.query.expand import ExpandedTerms, _LeafQuery
 from index.query.scoring import bm25_array, idf
 
@@ -157,29 +159,24 @@ def _term(leaf: Any, searcher: Any, fieldname: str, text: str, boost: float) -> 
 
 def _phrase(leaf: Any, searcher: Any, q: wq.Phrase) -> Part:
     """Documents with the words at consecutive positions (within q.slop)."""
-    words = list(q.words)
+    words = tuple(q.words)
     if not words:
         return _EMPTY
     parts = [_term(leaf, searcher, q.fieldname, w, q.boost) for w in words]
     candidates = parts[0][0]
     for ids, _ in parts[1:]:
         candidates = np.intersect1d(candidates, ids, True)
-    if not len(candidates):
-        return _EMPTY
     if len(words) == 1:
         return parts[0]
-    positions = [_positions(leaf, q.fieldname, w, candidates.tolist()) for w in words]
-    found = []
-    for d in candidates.tolist():
-        current = set(positions[0].get(d, ()))
-        for pos in positions[1:]:
-            # Whoosh's slop: each word within `slop` positions after the last.
-            current = {p for p in pos.get(d, ()) if any(0 < p - c <= q.slop for c in current)}
-            if not current:
-                break
-        if current:
-            found.append(d)
-    ids = np.array(found, dtype=np.int64)
+    if not len(candidates):
+        return _EMPTY
+    # Where the words stand is a fact of the segment: kept, so the keystrokes
+    # of a longer word that keep its phrase ("Mikl-Leitn", "Mikl-Leitne", ...)
+    # read the positions once. Computed over every document holding all the
+    # words, deleted ones too (deletions change without the segment's id).
+    key = (q.fieldname, words, q.slop)
+    found = _PHRASES.get(leaf, key, lambda: _phrase_hits(leaf, q.fieldname, words, q.slop))
+    ids = np.intersect1d(candidates, found, True)
     if not len(ids):
         return _EMPTY
     scores = parts[0][1][np.searchsorted(parts[0][0], ids)]
@@ -188,16 +185,27 @@ def _phrase(leaf: Any, searcher: Any, q: wq.Phrase) -> Part:
     return ids, scores
 
 
-def _positions(leaf: Any, fieldname: str, text: str, docs: list[int]) -> dict[int, list[int]]:
-    m = leaf.postings(fieldname, text)
-    out: dict[int, list[int]] = {}
+_PHRASES: SegmentCache[np.ndarray] = SegmentCache(256)
+
+
+def _phrase_hits(leaf: Any, fieldname: str, words: tuple[str, ...], slop: int) -> np.ndarray:
+    """The documents of one segment (deleted ones included) holding `words`
+    in order, each within `slop` positions after the one before (Whoosh's slop)."""
+    candidates = postings.raw_ids(leaf, fieldname, words[0])
+    for w in words[1:]:
+        candidates = np.intersect1d(candidates, postings.raw_ids(leaf, fieldname, w), True)
+    docs = candidates.tolist()
+    positions = [term_positions(leaf, fieldname, w, docs) for w in words]
+    found = []
     for d in docs:
-        if not m.is_active():
-            break
-        m.skip_to(d)
-        if m.is_active() and m.id() == d:
-            out[d] = list(m.value_as("positions"))
-    return out
+        current = set(positions[0].get(d, ()))
+        for pos in positions[1:]:
+            current = {p for p in pos.get(d, ()) if any(0 < p - c <= slop for c in current)}
+            if not current:
+                break
+        if current:
+            found.append(d)
+    return np.array(found, dtype=np.int64)
 
 
 def _fallback(seg: _Leaf, q: wq.Query) -> Part:
