@@ -170,7 +170,9 @@ def postings_arrays(leaf: Any, fieldname: str, text: str) -> tuple[np.ndarray, n
     return docs, np.array(weights, dtype=np.float64)
 
 
-def term_positions(leaf: Any, fieldname: str, text: str, docs: Sequence[int]) -> dict[int, list[int]]:
+def term_positions(
+    leaf: Any, fieldname: str, text: str, docs: Sequence[int]
+) -> dict[int, list[int]]:
     """{docnum: positions} of one term in the documents `docs` (ascending)
     of one segment reader that hold it.
 

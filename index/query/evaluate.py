@@ -24,9 +24,9 @@ from whoosh import query as wq
 
 from index.engine import term_positions
 from index.query import postings
-from index.query.segment_cache import SegmentCache
 from index.query.expand import ExpandedTerms, _LeafQuery
 from index.query.scoring import bm25_array, idf
+from index.query.segment_cache import SegmentCache
 
 Scores = dict[int, float]
 Part = tuple[np.ndarray, np.ndarray]
