@@ -55,8 +55,9 @@ class TermMatcher:
         self.prefixes = tuple(prefixes)
         self._seen: dict[str, bool] = {}
         self._finder_keys = tuple(sorted(self.keys | set(self.prefixes)))
-        self._finder = _finder(self._finder_keys)
-        self._anchored = _anchored_finder(self.keys, self.prefixes)
+        # Short keys and prefixes at word starts only, when no key is longer
+        # (see _anchored_keys).
+        self._anchored = _anchored_keys(self.keys, self.prefixes)
         self._s = any("s" in k for k in self._finder_keys)
 
     def __bool__(self) -> bool:
@@ -100,14 +101,16 @@ class TermMatcher:
         """
         if not self:
             return []
-        lowered, backwards, unsafe, sharp_s = _text_info(text)
+        lowered, backwards, unsafe, sharp_s, wide = _text_info(text)
+        everywhere = _finder(self._finder_keys, wide)
         if self._anchored is None or unsafe or (self._s and sharp_s):
             # ("ss" in a key may be half a "ß")
-            return self._scan(text, lowered, self._finder, hyphenated=True, backwards=backwards)
+            return self._scan(text, lowered, everywhere, hyphenated=True, backwards=backwards)
         # Words without a hyphen: the short keys and the prefixes only at a
-        # word's start (see _anchored_finder). Hyphen compounds as before.
-        out = self._scan(text, lowered, self._anchored, hyphenated=False, backwards=backwards)
-        search = self._finder.search
+        # word's start (see _anchored_keys). Hyphen compounds as before.
+        anchored = _finder(self._anchored, wide)
+        out = self._scan(text, lowered, anchored, hyphenated=False, backwards=backwards)
+        search = everywhere.search
         for m in _hyphenated(text, backwards):
             if search(lowered, m.start(), m.end()):
                 self._add(m, out)
@@ -123,7 +126,7 @@ class TermMatcher:
         backwards: str | None = None,
     ) -> list[tuple[int, int]]:
         """Spans of the words holding a hit of `finder` (hyphenated=False:
-        words with a hyphen are skipped)."""
+        words with a hyphen are skipped, and a hit counts only at a word's start)."""
         backwards = text[::-1] if backwards is None else backwards
         out: list[tuple[int, int]] = []
         search = finder.search
@@ -131,7 +134,7 @@ class TermMatcher:
         while hit is not None:
             pos = hit.start()
             if not hyphenated and pos and _WORD_CHAR.match(text, pos - 1):
-                # Inside a word: no match there (see _anchored_finder).
+                # Inside a word: no match there (see _anchored_keys).
                 tail = _WORD_TAIL.match(text, pos)
                 hit = search(lowered, tail.end() if tail else pos + 1)
                 continue
@@ -202,11 +205,31 @@ def _lower(text: str) -> str:
     return "".join(c.lower()[0] for c in text)
 
 
-@lru_cache(maxsize=256)
-def _alternatives(keys: tuple[str, ...]) -> str:
+def _narrow(cls: str) -> str:
+    """A _VARIANTS class without its letters beyond Latin-1."""
+    kept = "".join(c for c in cls[1:-1] if ord(c) <= 0xFF)
+    return kept if len(kept) == 1 else "[" + kept + "]"
+
+
+_NARROW = {b: _narrow(cls) for b, cls in _VARIANTS.items()}
+"""The classes for a text without any of the letters _WIDE_RE finds: the same
+hits there, and a pattern of Latin-1 classes compiles 10-20 times faster (a
+class beyond Latin-1 makes the compiler build a big character set: about
+0.5 ms a key, every keystroke, since the typed keys change with each letter)."""
+_WIDE_RE = re.compile(
+    "[" + "".join(sorted({c for cls in _VARIANTS.values() for c in cls if ord(c) > 0xFF})) + "]"
+)
+"""The accented letters of _VARIANTS beyond Latin-1 ("ğ", "ł" is none: it does
+not fold to "l"); 1-2 % of the news articles have one."""
+
+
+@lru_cache(maxsize=512)
+def _alternatives(keys: tuple[str, ...], wide: bool = True) -> str:
     """A regex finding each folded key in lower-cased text: a letter may carry
     a diacritic, a vowel may be followed by the "e" of a spelled-out umlaut,
-    "ss" may be "ß"."""
+    "ss" may be "ß". `wide=False`: for a text without the letters of
+    _WIDE_RE."""
+    variants = _VARIANTS if wide else _NARROW
     alternatives = []
     for key in sorted(keys, key=len, reverse=True):
         parts = []
@@ -217,15 +240,15 @@ def _alternatives(keys: tuple[str, ...]) -> str:
                 i += 2
                 continue
             ch = key[i]
-            parts.append(_VARIANTS.get(ch, re.escape(ch)) + ("e?" if ch in "aou" else ""))
+            parts.append(variants.get(ch, re.escape(ch)) + ("e?" if ch in "aou" else ""))
             i += 1
         alternatives.append("".join(parts))
     return "|".join(alternatives)
 
 
-@lru_cache(maxsize=256)
-def _finder(keys: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(_alternatives(keys))
+@lru_cache(maxsize=512)
+def _finder(keys: tuple[str, ...], wide: bool = True) -> re.Pattern[str]:
+    return re.compile(_alternatives(keys, wide))
 
 
 SHORT_KEY = 2
@@ -234,8 +257,8 @@ are at least 3 letters: index/text/compounds.py MIN_HEAD, and the stemmer
 keeps a word's first three letters)."""
 
 
-def _anchored_finder(keys: frozenset[str], prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
-    """The finder for words without a hyphen when some keys are short or
+def _anchored_keys(keys: frozenset[str], prefixes: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The keys for words without a hyphen when some keys are short or
     prefixes only (a typed "Re" is inside most words of a text): those match
     a one-piece word only at its start (a stem, a genitive base and a folded
     prefix all begin the folded word); None when there is a longer key.
@@ -253,7 +276,7 @@ def _anchored_finder(keys: frozenset[str], prefixes: tuple[str, ...]) -> re.Patt
         # try every position (as would a lookbehind for the word start):
         # slower than checking every word the plain finder finds.
         return None
-    return _finder(short)  # `_scan` keeps the hits at a word's start
+    return short  # `_scan` keeps the hits at a word's start
 
 
 _RUN_RE = re.compile(r"[\w\-\u2010\u2011]*")
@@ -317,21 +340,28 @@ _WORD_TAIL = re.compile(r"\w*")
 _HYPHENS = ("-", "\u2010", "\u2011")
 _TEXTS = 256
 """Texts whose lower-cased and reversed copies are kept (~first pages)."""
-_TEXT_INFO: OrderedDict[str, tuple[str, str, bool, bool]] = OrderedDict()
+_TEXT_INFO: OrderedDict[str, tuple[str, str, bool, bool, bool]] = OrderedDict()
 _TEXT_LOCK = threading.Lock()
 
 
-def _text_info(text: str) -> tuple[str, str, bool, bool]:
-    """(lower-cased, reversed, has a letter the anchored finder may misread,
-    has "ß"), kept for the texts of recent hits (search as you type shows
-    the same articles keystroke after keystroke)."""
+def _text_info(text: str) -> tuple[str, str, bool, bool, bool]:
+    """(lower-cased, reversed, has a letter the anchored finder may
+    misread, has "ß", has a letter of _WIDE_RE), kept for the texts of
+    recent hits (search as you type shows the same articles keystroke after
+    keystroke)."""
     with _TEXT_LOCK:
         found = _TEXT_INFO.get(text)
         if found is not None:
             _TEXT_INFO.move_to_end(text)
             return found
     lowered = _lower(text)
-    found = (lowered, text[::-1], bool(_UNSAFE_RE.search(lowered)), "ß" in lowered)
+    found = (
+        lowered,
+        text[::-1],
+        bool(_UNSAFE_RE.search(lowered)),
+        "ß" in lowered,
+        bool(_WIDE_RE.search(lowered)),
+    )
     with _TEXT_LOCK:
         _TEXT_INFO[text] = found
         while len(_TEXT_INFO) > _TEXTS:
