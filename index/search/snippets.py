@@ -102,13 +102,13 @@ class TermMatcher:
         if not self:
             return []
         lowered, backwards, unsafe, sharp_s, wide = _text_info(text)
-        everywhere = _finder(self._finder_keys, wide)
+        everywhere = _scanner(self._finder_keys, wide)
         if self._anchored is None or unsafe or (self._s and sharp_s):
             # ("ss" in a key may be half a "ß")
             return self._scan(text, lowered, everywhere, hyphenated=True, backwards=backwards)
         # Words without a hyphen: the short keys and the prefixes only at a
         # word's start (see _anchored_keys). Hyphen compounds as before.
-        anchored = _finder(self._anchored, wide)
+        anchored = _scanner(self._anchored, wide)
         out = self._scan(text, lowered, anchored, hyphenated=False, backwards=backwards)
         search = everywhere.search
         for m in _hyphenated(text, backwards):
@@ -126,26 +126,24 @@ class TermMatcher:
         backwards: str | None = None,
     ) -> list[tuple[int, int]]:
         """Spans of the words holding a hit of `finder` (hyphenated=False:
-        words with a hyphen are skipped, and a hit counts only at a word's start)."""
+        words with a hyphen are skipped, and a hit counts only at a word's
+        start). A hit lies inside one word (a key never spans a word's end);
+        the scanner's hits take the rest of their word along (see _scanner)."""
         backwards = text[::-1] if backwards is None else backwards
         out: list[tuple[int, int]] = []
-        search = finder.search
-        hit = search(lowered)
-        while hit is not None:
+        end = 0  # where the last word looked at ends
+        for hit in finder.finditer(lowered):
             pos = hit.start()
-            if not hyphenated and pos and _WORD_CHAR.match(text, pos - 1):
-                # Inside a word: no match there (see _anchored_keys).
-                tail = _WORD_TAIL.match(text, pos)
-                hit = search(lowered, tail.end() if tail else pos + 1)
+            if pos < end:  # in the word just looked at (a hyphen compound's next piece)
                 continue
+            if not hyphenated and pos and _WORD_CHAR.match(text, pos - 1):
+                continue  # inside a word: no match there (see _anchored_keys)
             m = _word_at(text, backwards, pos)
             if m is None:
-                hit = search(lowered, hit.end())
                 continue
+            end = m.end()
             if hyphenated or not HYPHENS_RE.search(m.group()):
                 self._add(m, out)
-            # The next key found after this word (a key never spans a word's end).
-            hit = search(lowered, max(m.end(), hit.end()))
         return out
 
     def _add(self, m: re.Match[str], out: list[tuple[int, int]]) -> None:
@@ -251,6 +249,14 @@ def _finder(keys: tuple[str, ...], wide: bool = True) -> re.Pattern[str]:
     return re.compile(_alternatives(keys, wide))
 
 
+@lru_cache(maxsize=512)
+def _scanner(keys: tuple[str, ...], wide: bool = True) -> re.Pattern[str]:
+    """`_finder` whose hits also take the rest of their run of word
+    characters, so the next hit is never inside the same run (hits are
+    found where `_finder` finds them)."""
+    return re.compile("(?:" + _alternatives(keys, wide) + r")\w*")
+
+
 SHORT_KEY = 2
 """Keys this short are a whole word's stem, never a compound part (parts
 are at least 3 letters: index/text/compounds.py MIN_HEAD, and the stemmer
@@ -280,6 +286,7 @@ def _anchored_keys(keys: frozenset[str], prefixes: tuple[str, ...]) -> tuple[str
 
 
 _RUN_RE = re.compile(r"[\w\-\u2010\u2011]*")
+_RUN_CHAR = re.compile(r"[\w\-\u2010\u2011]")
 """A run of word characters and hyphens (matched on the reversed text: back
 from a position to where a word covering it can start)."""
 
@@ -336,7 +343,6 @@ def make_snippet(text: str, matcher: TermMatcher) -> tuple[str, tuple[tuple[int,
 
 _SPACES_RE = re.compile(r"\s+")
 _WORD_CHAR = re.compile(r"\w")
-_WORD_TAIL = re.compile(r"\w*")
 _HYPHENS = ("-", "\u2010", "\u2011")
 _TEXTS = 256
 """Texts whose lower-cased and reversed copies are kept (~first pages)."""
@@ -373,6 +379,8 @@ def _word_at(text: str, backwards: str, pos: int) -> re.Match[str] | None:
     """The WORD_RE word covering `pos` (`backwards`: the text reversed)."""
     # Back to the start of the run of word characters and hyphens holding
     # `pos`, then the WORD_RE word covering `pos` from there.
+    if not pos or not _RUN_CHAR.match(text, pos - 1):  # a word starts at `pos`, or none covers it
+        return WORD_RE.match(text, pos)
     n = len(text)
     run = _RUN_RE.match(backwards, n - pos)  # always matches, maybe empty
     start = pos - (run.end() - (n - pos)) if run else pos
