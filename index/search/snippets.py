@@ -55,9 +55,9 @@ class TermMatcher:
         self.prefixes = tuple(prefixes)
         self._seen: dict[str, bool] = {}
         self._finder_keys = tuple(sorted(self.keys | set(self.prefixes)))
-        # Short keys and prefixes at word starts only, when no key is longer
+        # Short keys and prefixes at word starts only, longer keys anywhere
         # (see _anchored_keys).
-        self._anchored = _anchored_keys(self.keys, self.prefixes)
+        self._anchored, self._long = _anchored_keys(self.keys, self.prefixes)
         self._s = any("s" in k for k in self._finder_keys)
 
     def __bool__(self) -> bool:
@@ -110,12 +110,15 @@ class TermMatcher:
         # word's start (see _anchored_keys). Hyphen compounds as before.
         anchored = _scanner(self._anchored, wide)
         out = self._scan(text, lowered, anchored, hyphenated=False, backwards=backwards)
+        if self._long:  # the longer keys anywhere in a word without a hyphen
+            longer = _scanner(self._long, wide)
+            out += self._scan(text, lowered, longer, False, backwards, starts_only=False)
         search = everywhere.search
         for m in _hyphenated(text, backwards):
             if search(lowered, m.start(), m.end()):
                 self._add(m, out)
-        out.sort()  # disjoint spans: back into text order
-        return out
+        # Back into text order; a word found by both scans gave the same span twice.
+        return sorted(set(out)) if self._long else sorted(out)
 
     def _scan(
         self,
@@ -124,11 +127,14 @@ class TermMatcher:
         finder: re.Pattern[str],
         hyphenated: bool,
         backwards: str | None = None,
+        starts_only: bool | None = None,
     ) -> list[tuple[int, int]]:
         """Spans of the words holding a hit of `finder` (hyphenated=False:
-        words with a hyphen are skipped, and a hit counts only at a word's
-        start). A hit lies inside one word (a key never spans a word's end);
-        the scanner's hits take the rest of their word along (see _scanner)."""
+        words with a hyphen are skipped; starts_only, by default `not
+        hyphenated`: a hit counts only at a word's start). A hit lies inside
+        one word (a key never spans a word's end); the scanner's hits take
+        the rest of their word along (see _scanner)."""
+        starts_only = not hyphenated if starts_only is None else starts_only
         backwards = text[::-1] if backwards is None else backwards
         out: list[tuple[int, int]] = []
         end = 0  # where the last word looked at ends
@@ -136,7 +142,7 @@ class TermMatcher:
             pos = hit.start()
             if pos < end:  # in the word just looked at (a hyphen compound's next piece)
                 continue
-            if not hyphenated and pos and _WORD_CHAR.match(text, pos - 1):
+            if starts_only and pos and _WORD_CHAR.match(text, pos - 1):
                 continue  # inside a word: no match there (see _anchored_keys)
             m = _word_at(text, backwards, pos)
             if m is None:
@@ -263,26 +269,35 @@ are at least 3 letters: index/text/compounds.py MIN_HEAD, and the stemmer
 keeps a word's first three letters)."""
 
 
-def _anchored_keys(keys: frozenset[str], prefixes: tuple[str, ...]) -> tuple[str, ...] | None:
-    """The keys for words without a hyphen when some keys are short or
-    prefixes only (a typed "Re" is inside most words of a text): those match
-    a one-piece word only at its start (a stem, a genitive base and a folded
-    prefix all begin the folded word); None when there is a longer key.
+def _anchored_keys(
+    keys: frozenset[str], prefixes: tuple[str, ...]
+) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
+    """(the keys looked for only at the start of words without a hyphen,
+    the keys looked for anywhere in them), or (None, ()) when every key is
+    looked for anywhere.
+
+    Short keys and prefixes (a typed "Re" is inside most words of a text)
+    match a one-piece word only at its start: a stem, a genitive base and a
+    folded prefix all begin the folded word. Without a longer key, they are
+    all looked for at word starts; with one, the short ones are, and the
+    longer keys and prefixes anywhere (a prefix is rarely inside a word:
+    one scan for it instead of two). One regex holding both kinds would need
+    a group for the word start, which makes the search try every position
+    (as would a lookbehind).
 
     Exact where a text's letters fold one to one as the finder reads them
     (ASCII and the accented letters of _VARIANTS; "ß" only when no key has
     an "s": `spans` checks): a key inside a folded word is then a hit of
     the finder there, so every word that matches is still found; words
     with a hyphen (whose joined stem may be short) are found as before."""
-    short = tuple(sorted({k for k in keys if len(k) <= SHORT_KEY} | set(prefixes)))
+    longer = {k for k in keys if len(k) > SHORT_KEY}
+    if not longer:
+        short = tuple(sorted(set(keys) | set(prefixes)))
+        return (short or None), ()
+    short = tuple(sorted({k for k in (*keys, *prefixes) if len(k) <= SHORT_KEY}))
     if not short:
-        return None
-    if any(len(k) > SHORT_KEY for k in keys):
-        # Longer keys would need their own group, which makes the search
-        # try every position (as would a lookbehind for the word start):
-        # slower than checking every word the plain finder finds.
-        return None
-    return short  # `_scan` keeps the hits at a word's start
+        return None, ()
+    return short, tuple(sorted(longer | {p for p in prefixes if len(p) > SHORT_KEY}))
 
 
 _RUN_RE = re.compile(r"[\w\-\u2010\u2011]*")

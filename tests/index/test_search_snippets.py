@@ -221,6 +221,8 @@ TYPED_TERMS = [
     ["vu", "vu*"],
     ["lo", "lo*"],
     ["van", "der*"],
+    ["regierung", "re*"],
+    ["mikl", "leitn", "mikl-leitn*"],
 ]
 
 
