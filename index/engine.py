@@ -174,7 +174,8 @@ def term_positions(
     leaf: Any, fieldname: str, text: str, docs: Sequence[int]
 ) -> dict[int, list[int]]:
     """{docnum: positions} of one term in the documents `docs` (ascending)
-    of one segment reader that hold it.
+    of one segment reader that hold it, deleted documents included (like
+    `postings_arrays`).
 
     Private: a `W3LeafMatcher` (or one wrapped as `.child`) is read a block
     at a time through `_maxid`, `_read_ids`, `_ids`, `_read_values`,
