@@ -170,6 +170,56 @@ def postings_arrays(leaf: Any, fieldname: str, text: str) -> tuple[np.ndarray, n
     return docs, np.array(weights, dtype=np.float64)
 
 
+def term_positions(
+    leaf: Any, fieldname: str, text: str, docs: Sequence[int]
+) -> dict[int, list[int]]:
+    """{docnum: positions} of one term in the documents `docs` (ascending)
+    of one segment reader that hold it, deleted documents included (like
+    `postings_arrays`).
+
+    Private: a `W3LeafMatcher` (or one wrapped as `.child`) is read a block
+    at a time through `_maxid`, `_read_ids`, `_ids`, `_read_values`,
+    `_values` and `_next_block` (whoosh-reloaded 2.7.5,
+    whoosh/codec/whoosh3.py): a block holding none of `docs` is skipped
+    unread, and the documents are found in a block's ids by bisection (its
+    `skip_to` steps through a block one posting at a time). Any other
+    matcher takes the public `skip_to` path."""
+    try:
+        m = leaf.postings(fieldname, text)
+    except Exception:  # TermNotFound and friends: no postings
+        return {}
+    out: dict[int, list[int]] = {}
+    raw = getattr(m, "child", m)
+    if not isinstance(raw, W3LeafMatcher):
+        for d in docs:
+            if not m.is_active():
+                break
+            m.skip_to(d)
+            if m.is_active() and m.id() == d:
+                out[d] = list(m.value_as("positions"))
+        return out
+    decode = raw.format.decoder("positions")
+    i, n = 0, len(docs)
+    while i < n and raw.is_active():
+        if docs[i] > raw._maxid:
+            raw._next_block()
+            continue
+        raw._read_ids()
+        ids = raw._ids
+        values = None
+        while i < n and docs[i] <= raw._maxid:
+            d = docs[i]
+            j = bisect_left(ids, d)
+            if j < len(ids) and ids[j] == d:
+                if values is None:
+                    raw._read_values()
+                    values = raw._values
+                out[d] = list(decode(values[j]))
+            i += 1
+        raw._next_block()
+    return out
+
+
 def field_lengths(leaf: Any, fieldname: str) -> list[int]:
     """The length of `fieldname` in every document of one segment reader.
 

@@ -94,7 +94,11 @@ class ExpandedTerms(_LeafQuery):
         )
 
     def scores(self, reader: Any, stats: Any = None) -> tuple[list[int], list[float]]:
+        ids, scores = self.score_arrays(reader, stats)
+        return ids.tolist(), scores.tolist()
 
+    def score_arrays(self, reader: Any, stats: Any = None) -> tuple[Any, Any]:
+        """`scores` as numpy arrays (int64 ids ascending, float64 scores)."""
         import numpy as np  # here: the build and the start-up need no numpy
 
         from index.query import postings
@@ -109,8 +113,8 @@ class ExpandedTerms(_LeafQuery):
                 ids, tf = postings.term_postings(reader, self.fieldname, text)
                 if len(ids):
                     keep_best_bm25_array(best, ids, tf, weight)
-        found = np.flatnonzero(best > 0.0)
-        return found.tolist(), best[found].tolist()
+        found = np.flatnonzero(best > 0.0).astype(np.int64, copy=False)
+        return found, best[found]
 
 
 class DateFilter(_LeafQuery):

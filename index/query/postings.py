@@ -74,15 +74,7 @@ def _segment_id(leaf: Any) -> Any:
 def term_postings(leaf: Any, fieldname: str, text: str) -> _Arrays:
     """(docnums, frequencies) of a term in one segment reader, deleted
     documents left out: what engine.leaf_postings yields, as arrays."""
-    segment = _segment_id(leaf)
-    key = (segment, fieldname, text)
-    found = _POSTINGS.get(key) if segment is not None else None
-    if found is None:
-        found = postings_arrays(leaf, fieldname, text)
-        found[0].flags.writeable = False
-        found[1].flags.writeable = False
-        if segment is not None:
-            _POSTINGS.put(key, found)
+    found = _raw(leaf, fieldname, text)
     ids, weights = found
     if len(ids) and leaf.has_deletions():
         deleted = getattr(leaf, "deleted_docs_set", None)
@@ -92,6 +84,25 @@ def term_postings(leaf: Any, fieldname: str, text: str) -> _Arrays:
             keep = np.array([not leaf.is_deleted(d) for d in ids.tolist()], dtype=bool)
         return ids[keep], weights[keep]
     return ids, weights
+
+
+def raw_ids(leaf: Any, fieldname: str, text: str) -> np.ndarray:
+    """The docnums of a term in one segment reader, deleted documents
+    included (read and kept like `term_postings`)."""
+    return _raw(leaf, fieldname, text)[0]
+
+
+def _raw(leaf: Any, fieldname: str, text: str) -> _Arrays:
+    segment = _segment_id(leaf)
+    key = (segment, fieldname, text)
+    found = _POSTINGS.get(key) if segment is not None else None
+    if found is None:
+        found = postings_arrays(leaf, fieldname, text)
+        found[0].flags.writeable = False
+        found[1].flags.writeable = False
+        if segment is not None:
+            _POSTINGS.put(key, found)
+    return found
 
 
 def lengths(leaf: Any, fieldname: str) -> np.ndarray:

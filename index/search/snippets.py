@@ -55,8 +55,9 @@ class TermMatcher:
         self.prefixes = tuple(prefixes)
         self._seen: dict[str, bool] = {}
         self._finder_keys = tuple(sorted(self.keys | set(self.prefixes)))
-        self._finder = _finder(self._finder_keys)
-        self._anchored = _anchored_finder(self.keys, self.prefixes)
+        # Short keys and prefixes at word starts only, longer keys anywhere
+        # (see _anchored_keys).
+        self._anchored, self._long = _anchored_keys(self.keys, self.prefixes)
         self._s = any("s" in k for k in self._finder_keys)
 
     def __bool__(self) -> bool:
@@ -100,19 +101,24 @@ class TermMatcher:
         """
         if not self:
             return []
-        lowered, backwards, unsafe, sharp_s = _text_info(text)
+        lowered, backwards, unsafe, sharp_s, wide = _text_info(text)
+        everywhere = _scanner(self._finder_keys, wide)
         if self._anchored is None or unsafe or (self._s and sharp_s):
             # ("ss" in a key may be half a "ß")
-            return self._scan(text, lowered, self._finder, hyphenated=True, backwards=backwards)
+            return self._scan(text, lowered, everywhere, hyphenated=True, backwards=backwards)
         # Words without a hyphen: the short keys and the prefixes only at a
-        # word's start (see _anchored_finder). Hyphen compounds as before.
-        out = self._scan(text, lowered, self._anchored, hyphenated=False, backwards=backwards)
-        search = self._finder.search
+        # word's start (see _anchored_keys). Hyphen compounds as before.
+        anchored = _scanner(self._anchored, wide)
+        out = self._scan(text, lowered, anchored, hyphenated=False, backwards=backwards)
+        if self._long:  # the longer keys anywhere in a word without a hyphen
+            longer = _scanner(self._long, wide)
+            out += self._scan(text, lowered, longer, False, backwards, starts_only=False)
+        search = everywhere.search
         for m in _hyphenated(text, backwards):
             if search(lowered, m.start(), m.end()):
                 self._add(m, out)
-        out.sort()  # disjoint spans: back into text order
-        return out
+        # Back into text order; a word found by both scans gave the same span twice.
+        return sorted(set(out)) if self._long else sorted(out)
 
     def _scan(
         self,
@@ -121,28 +127,29 @@ class TermMatcher:
         finder: re.Pattern[str],
         hyphenated: bool,
         backwards: str | None = None,
+        starts_only: bool | None = None,
     ) -> list[tuple[int, int]]:
         """Spans of the words holding a hit of `finder` (hyphenated=False:
-        words with a hyphen are skipped)."""
+        words with a hyphen are skipped; starts_only, by default `not
+        hyphenated`: a hit counts only at a word's start). A hit lies inside
+        one word (a key never spans a word's end); the scanner's hits take
+        the rest of their word along (see _scanner)."""
+        starts_only = not hyphenated if starts_only is None else starts_only
         backwards = text[::-1] if backwards is None else backwards
         out: list[tuple[int, int]] = []
-        search = finder.search
-        hit = search(lowered)
-        while hit is not None:
+        end = 0  # where the last word looked at ends
+        for hit in finder.finditer(lowered):
             pos = hit.start()
-            if not hyphenated and pos and _WORD_CHAR.match(text, pos - 1):
-                # Inside a word: no match there (see _anchored_finder).
-                tail = _WORD_TAIL.match(text, pos)
-                hit = search(lowered, tail.end() if tail else pos + 1)
+            if pos < end:  # in the word just looked at (a hyphen compound's next piece)
                 continue
+            if starts_only and pos and _WORD_CHAR.match(text, pos - 1):
+                continue  # inside a word: no match there (see _anchored_keys)
             m = _word_at(text, backwards, pos)
             if m is None:
-                hit = search(lowered, hit.end())
                 continue
+            end = m.end()
             if hyphenated or not HYPHENS_RE.search(m.group()):
                 self._add(m, out)
-            # The next key found after this word (a key never spans a word's end).
-            hit = search(lowered, max(m.end(), hit.end()))
         return out
 
     def _add(self, m: re.Match[str], out: list[tuple[int, int]]) -> None:
@@ -202,11 +209,31 @@ def _lower(text: str) -> str:
     return "".join(c.lower()[0] for c in text)
 
 
-@lru_cache(maxsize=256)
-def _alternatives(keys: tuple[str, ...]) -> str:
+def _narrow(cls: str) -> str:
+    """A _VARIANTS class without its letters beyond Latin-1."""
+    kept = "".join(c for c in cls[1:-1] if ord(c) <= 0xFF)
+    return kept if len(kept) == 1 else "[" + kept + "]"
+
+
+_NARROW = {b: _narrow(cls) for b, cls in _VARIANTS.items()}
+"""The classes for a text without any of the letters _WIDE_RE finds: the same
+hits there, and a pattern of Latin-1 classes compiles 10-20 times faster (a
+class beyond Latin-1 makes the compiler build a big character set: about
+0.5 ms a key, every keystroke, since the typed keys change with each letter)."""
+_WIDE_RE = re.compile(
+    "[" + "".join(sorted({c for cls in _VARIANTS.values() for c in cls if ord(c) > 0xFF})) + "]"
+)
+"""The accented letters of _VARIANTS beyond Latin-1 ("ğ", "ł" is none: it does
+not fold to "l"); 1-2 % of the news articles have one."""
+
+
+@lru_cache(maxsize=512)
+def _alternatives(keys: tuple[str, ...], wide: bool = True) -> str:
     """A regex finding each folded key in lower-cased text: a letter may carry
     a diacritic, a vowel may be followed by the "e" of a spelled-out umlaut,
-    "ss" may be "ß"."""
+    "ss" may be "ß". `wide=False`: for a text without the letters of
+    _WIDE_RE."""
+    variants = _VARIANTS if wide else _NARROW
     alternatives = []
     for key in sorted(keys, key=len, reverse=True):
         parts = []
@@ -217,15 +244,23 @@ def _alternatives(keys: tuple[str, ...]) -> str:
                 i += 2
                 continue
             ch = key[i]
-            parts.append(_VARIANTS.get(ch, re.escape(ch)) + ("e?" if ch in "aou" else ""))
+            parts.append(variants.get(ch, re.escape(ch)) + ("e?" if ch in "aou" else ""))
             i += 1
         alternatives.append("".join(parts))
     return "|".join(alternatives)
 
 
-@lru_cache(maxsize=256)
-def _finder(keys: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(_alternatives(keys))
+@lru_cache(maxsize=512)
+def _finder(keys: tuple[str, ...], wide: bool = True) -> re.Pattern[str]:
+    return re.compile(_alternatives(keys, wide))
+
+
+@lru_cache(maxsize=512)
+def _scanner(keys: tuple[str, ...], wide: bool = True) -> re.Pattern[str]:
+    """`_finder` whose hits also take the rest of their run of word
+    characters, so the next hit is never inside the same run (hits are
+    found where `_finder` finds them)."""
+    return re.compile("(?:" + _alternatives(keys, wide) + r")\w*")
 
 
 SHORT_KEY = 2
@@ -234,29 +269,39 @@ are at least 3 letters: index/text/compounds.py MIN_HEAD, and the stemmer
 keeps a word's first three letters)."""
 
 
-def _anchored_finder(keys: frozenset[str], prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
-    """The finder for words without a hyphen when some keys are short or
-    prefixes only (a typed "Re" is inside most words of a text): those match
-    a one-piece word only at its start (a stem, a genitive base and a folded
-    prefix all begin the folded word); None when there is a longer key.
+def _anchored_keys(
+    keys: frozenset[str], prefixes: tuple[str, ...]
+) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
+    """(the keys looked for only at the start of words without a hyphen,
+    the keys looked for anywhere in them), or (None, ()) when every key is
+    looked for anywhere.
+
+    Short keys and prefixes (a typed "Re" is inside most words of a text)
+    match a one-piece word only at its start: a stem, a genitive base and a
+    folded prefix all begin the folded word. Without a longer key, they are
+    all looked for at word starts; with one, the short ones are, and the
+    longer keys and prefixes anywhere (a prefix is rarely inside a word:
+    one scan for it instead of two). One regex holding both kinds would need
+    a group for the word start, which makes the search try every position
+    (as would a lookbehind).
 
     Exact where a text's letters fold one to one as the finder reads them
     (ASCII and the accented letters of _VARIANTS; "ß" only when no key has
     an "s": `spans` checks): a key inside a folded word is then a hit of
     the finder there, so every word that matches is still found; words
     with a hyphen (whose joined stem may be short) are found as before."""
-    short = tuple(sorted({k for k in keys if len(k) <= SHORT_KEY} | set(prefixes)))
+    longer = {k for k in keys if len(k) > SHORT_KEY}
+    if not longer:
+        short = tuple(sorted(set(keys) | set(prefixes)))
+        return (short or None), ()
+    short = tuple(sorted({k for k in (*keys, *prefixes) if len(k) <= SHORT_KEY}))
     if not short:
-        return None
-    if any(len(k) > SHORT_KEY for k in keys):
-        # Longer keys would need their own group, which makes the search
-        # try every position (as would a lookbehind for the word start):
-        # slower than checking every word the plain finder finds.
-        return None
-    return _finder(short)  # `_scan` keeps the hits at a word's start
+        return None, ()
+    return short, tuple(sorted(longer | {p for p in prefixes if len(p) > SHORT_KEY}))
 
 
 _RUN_RE = re.compile(r"[\w\-\u2010\u2011]*")
+_RUN_CHAR = re.compile(r"[\w\-\u2010\u2011]")
 """A run of word characters and hyphens (matched on the reversed text: back
 from a position to where a word covering it can start)."""
 
@@ -313,25 +358,31 @@ def make_snippet(text: str, matcher: TermMatcher) -> tuple[str, tuple[tuple[int,
 
 _SPACES_RE = re.compile(r"\s+")
 _WORD_CHAR = re.compile(r"\w")
-_WORD_TAIL = re.compile(r"\w*")
 _HYPHENS = ("-", "\u2010", "\u2011")
 _TEXTS = 256
 """Texts whose lower-cased and reversed copies are kept (~first pages)."""
-_TEXT_INFO: OrderedDict[str, tuple[str, str, bool, bool]] = OrderedDict()
+_TEXT_INFO: OrderedDict[str, tuple[str, str, bool, bool, bool]] = OrderedDict()
 _TEXT_LOCK = threading.Lock()
 
 
-def _text_info(text: str) -> tuple[str, str, bool, bool]:
-    """(lower-cased, reversed, has a letter the anchored finder may misread,
-    has "ß"), kept for the texts of recent hits (search as you type shows
-    the same articles keystroke after keystroke)."""
+def _text_info(text: str) -> tuple[str, str, bool, bool, bool]:
+    """(lower-cased, reversed, has a letter the anchored finder may
+    misread, has "ß", has a letter of _WIDE_RE), kept for the texts of
+    recent hits (search as you type shows the same articles keystroke after
+    keystroke)."""
     with _TEXT_LOCK:
         found = _TEXT_INFO.get(text)
         if found is not None:
             _TEXT_INFO.move_to_end(text)
             return found
     lowered = _lower(text)
-    found = (lowered, text[::-1], bool(_UNSAFE_RE.search(lowered)), "ß" in lowered)
+    found = (
+        lowered,
+        text[::-1],
+        bool(_UNSAFE_RE.search(lowered)),
+        "ß" in lowered,
+        bool(_WIDE_RE.search(lowered)),
+    )
     with _TEXT_LOCK:
         _TEXT_INFO[text] = found
         while len(_TEXT_INFO) > _TEXTS:
@@ -343,6 +394,8 @@ def _word_at(text: str, backwards: str, pos: int) -> re.Match[str] | None:
     """The WORD_RE word covering `pos` (`backwards`: the text reversed)."""
     # Back to the start of the run of word characters and hyphens holding
     # `pos`, then the WORD_RE word covering `pos` from there.
+    if not pos or not _RUN_CHAR.match(text, pos - 1):  # a word starts at `pos`, or none covers it
+        return WORD_RE.match(text, pos)
     n = len(text)
     run = _RUN_RE.match(backwards, n - pos)  # always matches, maybe empty
     start = pos - (run.end() - (n - pos)) if run else pos

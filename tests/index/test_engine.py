@@ -146,3 +146,29 @@ def test_numeric_column_reads_what_the_column_reader_reads() -> None:
         expected = [column[d] for d in range(reader.doc_count_all())]
         assert engine.numeric_column(reader, name) == expected
     assert engine.numeric_column(reader, "date")[-1] >= engine.NO_VALUE
+
+
+def test_term_positions_agree_with_the_matchers_positions() -> None:
+    # 400 documents: the postings span several blocks; some blocks hold none
+    # of the asked documents, a deleted one is asked too, and a missing term.
+    docs = [" ".join(["x"] * (i % 4) + ["alpha", "beta"] * (1 + i % 3)) for i in range(400)]
+    docs[5] = "beta only"
+    ix = _index(docs)
+    with ix.writer() as w:
+        w.delete_document(9)
+    (leaf, _), *_ = ix.reader().leaf_readers()
+    asked = [0, 5, 9, 10, 11, 300, 301, 399]
+    for word in ("alpha", "beta", "nothing"):
+        expected = {}
+        if word != "nothing":
+            m = leaf.postings("body", word)
+            while m.is_active():
+                if m.id() in asked:
+                    expected[m.id()] = list(m.value_as("positions"))
+                m.next()
+        got = engine.term_positions(leaf, "body", word, asked)
+        # Deleted documents are read too (a segment's deletions change under the same id).
+        assert {d: p for d, p in got.items() if d != 9} == expected, word
+    assert 5 not in engine.term_positions(leaf, "body", "alpha", asked)
+    assert engine.term_positions(leaf, "body", "alpha", [9]) == {9: [1]}
+    assert engine.term_positions(leaf, "body", "beta", [5]) == {5: [0]}

@@ -473,3 +473,21 @@ def test_typing_search_finds_prefix_but_reports_typed_words(ix: Index) -> None:
     miss = search(ix, "Berlni", typing=True)
     if miss.total == 0 and miss.suggestion:
         assert "*" not in miss.suggestion and " OR " not in miss.suggestion
+
+
+def test_kept_phrase_hits_follow_deletions() -> None:
+    """A segment's phrase hits are kept between searches (index/query/
+    evaluate.py); a document deleted since, in the same segment, is gone."""
+    from whoosh import writing
+
+    docs = dict(DOCS)
+    docs["a7"] = ("2024-03-02", "Noch einmal", DOCS["a1"][2], [], [])
+    ix = make_index(docs)
+    phrase = '"Militärhilfe für Moldau"'
+    assert sorted(ids(ix, phrase)) == ["a1", "a7"]
+    with ix.writer() as w:
+        w.delete_by_term("id", "a7")
+        w.mergetype = writing.NO_MERGE
+    assert len(ix.reader().leaf_readers()) == 1
+    assert ids(ix, phrase) == ["a1"]
+    assert search(ix, phrase).total == 1

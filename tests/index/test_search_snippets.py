@@ -11,6 +11,7 @@ from index.search.snippets import (
     SHORT_KEY,
     SNIPPET_CHARS,
     TermMatcher,
+    _finder,
     _lower,
     make_snippet,
     match_spans,
@@ -194,6 +195,13 @@ TYPED_WORDS = [
     "Demokratie",
     "Van",
     "der",
+    "Syrien",
+    "Rußland",
+    "Russland",
+    "Vučić",
+    "Łódź",
+    "Ruanda",
+    "erneut",
 ]
 TYPED_TERMS = [
     ["re", "re*"],
@@ -208,6 +216,13 @@ TYPED_TERMS = [
     ["mi", "mi*"],
     ["ij", "ij*"],
     ["bru", "bru*"],
+    ["syrien", "ru", "ru*"],
+    ["erdogan", "er", "er*"],
+    ["vu", "vu*"],
+    ["lo", "lo*"],
+    ["van", "der*"],
+    ["regierung", "re*"],
+    ["mikl", "leitn", "mikl-leitn*"],
 ]
 
 
@@ -230,7 +245,7 @@ def test_short_keys_at_word_starts_find_what_the_full_search_finds(
     matcher = TermMatcher(terms)
     everywhere = TermMatcher(terms)
     assert matcher.spans(text) == everywhere._scan(
-        text, _lower(text), everywhere._finder, hyphenated=True
+        text, _lower(text), _finder(everywhere._finder_keys), hyphenated=True
     )
 
 
