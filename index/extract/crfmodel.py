@@ -49,8 +49,9 @@ def model_attributes(path: Path) -> dict[bytes, bytes]:
 
 Pack = tuple[object, ...]
 Attrs = tuple[bytes, ...]
-_CorePack = tuple[bytes | None, Attrs, Attrs, Attrs, Attrs, Attrs, Attrs, Attrs]
-"""A word core's parts: own first (or None), own rest, as -1/+1/-2/+2, first three as -1/+1."""
+_CorePack = tuple[bytes | None, Attrs, Attrs, Attrs, Attrs, Attrs, Attrs, Attrs, Attrs]
+"""A word core's parts: own first (or None), own rest, as -1/+1/-2/+2, first three as -1/+1,
+and the reduced own part of a lower-case word without its spelling."""
 _MEMO_MAX = 20_000
 """Class-code and mark features remembered (a few thousand in practice)."""
 _VARIANTS_MAX = 50_000
@@ -65,7 +66,7 @@ def _kept(feats: Iterable[bytes | None]) -> tuple[bytes, ...]:
 class ModelFeatures:
     """`static_features` restricted to one model's attributes (see the module docstring)."""
 
-    def __init__(self, known: dict[bytes, bytes], cache_size: int = 20_000) -> None:
+    def __init__(self, known: dict[bytes, bytes], cache_size: int = 30_000) -> None:
         self.known = known
         self.pack = lru_cache(maxsize=cache_size)(self._pack)
         self._cores: dict[tuple[str, ...], _CorePack] = {}
@@ -74,6 +75,7 @@ class ModelFeatures:
         self._roles = _Roles(known)
         self._codes: dict[tuple[str, str, str], tuple[bytes, ...]] = {}
         self._pair_heads = _pair_heads(known)
+        self._code_names: dict[str, str] = {}  # one string per class code (a few dozen)
         self._start = self._edge("<s>")
         self._end = self._edge("</s>")
 
@@ -91,7 +93,7 @@ class ModelFeatures:
         own, m1, p1, m2, p2 = zip(*[self._roles[c] for c in core], strict=True)
         return (
             own[0], _kept(own[1:]), _kept(m1), _kept(p1), _kept(m2), _kept(p2),
-            _kept(m1[:3]), _kept(p1[:3]),
+            _kept(m1[:3]), _kept(p1[:3]), _kept((self._b, own[0])),
         )  # fmt: skip
 
     def _pack(self, w: str) -> Pack:
@@ -104,7 +106,7 @@ class ModelFeatures:
             if len(self._cores) >= _VARIANTS_MAX:
                 self._cores.clear()
             cp = self._cores[core] = self._core_pack(core)
-        c0, own_rest, m1, p1, m2, p2, m1_3, p1_3 = cp
+        c0, own_rest, m1, p1, m2, p2, m1_3, p1_3, small = cp
         kg = self.known.get
         lb = low.encode()
         pw = kg(b"pw=" + lb)
@@ -130,9 +132,10 @@ class ModelFeatures:
             p1 if nw is None else (nw, *p1),
             m2 if pw2 is None else (pw2, *m2),
             p2 if nw2 is None else (nw2, *p2),
-            _kept((self._b, c0, lw)), code, extras,
+            small if lw is None else (*small, lw), self._code_names.setdefault(code, code), extras,
             name_like, m1_3 if pw is None else (pw, *m1_3), p1_3 if nw is None else (nw, *p1_3),
-            pw_low if (pw_low := "pw=" + low) in self._pair_heads else None, "l=" + low,
+            pw_low if (pw_low := "pw=" + low) in self._pair_heads else None,
+            "l=" + low if name_like else None,
         )  # fmt: skip
 
     def features(self, words: Sequence[str], gaz: Gazetteer) -> list[list[bytes]]:

@@ -207,3 +207,25 @@ def test_word_info_is_the_plain_rule() -> None:
     assert len(words) > 500
     for w in sorted(words):
         assert word_info(w) == _word_info_plain(w), w
+
+
+def test_gazetteer_marks_do_not_depend_on_what_was_asked_before() -> None:
+    from index.extract import features
+
+    gaz = load()
+    extra = "in der Nähe von Wien und in den Vereinigten Staaten"
+    sentences = [*_words(), extra.split(" ")]
+
+    def fresh() -> None:
+        _marks.cache_clear()
+        features._STARTS.clear()
+        features._LONG.clear()
+
+    fresh()
+    once = [gazetteer_marks(w, gaz) for w in sentences]
+    fresh()
+    backwards = [gazetteer_marks(w, gaz) for w in reversed(sentences)][::-1]
+    _marks.cache_clear()  # the per-word answers stay remembered
+    again = [gazetteer_marks(w, gaz) for w in sentences]
+    assert once == backwards == again
+    assert any(m for marks in once for m in marks)
