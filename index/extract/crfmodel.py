@@ -18,13 +18,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from index.extract.features import (
-    _SENT_START,
-    _word_core,
-    gazetteer_marks,
-    word_extras,
-    word_strings,
-)
+from index.extract.features import _SENT_START, gazetteer_marks, word_info
 from index.extract.gazetteer import Gazetteer
 
 _MODEL_HEADER = struct.Struct("<4sI4s9I")
@@ -55,8 +49,9 @@ def model_attributes(path: Path) -> dict[bytes, bytes]:
 
 Pack = tuple[object, ...]
 Attrs = tuple[bytes, ...]
-_CorePack = tuple[bytes | None, Attrs, Attrs, Attrs, Attrs, Attrs, Attrs, Attrs]
-"""A word core's parts: own first (or None), own rest, as -1/+1/-2/+2, first three as -1/+1."""
+_CorePack = tuple[bytes | None, Attrs, Attrs, Attrs, Attrs, Attrs, Attrs, Attrs, Attrs]
+"""A word core's parts: own first (or None), own rest, as -1/+1/-2/+2, first three as -1/+1,
+and the reduced own part of a lower-case word without its spelling."""
 _MEMO_MAX = 20_000
 """Class-code and mark features remembered (a few thousand in practice)."""
 _VARIANTS_MAX = 50_000
@@ -71,64 +66,76 @@ def _kept(feats: Iterable[bytes | None]) -> tuple[bytes, ...]:
 class ModelFeatures:
     """`static_features` restricted to one model's attributes (see the module docstring)."""
 
-    def __init__(self, known: dict[bytes, bytes], cache_size: int = 20_000) -> None:
+    def __init__(self, known: dict[bytes, bytes], cache_size: int = 30_000) -> None:
         self.known = known
         self.pack = lru_cache(maxsize=cache_size)(self._pack)
         self._cores: dict[tuple[str, ...], _CorePack] = {}
         self._b = self._get("b")
         self._memo = _Memo(known)
+        self._roles = _Roles(known)
         self._codes: dict[tuple[str, str, str], tuple[bytes, ...]] = {}
+        self._pair_heads = _pair_heads(known)
+        self._code_names: dict[str, str] = {}  # one string per class code (a few dozen)
         self._start = self._edge("<s>")
         self._end = self._edge("</s>")
 
     def _edge(self, mark: str) -> Pack:
         """The pack standing for the missing word before the first / after the last."""
         one = _kept((self._get(mark),))
-        return (one, one, one, one, one, one, mark, one, True, one, one, mark, mark)
+        head = mark if mark in self._pair_heads else None
+        return (one, one, one, one, one, one, mark, one, True, one, one, head, mark)
 
     def _get(self, s: str) -> bytes | None:
         return self.known.get(s.encode())
 
     def _core_pack(self, core: tuple[str, ...]) -> _CorePack:
-        """What a word's class features (`_word_core`) contribute, kept, in every role."""
-        get = self._get
-        own = tuple(get(c) for c in core)
-        m1 = tuple(get("-1" + c) for c in core)
-        p1 = tuple(get("+1" + c) for c in core)
+        """What a word's class features (`features.word_info`) contribute, kept, in every role."""
+        own, m1, p1, m2, p2 = zip(*[self._roles[c] for c in core], strict=True)
         return (
-            own[0], _kept(own[1:]), _kept(m1), _kept(p1),
-            _kept(get("-2" + c) for c in core), _kept(get("+2" + c) for c in core),
-            _kept(m1[:3]), _kept(p1[:3]),
+            own[0], _kept(own[1:]), _kept(m1), _kept(p1), _kept(m2), _kept(p2),
+            _kept(m1[:3]), _kept(p1[:3]), _kept((self._b, own[0])),
         )  # fmt: skip
 
     def _pack(self, w: str) -> Pack:
-        """`features.pack_parts(w)` filtered (same parts, same order)."""
+        """`features.pack_parts(w)` filtered (same parts, same order; the parts only a
+        name-like word uses as itself are left empty for the others)."""
         low = w.lower()
-        core = _word_core(w)
+        core, code, extra, name_like = word_info(w)
         cp = self._cores.get(core)
         if cp is None:
             if len(self._cores) >= _VARIANTS_MAX:
                 self._cores.clear()
             cp = self._cores[core] = self._core_pack(core)
-        c0, own_rest, m1, p1, m2, p2, m1_3, p1_3 = cp
-        code, extra, name_like = word_extras(w, core)
+        c0, own_rest, m1, p1, m2, p2, m1_3, p1_3, small = cp
         kg = self.known.get
-        b = self._b
-        words = [kg(s.encode()) for s in word_strings(w, low)]  # words[1]: "l=" + low
         lb = low.encode()
         pw = kg(b"pw=" + lb)
         nw = kg(b"nw=" + lb)
         pw2 = kg(b"pw2=" + lb)
         nw2 = kg(b"nw2=" + lb)
+        lw = kg(b"l=" + lb)
+        if name_like:  # `features.word_strings`, as bytes
+            own = _kept(
+                (
+                    self._b, c0, kg(b"w=" + w.encode()), lw,
+                    kg(b"s2=" + low[-2:].encode()), kg(b"s3=" + low[-3:].encode()),
+                    kg(b"s4=" + low[-4:].encode()), kg(b"s5=" + low[-5:].encode()),
+                    kg(b"p3=" + low[:3].encode()), kg(b"p4=" + low[:4].encode()),
+                )
+            ) + own_rest  # fmt: skip
+            extras = _kept([kg(s.encode()) for s in extra]) if extra else ()
+        else:
+            own = extras = ()
         return (
-            _kept((b, c0, *words)) + own_rest,
+            own,
             m1 if pw is None else (pw, *m1),
             p1 if nw is None else (nw, *p1),
             m2 if pw2 is None else (pw2, *m2),
             p2 if nw2 is None else (nw2, *p2),
-            _kept((b, c0, words[1])), code, _kept([kg(s.encode()) for s in extra]),
+            small if lw is None else (*small, lw), self._code_names.setdefault(code, code), extras,
             name_like, m1_3 if pw is None else (pw, *m1_3), p1_3 if nw is None else (nw, *p1_3),
-            "pw=" + low, "l=" + low,
+            pw_low if (pw_low := "pw=" + low) in self._pair_heads else None,
+            "l=" + low if name_like else None,
         )  # fmt: skip
 
     def features(self, words: Sequence[str], gaz: Gazetteer) -> list[list[bytes]]:
@@ -158,7 +165,8 @@ class ModelFeatures:
                 out.append(f)
                 continue
             f = [*pk[0], *p1[1], *n1[2]]  # type: ignore[misc]
-            if g := kg((p1[11] + "|" + pk[12]).encode()):  # type: ignore[operator]
+            head = p1[11]  # None: no pair feature starts with this previous word
+            if head is not None and (g := kg((head + "|" + pk[12]).encode())):  # type: ignore[operator]
                 f.append(g)
             f.extend(pk[7])  # type: ignore[arg-type]
             f.extend((packs[i - 2] if i > 1 else start)[3])  # type: ignore[arg-type]
@@ -191,6 +199,17 @@ class ModelFeatures:
         return out
 
 
+def _pair_heads(known: Iterable[bytes]) -> frozenset[str]:
+    """Every "pw=<word>" (or "<s>") that some known "<head>|l=<word>" pair feature starts with."""
+    heads: set[str] = set()
+    for name in known:
+        at = name.find(b"|l=")
+        while at >= 0:
+            heads.add(name[:at].decode("utf-8", "replace"))
+            at = name.find(b"|l=", at + 1)
+    return frozenset(heads)
+
+
 class _Memo(dict[str, "bytes | None"]):
     """Feature string -> the model's bytes for it, or None; looked up on first use."""
 
@@ -200,4 +219,18 @@ class _Memo(dict[str, "bytes | None"]):
 
     def __missing__(self, s: str) -> bytes | None:
         v = self[s] = self.known.get(s.encode())
+        return v
+
+
+class _Roles(dict[str, tuple["bytes | None", ...]]):
+    """A class feature -> the model's bytes for it as own, -1, +1, -2, +2 feature (or None);
+    made on first use (a few hundred values make every word's class features)."""
+
+    def __init__(self, known: dict[bytes, bytes]) -> None:
+        super().__init__()
+        self.known = known
+
+    def __missing__(self, c: str) -> tuple[bytes | None, ...]:
+        kg = self.known.get
+        v = self[c] = tuple(kg((role + c).encode()) for role in ("", "-1", "+1", "-2", "+2"))
         return v

@@ -7,8 +7,9 @@ cue a following name; they are never part of it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence, Set
 from functools import lru_cache
+from typing import Any
 
 from index.extract.cues import (
     GEO_GENERIC,
@@ -18,7 +19,7 @@ from index.extract.cues import (
     TOPONYM_SUFFIXES,
 )
 from index.extract.freq import bands
-from index.extract.gazetteer import MAX_SPAN, Gazetteer, load, lookup_key
+from index.extract.gazetteer import MAX_SPAN, Gazetteer, WordSet, load, lookup_key
 from index.extract.known import KNOWN_SURNAMES, ORG_NAMES, ORG_SUFFIXES
 
 _GERMAN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüß-'.’0123456789")
@@ -119,10 +120,21 @@ def _may_start(w: str, low: str, gaz: Gazetteer) -> bool:
     return hit
 
 
+_LONG: dict[tuple[str, str], bool] = {}
+"""`_may_be_long` answers by (word, next word): half the pairs news asks repeat ("in der")."""
+
+
 def _may_be_long(low: str, w: str, second: str, gaz: Gazetteer) -> bool:
     """Whether a place or organisation key of two or more tokens may start with (w, second)."""
-    pairs = _org_pairs(gaz)
-    return (low, second) in pairs or (w, second) in pairs or gaz.places.may_continue(low, second)
+    hit = _LONG.get((w, second))
+    if hit is None:
+        if len(_LONG) >= _STARTS_MAX:
+            _LONG.clear()
+        pairs = _org_pairs(gaz)
+        hit = _LONG[(w, second)] = (
+            (low, second) in pairs or (w, second) in pairs or gaz.places.may_continue(low, second)
+        )
+    return hit
 
 
 @lru_cache(maxsize=2)
@@ -139,30 +151,77 @@ def _ends_in_noun(low: str, nouns: frozenset[str]) -> bool:
     return False
 
 
-def _word_core(w: str) -> tuple[str, ...]:
-    """Class-level features of a word itself (asked once per word: its pack is cached)."""
+def _prefixed(prefix: str) -> dict[str, str]:
+    """prefix + value, one string per value (made once: these values repeat)."""
+
+    class _Memo(dict[str, str]):
+        def __missing__(self, value: str) -> str:
+            v = self[value] = prefix + value
+            return v
+
+    return _Memo()
+
+
+_SH = _prefixed("sh=")
+_LX = _prefixed("lx=")
+_SFX = _prefixed("sfx=")
+_FQ = _prefixed("fq=")
+_LEN = tuple("len=" + str(k) for k in range(5))
+
+
+def _contains(words: Set[str]) -> Callable[[str], bool]:
+    return words.str_contains() if isinstance(words, WordSet) else words.__contains__
+
+
+@lru_cache(maxsize=2)
+def _tables(gaz: Gazetteer) -> tuple[Any, ...]:
+    """The tables `word_info` asks, as the bound lookups themselves (no wrapper calls)."""
+    return (
+        gaz.lexicon.get,
+        _contains(gaz.name_morphemes),
+        gaz.suffix_odds.get,
+        gaz.noun_morphemes,
+        _contains(gaz.first_names),
+        _contains(gaz.surnames),
+        _contains(gaz.nouns),
+        _contains(gaz.toponyms),
+        gaz.places.get,
+        bands().get,
+    )
+
+
+def word_info(w: str) -> tuple[tuple[str, ...], str, tuple[str, ...], bool]:
+    """A word's class features (its "core", in every role), class code, hyphen and
+    genitive extras, and whether it is name-like. Asked once per word: the tagger
+    caches what it makes of the answer (crfmodel.py), training caches `pack_parts`.
+    """
     gaz = load()
+    lex, name_morph, sfx, noun_morphs, first, surname, nouns, topo, place_of, band = _tables(gaz)
     low = w.lower()
     upper = w[:1].isupper()
-    f = ["sh=" + shape(w), "lx=" + gaz.lexicon.get(low, "?")]
-    if low in gaz.name_morphemes:
+    f = [_SH[shape(w)], _LX[lex(low, "?")]]
+    code = ""
+    ne = name_morph(low)
+    if ne:
         f.append("ne")
     if upper:
-        sfx = gaz.suffix_odds
-        odds = sfx.get(low[-4:])
+        odds = sfx(low[-4:])
         if odds is None:
-            odds = sfx.get(low[-3:])
-        f.append("sfx=?" if odds is None else "sfx=" + str(odds))
-        if _ends_in_noun(low, gaz.noun_morphemes):
+            odds = sfx(low[-3:])
+        f.append("sfx=?" if odds is None else _SFX[str(odds)])
+        if _ends_in_noun(low, noun_morphs):
             f.append("nncmp")
-    if w in gaz.first_names:
+    fn = first(w)
+    if fn:
         f.append("fn")
-    if w in gaz.surnames:
+    sn = surname(w)
+    if sn:
         f.append("sn")
-    noun = w in gaz.nouns
+    noun = nouns(w)
     if noun:
         f.append("cn")
-    if w in gaz.toponyms:
+        code = "N"
+    if topo(w):
         f.append("topo")
     if noun and low.endswith(PLACE_CUE_SUFFIXES):
         f.append("pcue")
@@ -176,17 +235,40 @@ def _word_core(w: str) -> tuple[str, ...]:
             f.append("foreign")  # "Jørund", "Kyōto", "Švejnar": letters German does not use
     if low in ROLE_WORDS or (len(low) > 6 and low.endswith(ROLE_SUFFIXES)):
         f.append("role")  # `cues.is_role`
-    f.append("fq=" + (bands().get(low) or "r"))  # `freq.band`
+    f.append(_FQ[band(low) or "r"])  # `freq.band`
     if w in KNOWN_SURNAMES:
         f.append("kp")
     if w in ORG_NAMES:
         f.append("ko")
     if w in ORG_SUFFIXES:
         f.append("osf")
-    return tuple(f)
-
-
-_LEN = tuple("len=" + str(k) for k in range(5))
+    # A compact class code (noun / first name / surname / known name / capitalised),
+    # combined with the neighbours' codes: "first name + unknown capitalised".
+    if fn:
+        code += "F"
+    if sn:
+        code += "S"
+    if ne:
+        code += "E"
+    place = place_of((w,))
+    if place is not None:
+        code += "P" if place.kind != "city" or place.population >= 15_000 else "p"
+    code += "C" if upper else "l"
+    name_like = bool(w) and is_name_like(w)
+    extra: tuple[str, ...] = ()
+    if not name_like:
+        return tuple(f), code, extra, False  # the extras count only for name-like words
+    if "-" in w:
+        head = w.partition("-")[0]
+        hpl = place_of(lookup_key((head,))) is not None
+        extra = ("h1=" + head.lower(), "hl=" + w.rsplit("-", 1)[1].lower(), *(("hpl",) * hpl))
+    if w.endswith("s") and len(w) > 3:
+        stem = w[:-1]
+        if place_of((stem,)) is not None:
+            extra += ("gen-pl",)
+        if first(stem):
+            extra += ("gen-fn",)
+    return tuple(f), code, extra, True
 
 
 def word_strings(w: str, low: str) -> tuple[str, ...]:
@@ -203,33 +285,6 @@ def word_strings(w: str, low: str) -> tuple[str, ...]:
     )
 
 
-def word_extras(w: str, core: tuple[str, ...]) -> tuple[str, tuple[str, ...], bool]:
-    """A word's class code, its hyphen/genitive features, and whether it is name-like."""
-    # A compact class code (noun / first name / surname / known name / capitalised),
-    # combined with the neighbours' codes below: "first name + unknown capitalised".
-    code = "".join(
-        c for c, feat in (("N", "cn"), ("F", "fn"), ("S", "sn"), ("E", "ne")) if feat in core
-    )
-    gaz = load()
-    place = gaz.places.get((w,))
-    if place is not None:
-        code += "P" if place.kind != "city" or place.population >= 15_000 else "p"
-    code += "C" if w[:1].isupper() else "l"
-    extra: list[str] = []
-    if "-" in w:
-        head = w.partition("-")[0]
-        extra.append("h1=" + head.lower())
-        extra.append("hl=" + w.rsplit("-", 1)[1].lower())
-        if lookup_key((head,)) in gaz.places:
-            extra.append("hpl")
-    if w.endswith("s") and len(w) > 3:
-        if (w[:-1],) in gaz.places:
-            extra.append("gen-pl")
-        if w[:-1] in gaz.first_names:
-            extra.append("gen-fn")
-    return code, tuple(extra), bool(w) and is_name_like(w)
-
-
 def pack_parts(w: str) -> tuple[tuple[str, ...], ...]:
     """The feature strings a word contributes as itself and as a neighbour.
 
@@ -240,14 +295,13 @@ def pack_parts(w: str) -> tuple[tuple[str, ...], ...]:
     the same, filtered to the model's attributes: change both together.
     """
     low = w.lower()
-    core = _word_core(w)
+    core, code, extra, name_like = word_info(w)
     own = ("b", core[0], *word_strings(w, low), *core[1:])
     prev = ("pw=" + low, *("-1" + c for c in core))
     nxt = ("nw=" + low, *("+1" + c for c in core))
     prev2 = ("pw2=" + low, *("-2" + c for c in core))
     nxt2 = ("nw2=" + low, *("+2" + c for c in core))
     small = ("b", core[0], "l=" + low)
-    code, extra, name_like = word_extras(w, core)
     return (
         own, prev, nxt, prev2, nxt2, small, (code,), extra,
         ("y",) if name_like else (), prev[:4], nxt[:4],

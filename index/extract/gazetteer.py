@@ -15,7 +15,7 @@ import json
 import math
 import mmap
 import struct
-from collections.abc import Iterator, Mapping, Set
+from collections.abc import Callable, Iterator, Mapping, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -163,6 +163,11 @@ class WordSet(Set[str]):
 
     def __len__(self) -> int:
         return len(self._trie)
+
+    def str_contains(self) -> Callable[[str], bool]:
+        """`word in self` for a str `word`: the trie's own lookup, without this wrapper
+        (for a caller that asks once per distinct word, where a memo does not pay)."""
+        return self._trie.__contains__  # type: ignore[no-any-return]
 
 
 class WordClasses(Mapping[str, str]):
