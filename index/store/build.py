@@ -214,19 +214,18 @@ def _write(
     """Write the plan into `writer`; returns (added, updated, touched)."""
     added = updated = touched = 0
     total = len(plan.to_read)
-    by_id = {s.id: s for s in plan.to_read}
-    id_by_path = {s.location: s.id for s in plan.to_read}
-    for done, item in enumerate(load_articles(plan.to_read, workers), 1):
+    # One result per source, in order (load_articles): no tables by id or path.
+    loaded = zip(plan.to_read, load_articles(plan.to_read, workers), strict=True)
+    for done, (source, item) in enumerate(loaded, 1):
         if cancel is not None and cancel.is_set():
             raise BuildCancelled
         if isinstance(item, Skipped):
             plan.skipped.append(item)
-            source_id = id_by_path.get(item.path)
-            if source_id is not None and source_id in manifest:
+            source_id = source.id
+            if source_id in manifest:
                 writer.delete_by_term("id", source_id)
                 del manifest[source_id]
-            if source_id is not None and item.code in STABLE_SKIPS:
-                source = by_id[source_id]
+            if item.code in STABLE_SKIPS:
                 manifest[source_id] = [
                     source.location,
                     source.size,
@@ -237,7 +236,6 @@ def _write(
                 ]
         else:
             article, doc = item
-            source = by_id[article.id]
             old = manifest.get(article.id)
             entry: list[Any] | None = [
                 source.location,
