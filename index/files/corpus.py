@@ -117,7 +117,12 @@ def list_article_files(root: Path) -> Listing:
             skip(folder, f"cannot read folder: {exc.strerror or exc}", "unreadable")
             return
         folders.append((folder, st.st_dev, st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_mode))
-        for entry in entries:
+        # Each entry (and the stat it caches) is let go once looked at: held
+        # to the end, 100,000 of them stayed in the heap as holes between
+        # the items kept (the builder's RSS +75 MB at 100k files).
+        entries.reverse()
+        while entries:
+            entry = entries.pop()
             name = entry.name
             if name[0] == ".":
                 continue

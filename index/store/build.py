@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import multiprocessing
 import os
 import shutil
 import sys
@@ -18,7 +17,6 @@ import threading
 import time
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +35,7 @@ from index.messages import Problem
 from index.records import Article, BuildReport, Progress, Skipped
 from index.store import disk as store
 from index.store import pool, scan
+from index.store import workers as workers_mod
 from index.store.schema import prepare_document
 
 POOL_THRESHOLD = 64
@@ -107,24 +106,15 @@ _M_MMAP_THRESHOLD = -3
 """glibc's malloc.h parameter numbers for `mallopt`."""
 
 
-def _start_worker(parent_pid: int) -> None:
-    """Pool worker start-up.
+def _start_worker() -> None:
+    """Pool worker start-up (index/store/workers.py).
 
-    Exit as soon as the builder is gone: a worker holds both ends of its task
-    queue, so it would otherwise wait on it forever after the builder is killed
-    (SIGKILL runs no clean-up). Then map the name tables (milliseconds: they
-    are shared with every other process, not copied) and take everything
-    loaded so far out of the garbage collector's sight: a worker allocates
-    millions of short-lived objects, and a higher threshold makes the young
-    collections rarer.
+    Map the name tables (milliseconds: they are shared with every other
+    process, not copied) and take everything loaded so far out of the garbage
+    collector's sight: a worker allocates millions of short-lived objects,
+    and a higher threshold makes the young collections rarer. (A worker exits
+    with its builder by itself: its task pipe ends.)
     """
-
-    def watch() -> None:
-        while os.getppid() == parent_pid:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
     keep_freed_heap()
     from index.extract.gazetteer import load
 
@@ -142,17 +132,8 @@ def load_articles(
     if len(sources) < POOL_THRESHOLD or workers <= 1:
         yield from map(_load, sources)
         return
-    # "spawn", not fork: a forked worker would inherit the build lock's file
-    # descriptor (keeping the lock held after the builder is killed) and the
-    # queue pipes (so it never notices its parent is gone and lingers forever);
-    # forking a process with threads (the TUI) is unsafe besides.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        initializer=_start_worker,
-        initargs=(os.getpid(),),
-    ) as pool:
+    # Child interpreters on pipes, not multiprocessing (index/store/workers.py).
+    with workers_mod.Pool(workers, f"{__name__}:_load_chunk", f"{__name__}:_start_worker") as pool:
         yield from _ordered_results(pool, sources, workers)
 
 
@@ -162,8 +143,7 @@ CHUNK = 16
 IN_FLIGHT = 4
 """Tasks submitted per worker ahead of the one being written: enough to keep
 every worker busy, few enough that finished articles never pile up in the
-builder when it writes more slowly than the workers read (`pool.map`
-submits every task at once and keeps every result until it is taken)."""
+builder when it writes more slowly than the workers read."""
 
 
 def _load_chunk(chunk: list[SourceFile]) -> list[tuple[Article, dict[str, Any]] | Skipped]:
@@ -171,22 +151,18 @@ def _load_chunk(chunk: list[SourceFile]) -> list[tuple[Article, dict[str, Any]] 
 
 
 def _ordered_results(
-    pool: ProcessPoolExecutor, sources: list[SourceFile], workers: int
+    pool: workers_mod.Pool, sources: list[SourceFile], workers: int
 ) -> Iterator[tuple[Article, dict[str, Any]] | Skipped]:
     """`_load` of every source, in order, with a bounded number of tasks out."""
     chunks = (sources[i : i + CHUNK] for i in range(0, len(sources), CHUNK))
-    window: deque[Future[list[tuple[Article, dict[str, Any]] | Skipped]]] = deque()
+    window: deque[Any] = deque()
     limit = IN_FLIGHT * workers
-    try:
-        for chunk in chunks:
-            window.append(pool.submit(_load_chunk, chunk))
-            if len(window) >= limit:
-                yield from window.popleft().result()
-        while window:
-            yield from window.popleft().result()
-    finally:
-        for future in window:
-            future.cancel()
+    for chunk in chunks:
+        window.append(pool.submit(chunk))
+        if len(window) >= limit:
+            yield from pool.result(window.popleft())
+    while window:
+        yield from pool.result(window.popleft())
 
 
 def _plan(articles_dir: Path, manifest: dict[str, Any], listing: Listing | None = None) -> _Plan:
@@ -238,19 +214,18 @@ def _write(
     """Write the plan into `writer`; returns (added, updated, touched)."""
     added = updated = touched = 0
     total = len(plan.to_read)
-    by_id = {s.id: s for s in plan.to_read}
-    id_by_path = {s.location: s.id for s in plan.to_read}
-    for done, item in enumerate(load_articles(plan.to_read, workers), 1):
+    # One result per source, in order (load_articles): no tables by id or path.
+    loaded = zip(plan.to_read, load_articles(plan.to_read, workers), strict=True)
+    for done, (source, item) in enumerate(loaded, 1):
         if cancel is not None and cancel.is_set():
             raise BuildCancelled
         if isinstance(item, Skipped):
             plan.skipped.append(item)
-            source_id = id_by_path.get(item.path)
-            if source_id is not None and source_id in manifest:
+            source_id = source.id
+            if source_id in manifest:
                 writer.delete_by_term("id", source_id)
                 del manifest[source_id]
-            if source_id is not None and item.code in STABLE_SKIPS:
-                source = by_id[source_id]
+            if item.code in STABLE_SKIPS:
                 manifest[source_id] = [
                     source.location,
                     source.size,
@@ -261,7 +236,6 @@ def _write(
                 ]
         else:
             article, doc = item
-            source = by_id[article.id]
             old = manifest.get(article.id)
             entry: list[Any] | None = [
                 source.location,

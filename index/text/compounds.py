@@ -21,7 +21,12 @@ from pathlib import Path
 
 from whoosh.lang import stopwords_for_language
 
+from index.text.memo import Memo
+
 LEXICON_PATH = Path(__file__).resolve().parent / "data" / "de_lexicon.bin"
+
+WORDS_KEPT = 100_000
+"""Words whose split a process keeps, per generation (index/text/memo.py)."""
 
 # Linking elements (Fugen) that may follow a modifier; "" first so the bare
 # form wins when both fit.
@@ -118,9 +123,11 @@ def _head_zipf(word: str) -> float:
     return z if z >= MIN_HEAD_ZIPF else 0.0
 
 
-@lru_cache(maxsize=200_000)
-def _segment(word: str, inner: bool = False) -> tuple[tuple[str, ...], float]:
-    """Best segmentation of `word` as (surface parts, summed Zipf)."""
+def _segment(
+    word: str, inner: bool, memo: dict[str, tuple[tuple[str, ...], float]]
+) -> tuple[tuple[str, ...], float]:
+    """Best segmentation of `word` as (surface parts, summed Zipf); `memo`
+    holds the inner segmentations of one word's tails, each asked many times."""
     best: tuple[tuple[str, ...], float] = ((word,), _head_zipf(word))
     best_mean = best[1]
     for cut in range(MIN_MODIFIER - 1, len(word) - MIN_HEAD + 1):
@@ -128,7 +135,10 @@ def _segment(word: str, inner: bool = False) -> tuple[tuple[str, ...], float]:
         mz = _modifier_zipf(left, inner)
         if not mz:
             continue
-        parts, total = _segment(right, True)
+        found = memo.get(right)
+        if found is None:
+            found = memo[right] = _segment(right, True, memo)
+        parts, total = found
         if not total or (len(parts) == 1 and not _head_zipf(right)):
             continue
         n = len(parts) + 1
@@ -138,8 +148,7 @@ def _segment(word: str, inner: bool = False) -> tuple[tuple[str, ...], float]:
     return best
 
 
-@lru_cache(maxsize=200_000)
-def split_compound(word: str) -> tuple[str, ...]:
+def _split_compound(word: str) -> tuple[str, ...]:
     """Parts of a folded compound with linking elements removed, or ().
 
     >>> split_compound("sicherheitsgarantien")
@@ -147,12 +156,17 @@ def split_compound(word: str) -> tuple[str, ...]:
     """
     if len(word) < MIN_WORD or not word.isalpha():
         return ()
-    parts, total = _segment(word)
+    parts, total = _segment(word, False, {})
     if len(parts) < 2:
         return ()
     if total / len(parts) < zipf(word) + SPLIT_MARGIN:
         return ()
     return (*(_strip_fuge(p) for p in parts[:-1]), parts[-1])
+
+
+split_compound = Memo(_split_compound, WORDS_KEPT).__getitem__
+"""`_split_compound`, cached: a genitive's test and the word's own analysis
+ask for the same word."""
 
 
 def _strip_fuge(modifier: str) -> str:
