@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import multiprocessing
 import os
 import shutil
 import sys
@@ -18,10 +17,9 @@ import threading
 import time
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whoosh import index as whoosh_index
 from whoosh.writing import IndexWriter
@@ -38,6 +36,9 @@ from index.records import Article, BuildReport, Progress, Skipped
 from index.store import disk as store
 from index.store import pool, scan
 from index.store.schema import prepare_document
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 POOL_THRESHOLD = 64
 """Below this many files to read, a process pool costs more than it saves."""
@@ -142,6 +143,9 @@ def load_articles(
     if len(sources) < POOL_THRESHOLD or workers <= 1:
         yield from map(_load, sources)
         return
+    import multiprocessing  # here, not at the top: a small update never needs a pool
+    from concurrent.futures import ProcessPoolExecutor
+
     # "spawn", not fork: a forked worker would inherit the build lock's file
     # descriptor (keeping the lock held after the builder is killed) and the
     # queue pipes (so it never notices its parent is gone and lingers forever);

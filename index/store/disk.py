@@ -32,7 +32,6 @@ import fcntl
 import json
 import os
 import shutil
-import tempfile
 import time
 import zlib
 from collections.abc import Iterator
@@ -344,6 +343,8 @@ class PrivateRamStorage(RamStorage):
     fresh folder; the writer removes it when it commits or cancels."""
 
     def temp_storage(self, name: str | None = None) -> FileStorage:
+        import tempfile  # here: only in-memory indexes need it, not every command
+
         folder = tempfile.mkdtemp(prefix="diplo-reader-", suffix=f"-{name or 'tmp'}")
         return FileStorage(folder).create()
 

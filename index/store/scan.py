@@ -61,13 +61,13 @@ import os
 import stat
 import sys
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from index.files.atomic import write_atomic
 from index.files.corpus import SUFFIXES, Listing, SourceFile
 from index.files.decode import printable, unsafe_name
 from index.records import Skipped
@@ -218,8 +218,9 @@ def _changes(state: dict[str, Any], root: str) -> Changes:
         new: list[tuple[str, os.stat_result]] = []
         if not same:
             now = set(os.listdir(location))
-            gone = set(names).difference(now) if not now.issuperset(names) else set()
-            extra = now.difference(names)
+            kept_names = set(names)
+            gone = kept_names - now
+            extra = now - kept_names
             if extra:
                 new = _new_files(location, sorted(extra), kept_folders, skipped_paths)
                 if {_stem(n) for n in gone} & {_stem(n) for n, _ in new}:
@@ -228,8 +229,8 @@ def _changes(state: dict[str, Any], root: str) -> Changes:
                     if any(v != name and v in now for v in _same_stem(name)):
                         raise _FullScan  # two files with one stem: ids depend on walk order
             if gone:
-                names, sizes, mtimes, hashes = list(names), list(sizes), list(mtimes), hashes
-                for i in sorted((names.index(n) for n in gone), reverse=True):
+                positions = _positions(map(gone.__contains__, names))
+                for i in positions:
                     path = os.path.join(location, names[i])
                     out.removed.append(_stem(path[prefix_len:]))
                     out.old[out.removed[-1]] = [path, sizes[i], mtimes[i], hashes[i] or None]
@@ -237,19 +238,19 @@ def _changes(state: dict[str, Any], root: str) -> Changes:
                         out.unchanged -= 1
                     else:
                         dropped.add(path)
-                    del names[i], sizes[i], mtimes[i], hashes[i]
+                names, sizes, mtimes, hashes = _without(positions, names, sizes, mtimes, hashes)
         if names:
             stats = _stat_all(location, names)
             now_sizes, now_mtimes = list(map(_SIZE, stats)), list(map(_MTIME, stats))
             if now_sizes != sizes or now_mtimes != mtimes:
-                differs = map(
-                    operator.or_,
-                    map(operator.ne, now_sizes, sizes),
-                    map(operator.ne, now_mtimes, mtimes),
+                changed = _positions(
+                    map(
+                        operator.or_,
+                        map(operator.ne, now_sizes, sizes),
+                        map(operator.ne, now_mtimes, mtimes),
+                    )
                 )
-                changed = list(itertools.compress(range(len(names)), differs))
-                names, sizes, mtimes = list(names), list(sizes), list(mtimes)
-                for i in reversed(changed):
+                for i in changed:
                     st = stats[i]
                     if not stat.S_ISREG(st.st_mode):
                         raise _FullScan
@@ -261,7 +262,7 @@ def _changes(state: dict[str, Any], root: str) -> Changes:
                         out.unchanged -= 1
                     else:
                         dropped.add(path)
-                    del names[i], sizes[i], mtimes[i], hashes[i]
+                names, sizes, mtimes, hashes = _without(changed, names, sizes, mtimes, hashes)
         out.files[location] = (names, sizes, mtimes, hashes)
         for name, st in new:
             path = os.path.join(location, name)
@@ -273,6 +274,22 @@ def _changes(state: dict[str, Any], root: str) -> Changes:
         Skipped(str(p), str(r), str(c)) for p, r, c in state["skipped"] if p not in dropped
     ]
     return out
+
+
+def _positions(flags: Iterable[bool]) -> list[int]:
+    """The positions of the true flags, in order (a loop in C)."""
+    return list(itertools.compress(itertools.count(), flags))
+
+
+def _without(positions: list[int], *columns: list[Any]) -> list[list[Any]]:
+    """Each column less the rows at `positions`, in one pass (deleting rows one
+    by one moves the rest of a 100,000-row list each time)."""
+    if not positions:
+        return list(columns)
+    keep = [True] * len(columns[0])
+    for i in positions:
+        keep[i] = False
+    return [list(itertools.compress(column, keep)) for column in columns]
 
 
 def _same_stem(name: str) -> list[str]:
@@ -343,9 +360,27 @@ def _write_state(
         "skipped": [[s.path, s.reason, s.code] for s in skipped],
     }
     with contextlib.suppress(OSError):  # a read-only cache: the full scan runs next time too
-        write_atomic(index_dir / SCAN_FILE, json.dumps(state))
+        _replace(index_dir / SCAN_FILE, json.dumps(state).encode("ascii"))
         return True
     return False
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Replace `path` by `data` in one rename, without waiting for the disk
+    (`write_atomic` flushes first: ~10-20 ms for the 7 MB of a 100k scan).
+    A crash may leave the new name with no data or torn data: not JSON, or
+    not the manifest's, so the full scan runs once; the kept scan is written
+    after the index is sealed, so it can never vouch for a newer manifest."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def keep(

@@ -140,6 +140,15 @@ def _new_subfolder(folder: Path) -> None:
     )
 
 
+def _several(folder: Path) -> None:
+    """Removed and edited files interleaved in one folder (rows dropped from
+    the middle of the kept lists, not only their end)."""
+    for name in ("000", "002"):
+        next(folder.glob(f"{name}_*.txt")).unlink()
+    for name in ("001", "003"):
+        _edit_in_place(next(folder.glob(f"{name}_*.txt")))
+
+
 CHANGES = {
     "edited": (lambda f: _edit_in_place(next(f.glob("003_*.txt"))), (1, 0, 1, 0, 5, 1)),
     "edited-same-size": (lambda f: _same_size_edit(next(f.glob("003_*.txt"))), (1, 0, 1, 0, 5, 1)),
@@ -149,6 +158,7 @@ CHANGES = {
     "new-subfolder": (_new_subfolder, (1, 1, 0, 0, 6, 1)),
     "removed": (_remove, (0, 0, 0, 1, 5, 1)),
     "renamed": (_rename, (1, 1, 0, 1, 5, 1)),
+    "several-removed-and-edited": (_several, (2, 0, 2, 2, 2, 1)),
     "emptied-file-filled": (
         lambda f: (f / "leer.txt").write_text("Neu\n\nJetzt mit Text in Wien.", "utf-8"),
         (1, 0, 1, 0, 6, 0),  # the manifest knew it (as skipped): an update
