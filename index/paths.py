@@ -11,27 +11,36 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from importlib import resources
 from pathlib import Path
-
-from platformdirs import user_cache_path, user_config_path, user_state_path
 
 APP_NAME = "diplo-reader"
 
 
 def cache_dir() -> Path:
     override = os.environ.get("DIPLO_CACHE_DIR")
-    return Path(override) if override else user_cache_path(APP_NAME)
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_path  # here: each command's start-up pays for imports
+
+    return user_cache_path(APP_NAME)
 
 
 def state_dir() -> Path:
     override = os.environ.get("DIPLO_STATE_DIR")
-    return Path(override) if override else user_state_path(APP_NAME)
+    if override:
+        return Path(override)
+    from platformdirs import user_state_path
+
+    return user_state_path(APP_NAME)
 
 
 def config_dir() -> Path:
     override = os.environ.get("DIPLO_CONFIG_DIR")
-    return Path(override) if override else user_config_path(APP_NAME)
+    if override:
+        return Path(override)
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME)
 
 
 def feeds_file() -> Path:
@@ -54,6 +63,8 @@ def bundled_articles_dir() -> Path:
     checkout = Path(__file__).resolve().parent.parent / "articles"
     if checkout.is_dir():
         return checkout
+    from importlib import resources  # ~8 ms (with tempfile): only for an installed copy
+
     return Path(str(resources.files("articles")))
 
 

@@ -49,14 +49,17 @@ def test_update_path_does_not_load_numpy() -> None:
 
 def test_update_path_skips_modules_it_never_uses() -> None:
     """What a one-file update does not need (index/__init__.py, index/lean_imports.py):
-    the distribution metadata, the archive's records, and what Whoosh imports
+    the distribution metadata, the archive's records, what Whoosh imports
     for functions nothing here calls (urllib.request, asyncio, English word
-    variations)."""
+    variations), the process pool of a large build (index/store/build.py),
+    and what finds the default folders (platformdirs, importlib.resources:
+    index/paths.py)."""
     code = (
         "import sys; from reader import cli; from index.library import Library; "
         "import index.store.build, whoosh.searching, whoosh.writing; "
         "print(','.join(m for m in ('importlib.metadata', 'index.archive.records', "
-        "'urllib.request', 'asyncio', 'cached_property', 'whoosh.lang.morph_en') "
+        "'urllib.request', 'asyncio', 'cached_property', 'whoosh.lang.morph_en', "
+        "'multiprocessing', 'concurrent.futures', 'platformdirs', 'importlib.resources') "
         "if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)

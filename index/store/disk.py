@@ -33,7 +33,6 @@ import fcntl
 import json
 import os
 import shutil
-import tempfile
 import threading
 import time
 import zlib
@@ -379,6 +378,8 @@ class PrivateRamStorage(RamStorage):
     fresh folder; the writer removes it when it commits or cancels."""
 
     def temp_storage(self, name: str | None = None) -> FileStorage:
+        import tempfile  # here: only in-memory indexes need it, not every command
+
         folder = tempfile.mkdtemp(prefix="diplo-reader-", suffix=f"-{name or 'tmp'}")
         return FileStorage(folder).create()
 

@@ -140,6 +140,15 @@ def _new_subfolder(folder: Path) -> None:
     )
 
 
+def _several(folder: Path) -> None:
+    """Removed and edited files interleaved in one folder (rows dropped from
+    the middle of the kept lists, not only their end)."""
+    for name in ("000", "002"):
+        next(folder.glob(f"{name}_*.txt")).unlink()
+    for name in ("001", "003"):
+        _edit_in_place(next(folder.glob(f"{name}_*.txt")))
+
+
 CHANGES = {
     "edited": (lambda f: _edit_in_place(next(f.glob("003_*.txt"))), (1, 0, 1, 0, 5, 1)),
     "edited-same-size": (lambda f: _same_size_edit(next(f.glob("003_*.txt"))), (1, 0, 1, 0, 5, 1)),
@@ -149,6 +158,7 @@ CHANGES = {
     "new-subfolder": (_new_subfolder, (1, 1, 0, 0, 6, 1)),
     "removed": (_remove, (0, 0, 0, 1, 5, 1)),
     "renamed": (_rename, (1, 1, 0, 1, 5, 1)),
+    "several-removed-and-edited": (_several, (2, 0, 2, 2, 2, 1)),
     "emptied-file-filled": (
         lambda f: (f / "leer.txt").write_text("Neu\n\nJetzt mit Text in Wien.", "utf-8"),
         (1, 0, 1, 0, 6, 0),  # the manifest knew it (as skipped): an update
@@ -304,7 +314,7 @@ def test_an_unsettled_folder_is_listed_again(folder: Path, monkeypatch: pytest.M
     monkeypatch.setattr(scan, "SETTLE_NS", 2_000_000_000)
     _add(folder)  # the folder changed just now: a change in the same tick could hide
     assert update_index(folder, index_dir).added == 1
-    state = json.loads((index_dir / scan.SCAN_FILE).read_text(encoding="utf-8"))
+    state = json.loads((index_dir / scan.SCAN_FILE).read_bytes().split(b"\n")[0])
     (root,) = [f for f in state["folders"] if f[0] == str(folder.resolve())]
     assert root[6] is False  # kept, marked as not settled
     # A file added within the same clock tick leaves the folder's stamp as it was.
@@ -331,3 +341,34 @@ def test_a_malformed_kept_scan_means_a_full_scan(folder: Path) -> None:
     (index_dir / scan.SCAN_FILE).write_text('{"version": 2, "files": 3}', encoding="utf-8")
     assert scan.unchanged(index_dir, folder.resolve()) is None
     assert _counts(update_index(folder, index_dir)) == (0, 0, 0, 0, 6, 1)
+
+
+@pytest.mark.parametrize("cut", [1, 100, -1])
+def test_a_torn_kept_scan_means_a_full_scan(folder: Path, cut: int) -> None:
+    """The kept scan is replaced without waiting for the disk: after a crash
+    it may be cut short. That is never taken for a scan."""
+    index_dir = _kept_scan(folder)
+    path = index_dir / scan.SCAN_FILE
+    path.write_bytes(path.read_bytes()[:cut])
+    _edit_in_place(next(folder.glob("003_*.txt")))
+    assert scan.changes(index_dir, folder.resolve()) is None
+    assert _counts(update_index(folder, index_dir)) == (1, 0, 1, 0, 5, 1)
+
+
+def test_many_rows_dropped_at_once(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Past `_FEW` changed or removed files in a folder, their rows are dropped
+    in one pass instead of one by one: the same plan, the same index."""
+    index_dir = _kept_scan(folder)
+    monkeypatch.setattr(scan, "_FEW", 0)
+    _several(folder)
+    found = scan.changes(index_dir, folder.resolve())
+    assert found is not None
+    assert (len(found.to_read), len(found.removed)) == (2, 2)
+    assert _counts(update_index(folder, index_dir)) == (2, 0, 2, 2, 2, 1)
+    fresh = tmp_path / "fresh-index"
+    update_index(folder, fresh, rebuild=True)
+    assert _manifest(index_dir) == _manifest(fresh)
+    assert _ids(index_dir) == _ids(fresh)
+    assert _counts(update_index(folder, index_dir)) == (0, 0, 0, 0, 4, 1)
