@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -36,8 +37,7 @@ class Columns:
     """Everything counted, by docnum. Read-only once built."""
 
     facts: Sequence[DocFacts | None]
-    """By docnum; None for deleted documents (read lazily when the columns
-    come from index/archive/snapshot.py)."""
+    """By docnum; None for deleted documents (read on first use: `LiveFacts`)."""
     live: BoolArray
     flat: IntArray
     """Entity ids of all documents, each once per document."""
@@ -140,7 +140,40 @@ def archive_identities(facts: Sequence[DocFacts | None]) -> dict[str, Identities
 
 def build_columns(facts: Sequence[DocFacts | None]) -> Columns:
     """Columns over documents 0..len(facts)-1 (None: deleted)."""
-    return assemble([Segment(0, segment_parts(facts))], facts)
+    return assemble([Segment(0, segment_parts(facts))], lambda: list(facts))
+
+
+class LiveFacts(Sequence[DocFacts | None]):
+    """The facts by docnum, deleted documents as None, read on first access
+    by `load` (a list by docnum; a short one, e.g. a segment whose facts
+    file is gone, reads as unknown articles)."""
+
+    def __init__(self, live: BoolArray, load: Callable[[], list[DocFacts | None]]) -> None:
+        self._live = live
+        self._load = load
+        self._items: list[DocFacts | None] | None = None
+
+    def _all(self) -> list[DocFacts | None]:
+        if self._items is None:
+            n = len(self)
+            items = (self._load() + [None] * n)[:n]
+            self._items = [
+                f if alive else None for f, alive in zip(items, self._live.tolist(), strict=True)
+            ]
+        return self._items
+
+    def __len__(self) -> int:
+        return int(self._live.shape[0])
+
+    @overload
+    def __getitem__(self, i: int) -> DocFacts | None: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[DocFacts | None]: ...
+    def __getitem__(self, i: int | slice) -> Any:
+        return self._all()[i]
+
+    def __iter__(self) -> Iterator[DocFacts | None]:
+        return iter(self._all())
 
 
 @dataclass
@@ -154,11 +187,13 @@ class Segment:
     """By local docnum; None when nothing is deleted."""
 
 
-def assemble(segments: Sequence[Segment], facts: Sequence[DocFacts | None]) -> Columns:
-    """The columns of documents 0..len(facts)-1 from their segments' parts,
-    with array operations only; `facts` is what the columns hand out by
-    docnum (deleted documents as None)."""
-    n = len(facts)
+def assemble(
+    segments: Sequence[Segment], load_facts: Callable[[], list[DocFacts | None]]
+) -> Columns:
+    """The columns of the documents of `segments` from their parts, with
+    array operations only; `load_facts` gives the facts by docnum when an
+    article's title or date is first needed (index/archive/source.py)."""
+    n = max((seg.offset + len(seg.parts) for seg in segments), default=0)
     live = np.zeros(n, dtype=bool)
     days = np.full(n, -1, dtype=np.int64)
     months = np.full(n, -1, dtype=np.int64)
@@ -279,7 +314,7 @@ def assemble(segments: Sequence[Segment], facts: Sequence[DocFacts | None]) -> C
         cc_flat, cc_offsets = _per_doc(rdoc[rsel][coded], rank[rcode[coded]], n, len(codes))
 
     cols = Columns(
-        facts=facts,
+        facts=LiveFacts(live, load_facts),
         live=live,
         flat=flat,
         offsets=offsets,

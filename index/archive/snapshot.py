@@ -28,17 +28,17 @@ import hashlib
 import logging
 import marshal
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 import numpy as np
 
 from index.archive import canonical, columns, facts, timeline
 from index.archive import parts as parts_module
 from index.archive.canonical import Identities
-from index.archive.columns import Columns
+from index.archive.columns import Columns, LiveFacts
 from index.archive.facts import DocFacts
 from index.archive.parts import SegmentParts, from_plain, to_plain
 
@@ -64,34 +64,6 @@ def code_version() -> str:
         if path:
             digest.update(Path(path).read_bytes())
     return digest.hexdigest()
-
-
-class LazyFacts(Sequence[DocFacts | None]):
-    """The facts by docnum, read on first access by `load` (which returns a
-    list of `length` items)."""
-
-    def __init__(self, length: int, load: Callable[[], list[DocFacts | None]]) -> None:
-        self._length = length
-        self._load = load
-        self._items: list[DocFacts | None] | None = None
-
-    def _all(self) -> list[DocFacts | None]:
-        if self._items is None:
-            self._items = self._load()
-        return self._items
-
-    def __len__(self) -> int:
-        return self._length
-
-    @overload
-    def __getitem__(self, i: int) -> DocFacts | None: ...
-    @overload
-    def __getitem__(self, i: slice) -> Sequence[DocFacts | None]: ...
-    def __getitem__(self, i: int | slice) -> Any:
-        return self._all()[i]
-
-    def __iter__(self) -> Iterator[DocFacts | None]:
-        return iter(self._all())
 
 
 PARTS_SUFFIX = ".parts"
@@ -180,15 +152,8 @@ def load(
             kind: Identities(kind, key_of, shown, aliases)
             for kind, (key_of, shown, aliases) in data["identities"].items()
         }
-        live = arrays["live"]
-
-        def live_facts() -> list[DocFacts | None]:
-            n = int(live.shape[0])
-            items = (read_facts() + [None] * n)[:n]  # a segment's facts file may be gone
-            return [f if alive else None for f, alive in zip(items, live.tolist(), strict=True)]
-
         return Columns(
-            facts=LazyFacts(int(live.shape[0]), live_facts),
+            facts=LiveFacts(arrays["live"], read_facts),
             kind=data["kind"],
             key=key,
             name=data["name"],

@@ -16,7 +16,6 @@ import json
 import logging
 import marshal
 import os
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,6 @@ from index.archive import snapshot
 from index.archive.columns import ColumnCache, Columns, Segment, assemble
 from index.archive.facts import DocFacts, facts_from_record
 from index.archive.parts import segment_parts
-from index.archive.snapshot import LazyFacts
 from index.engine import segment_readers
 
 log = logging.getLogger(__name__)
@@ -119,38 +117,25 @@ def columns_for(searcher: Any, folder: Path | None = None, cache: ColumnCache = 
         if reader.has_deletions():
             deleted = np.fromiter((reader.is_deleted(i) for i in range(count)), bool, count)
         segments.append(Segment(offset, parts, deleted))
-    n = max((seg.offset + len(seg.parts) for seg in segments), default=0)
-    facts: Sequence[DocFacts | None]
-    if folder is None:  # nothing on disk to read later
-        facts = _masked(_kept_facts(None, layout, read, cache), segments, n)
+    if folder is None:  # nothing on disk to read later: take them now
+        now = _kept_facts(None, layout, read, cache)
+        columns = assemble(segments, lambda: now)
     else:
-        facts = LazyFacts(n, lambda: _masked(_kept_facts(folder, layout, read, cache), segments, n))
-    columns = assemble(segments, facts)
+        columns = assemble(segments, lambda: _kept_facts(folder, layout, read, cache))
     if folder is not None:
         snapshot.save(folder, state, columns)
     cache.put(state, columns, read)
     return columns
 
 
-def _masked(facts: list[DocFacts | None], segments: list[Segment], n: int) -> list[DocFacts | None]:
-    """`facts` with deleted documents as None."""
-    facts = (facts + [None] * n)[:n]
-    for seg in segments:
-        if seg.deleted is not None:
-            for i in np.flatnonzero(seg.deleted).tolist():
-                facts[seg.offset + i] = None
-    return facts
-
-
 def _kept_facts(
     folder: Path | None,
     layout: list[tuple[str, int, int]],
     read: dict[str, list[DocFacts | None]],
-    cache: ColumnCache | None = None,
+    cache: ColumnCache,
 ) -> list[DocFacts | None]:
     """The facts by docnum: those `read` in this process, else from the
     per-segment files; a segment whose file is gone reads as unknown articles."""
-    cache = cache or _CACHE
     facts: list[DocFacts | None] = []
     for sid, count, offset in layout:
         if len(facts) < offset:
