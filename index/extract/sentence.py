@@ -15,7 +15,7 @@ from index.extract.features import gazetteer_marks
 from index.extract.gazetteer import MAX_SPAN, Place, load, lookup_key
 from index.extract.known import ORG_NAMES
 from index.extract.orgrules import adjective, club_spans, common_noun, final_spans, org_cue
-from index.extract.spanrules import honorific_people, join_particles
+from index.extract.spanrules import genitive_people, honorific_people, join_particles
 from index.extract.tagger import spans, tag_raw
 
 _BIG_CITY = 100_000
@@ -276,7 +276,8 @@ def sentence_spans(words: list[str], si: int) -> list[Span]:
         for span in refine_spans(words, spans(tag_raw(words)), gazetteer_spans)
         for piece in _clean_span(words, *span)
     ]
-    cleaned = club_spans(words, join_particles(words, honorific_people(words, cleaned)))
+    cleaned = honorific_people(words, cleaned)
+    cleaned = club_spans(words, join_particles(words, genitive_people(words, cleaned)))
     for a, b, cls in cleaned:
         if cls == "PER":
             place = find_place(words, a, b)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from index.extract.cues import SPEECH_VERBS, is_role, is_title_word
 from index.extract.docpass import has_common_reading
 from index.extract.gazetteer import load, lookup_key
-from index.extract.known import ORG_NAMES
+from index.extract.known import KNOWN_SURNAMES, ORG_NAMES
 
 HONORIFICS = frozenset(("Herr", "Herrn", "Frau"))
 TITLES = frozenset(("Dr.", "Prof.", "Dr", "Prof"))
@@ -51,17 +51,28 @@ def _uncommon_name(word: str) -> bool:
     return _capitalised_name(word) and (word in load().first_names or not has_common_reading(word))
 
 
+_ADJECTIVE_ENDINGS = tuple(a + e for a in ("isch", "lich") for e in ("e", "en", "er", "em", "es"))
+
+
+def _adjective(word: str) -> bool:
+    """A capitalised adjective: "Mikrobiologischen", "Statistisches", "Kaiserlichen"."""
+    cls = load().lexicon.get(word.lower(), "")
+    return cls.startswith("ADJ") or word.lower().endswith(_ADJECTIVE_ENDINGS)
+
+
 def _particle_end(words: list[str], j: int) -> int:
     """End of "von X", "von der X", "zu X" starting at `j`, or `j` when there is none.
 
-    Not "von Google", "von der Uni": an organisation or a common word is no name part.
+    Not "von Google", "von der Uni": an organisation or a common word is no name part,
+    nor an adjective opening an institution's name ("vom Mikrobiologischen Institut").
     """
     n = len(words)
     if j < n and words[j] in PARTICLES:
         k = j + 1
         if k < n and words[k] in _ARTICLES:
             k += 1
-        if k < n and _plain_name(words[k]) and words[k] not in ORG_NAMES:
+        name = words[k] if k < n else ""
+        if name and _plain_name(name) and name not in ORG_NAMES and not _adjective(name):
             gaz = load()
             if (words[k],) not in gaz.orgs and lookup_key((words[k],)) not in gaz.orgs:
                 return k + 1
@@ -307,3 +318,63 @@ def person_bounds(words: list[str], spans: list[Triple]) -> list[Triple]:
                 k += 1
         out.append((a, b, cls))
     return out
+
+
+def _genitive_context(words: list[str], i: int) -> bool:
+    """A genitive's place: before a noun (`Putins Krieg`, `Zabels schwere Entscheidung`) or
+    right after one (`die Aussagen Rudolphs`)."""
+    nouns = load().nouns
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if nxt[:1].isupper() and nxt in nouns:
+        return True
+    after = words[i + 2] if i + 2 < len(words) else ""
+    if nxt[:1].islower() and _adjective(nxt) and after[:1].isupper() and after in nouns:
+        return True
+    prev = words[i - 1] if i else ""
+    return prev[:1].isupper() and prev in nouns and not nxt[:1].isupper()
+
+
+def genitive_name(words: list[str], i: int) -> bool:
+    """`Zabels`, `Melanies`: the genitive of a known surname or first name, in a genitive's
+    place, that is no common word, place or organisation."""
+    w = words[i]
+    if len(w) < 4 or not w.endswith("s") or w.isupper() or not w[:1].isupper():
+        return False
+    if not w.replace("-", "").isalpha():
+        return False
+    gaz = load()
+    stem = w[:-1]
+    if stem not in gaz.surnames and stem not in gaz.first_names and stem not in KNOWN_SURNAMES:
+        return False
+    if w in gaz.first_names or w in gaz.surnames:
+        return False  # "Jens", "Andreas", "Niklas": a name of its own
+    for form in (w, stem):
+        if has_common_reading(form) or form in ORG_NAMES or (form,) in gaz.orgs:
+            return False
+        if lookup_key((form,)) in gaz.orgs or gaz.places.get(lookup_key((form,))) is not None:
+            return False
+    return _genitive_context(words, i)
+
+
+def genitive_people(words: list[str], spans: list[Triple]) -> list[Triple]:
+    """The genitive of a known name is a person (`über Zabels Entscheidung`): added when
+    untagged, relabelled when the tagger made it a one-word place or organisation, cut off
+    a common noun the tagger glued to it (`Wulffs Hochzeitsfeier`)."""
+    starts = {a: (a, b, c) for a, b, c in spans}
+    covered = {i for a, b, _ in spans for i in range(a, b)}
+    out = list(spans)
+    for i in range(len(words)):
+        if (i in covered and i not in starts) or not genitive_name(words, i):
+            continue
+        span = starts.get(i)
+        if span is None:
+            out.append((i, i + 1, "PER"))
+            continue
+        _a, b, cls = span
+        if cls == "PER" and b == i + 1:
+            continue
+        rest = words[i + 1 : b]
+        if all(w[:1].isupper() and w in load().nouns for w in rest):
+            out.remove(span)
+            out.append((i, i + 1, "PER"))
+    return sorted(out)

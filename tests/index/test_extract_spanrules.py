@@ -145,3 +145,31 @@ def test_a_person_takes_in_the_first_name_and_leaves_out_a_role_before_it() -> N
     assert person_bounds(words, [(1, 3, "PER")]) == [(2, 3, "PER")]
     words = _w("In Wien Quellmann traf .")  # a place is no first name
     assert person_bounds(words, [(2, 3, "PER")]) == [(2, 3, "PER")]
+
+
+def test_no_adjective_of_an_institution_after_vom_joins_a_name() -> None:
+    found = _spans("Das bestätigte Hans Keller vom Statistischen Landesamt am Montag .")
+    assert ("Hans Keller", "PER") in found
+    assert not any("vom" in name for name, _ in found)
+    assert ("Ernst vom Rath", "PER") in _spans("Der Diplomat Ernst vom Rath starb 1938 in Paris .")
+
+
+def test_the_genitive_of_a_known_name_before_or_after_a_noun_is_a_person() -> None:
+    assert ("Schröders", "PER") in _spans("Die Partei wartet noch auf Schröders Entscheidung .")
+    assert ("Lindners", "PER") in _spans("Nach Lindners schwerer Verletzung fiel das Spiel aus .")
+    assert ("Hofmanns", "PER") in _spans("Das war der ausdrückliche Wunsch Hofmanns , hieß es .")
+
+
+def test_genitive_name_leaves_places_common_words_and_names_ending_in_s() -> None:
+    from index.extract.spanrules import genitive_name
+
+    def gen(sentence: str, i: int) -> bool:
+        return genitive_name(sentence.split(), i)
+
+    assert gen("nach Schröders Entscheidung", 1)
+    assert not gen("nach Russlands Entscheidung", 1)  # a place
+    assert not gen("Alles Gute zum Geburtstag", 0)  # a common word
+    assert not gen("Jens Wolf sagte das", 0)  # a first name of its own
+    assert not gen("nach Schröders .", 1)  # no genitive's place
+    found = _spans("Das sagte Jens Wolf am Montag in Berlin .")
+    assert ("Jens Wolf", "PER") in found
