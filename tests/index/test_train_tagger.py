@@ -1,0 +1,70 @@
+"""scripts/train_tagger.py: the bias shift written into a crfsuite model, the silver fill."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pycrfsuite
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "train_tagger", ROOT / "scripts" / "train_tagger.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _tiny_model(path: Path) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for words, tags in (
+        (["Anna", "kam"], ["B-PER", "O"]),
+        (["in", "Rom"], ["O", "B-LOC"]),
+        (["Anna", "Rom"], ["B-PER", "B-LOC"]),
+    ):
+        trainer.append([["b", f"w={w}"] for w in words], tags)
+    trainer.set_params({"c2": 0.1, "max_iterations": 30, "feature.possible_transitions": True})
+    trainer.train(str(path))
+
+
+def _weights(path: Path) -> dict[tuple[str, str], float]:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    weights = dict(tagger.info().state_features)
+    tagger.close()
+    return weights
+
+
+def test_bias_shift_moves_only_that_labels_bias_weight(tmp_path: Path) -> None:
+    model, shifted = tmp_path / "m.crfsuite", tmp_path / "s.crfsuite"
+    _tiny_model(model)
+    _script().shift_bias(model, {"B-PER": 2.5}, shifted)
+    before, after = _weights(model), _weights(shifted)
+    assert after[("b", "B-PER")] == pytest.approx(before[("b", "B-PER")] + 2.5, abs=1e-5)
+    del before[("b", "B-PER")], after[("b", "B-PER")]
+    assert before == after
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(shifted))
+    assert tagger.tag([["b", "w=kam"]]) == ["B-PER"]  # the shift outweighs the word's "O"
+
+
+def test_parse_shifts() -> None:
+    assert _script().parse_shifts("B-PER=1,B-LOC=0.25") == {"B-PER": 1.0, "B-LOC": 0.25}
+
+
+def test_silver_fill_tags_an_unannotated_first_name_and_surname_only() -> None:
+    fill = _script().fill_names
+    from index.extract.gazetteer import load
+
+    gaz = load()
+    words = ["Gestern", "sagte", "Peter", "Müller", ",", "der", "Chef", ",", "etwas", "."]
+    assert fill(words, ["O"] * len(words), gaz)[2:4] == ["B-PER", "I-PER"]
+    words = ["Der", "World", "Cancer", "Day", "ist", "heute", "."]
+    assert fill(words, ["O"] * len(words), gaz) == ["O"] * len(words)
