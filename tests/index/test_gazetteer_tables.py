@@ -44,3 +44,14 @@ def test_compass_regions_of_countries() -> None:
         assert place is not None and place.kind == "region" and place.country_code == code
     assert _place("Nordkorea").kind == "country"  # a country of its own stays one
     assert _place("Dritten Welt").name == "Dritte Welt"
+
+
+def test_landscapes_and_historic_regions_are_regions() -> None:
+    for name in ("Ostwestfalen", "Odenwald", "Bayerischer Wald", "Spessart", "Spitzbergen"):
+        place = _place(name)
+        assert place is not None and place.kind == "region", name
+    from index.extract import tag_tokens
+
+    words = ["Der", "Verein", "aus", "Ostwestfalen", "wanderte", "durch", "den", "Odenwald", "."]
+    tags = tag_tokens(words)
+    assert tags[3] == "B-LOC" and tags[7] == "B-LOC"
