@@ -2,6 +2,8 @@
 
     .venv/bin/python scripts/tune_tagger.py train DIR [train_tagger options] [--folds 3]
     .venv/bin/python scripts/tune_tagger.py shifts DIR [--per 0,0.5,1] [--loc 0,0.5]
+                                            [--extra I-PER=0.5]
+    .venv/bin/python scripts/tune_tagger.py apply MODEL B-PER=1.0
 
 `train` trains one model per fold: fold k holds out the k-th block of GermEval
 **dev** and every K-th SmartData **train** news document, and trains on the rest
@@ -9,8 +11,9 @@ with the options of scripts/train_tagger.py. `shifts` scores, over all folds, th
 held-out GermEval dev sentences (mention level, exact span, the full sentence
 rules: `tag_tokens`) and the held-out SmartData news documents (document level,
 people and places, as `make eval` scores SmartData dev), for every pair of B-PER /
-B-LOC bias shifts (train_tagger.shift_bias). GermEval test, SmartData dev and
-Europarl are never read here.
+B-LOC bias shifts (train_tagger.shift_bias). `apply` writes the chosen shifts
+into a model (the shipped one: `train_tagger.py --bias-shift` does the same after
+training). GermEval test, SmartData dev and Europarl are never read here.
 """
 
 from __future__ import annotations
@@ -90,9 +93,8 @@ def scan_shifts(args: argparse.Namespace) -> None:
         for per, loc in grid:
             shifted = args.dir / f"fold{k}.shift{per:+.2f}{loc:+.2f}.crfsuite"  # a new path:
             # the tagger reopens its model only when the path changes
-            train_tagger.shift_bias(
-                args.dir / f"fold{k}.crfsuite", {"B-PER": per, "B-LOC": loc}, shifted
-            )
+            shifts = {**train_tagger.parse_shifts(args.extra), "B-PER": per, "B-LOC": loc}
+            train_tagger.shift_bias(args.dir / f"fold{k}.crfsuite", shifts, shifted)
             tagger.CRF_PATH = shifted
             tagger.model_features.cache_clear()
             score_fold(sents, docs, results[(per, loc)])
@@ -121,9 +123,15 @@ def main() -> None:
     sh.add_argument("dir", type=Path)
     sh.add_argument("--per", default="0")
     sh.add_argument("--loc", default="0")
+    sh.add_argument("--extra", default="", help="further shifts for every pair, e.g. I-PER=0.5")
+    ap_apply = sub.add_parser("apply", help="write shifts into a trained model (in place)")
+    ap_apply.add_argument("model", type=Path)
+    ap_apply.add_argument("shifts", help="e.g. B-PER=1.0")
     args = ap.parse_args()
     if args.cmd == "train":
         train_folds(args)
+    elif args.cmd == "apply":
+        train_tagger.shift_bias(args.model, train_tagger.parse_shifts(args.shifts))
     else:
         scan_shifts(args)
 
