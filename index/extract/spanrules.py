@@ -360,11 +360,18 @@ def genitive_people(words: list[str], spans: list[Triple]) -> list[Triple]:
     """The genitive of a known name is a person (`über Zabels Entscheidung`): added when
     untagged, relabelled when the tagger made it a one-word place or organisation, cut off
     a common noun the tagger glued to it (`Wulffs Hochzeitsfeier`)."""
+    found = [
+        i
+        for i, w in enumerate(words)
+        if w[-1:] == "s" and len(w) > 3 and w[0].isupper() and genitive_name(words, i)
+    ]
+    if not found:
+        return spans
     starts = {a: (a, b, c) for a, b, c in spans}
     covered = {i for a, b, _ in spans for i in range(a, b)}
     out = list(spans)
-    for i in range(len(words)):
-        if (i in covered and i not in starts) or not genitive_name(words, i):
+    for i in found:
+        if i in covered and i not in starts:
             continue
         span = starts.get(i)
         if span is None:
