@@ -7,7 +7,9 @@ know (about one in nine), and encodes every other one to UTF-8 on each call.
 in the same order, as the model's own bytes objects, with each word's part
 made once (cached per word). The tags are identical: the dropped attributes
 carry no weight, and the kept ones are summed in the same order. A test
-compares both paths (tests/index/test_extract_speed_paths.py).
+compares both paths (tests/index/test_extract_speed_paths.py). Given the
+model's attribute ids (plus one) instead of its bytes, it lists those ids: the
+numpy scorer (crfscore.py) sums weights by them.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import struct
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from index.extract.features import _SENT_START, gazetteer_marks, word_info
 from index.extract.gazetteer import Gazetteer
@@ -47,9 +50,10 @@ def model_attributes(path: Path) -> dict[bytes, bytes]:
         return out
 
 
+A = TypeVar("A", bytes, int)
+"""An attribute as the model's bytes (for crfsuite) or as its id plus one (never 0)."""
 Pack = tuple[object, ...]
-Attrs = tuple[bytes, ...]
-_CorePack = tuple[bytes | None, Attrs, Attrs, Attrs, Attrs, Attrs, Attrs, Attrs, Attrs]
+_CorePack = tuple[object, ...]
 """A word core's parts: own first (or None), own rest, as -1/+1/-2/+2, first three as -1/+1,
 and the reduced own part of a lower-case word without its spelling."""
 _MEMO_MAX = 20_000
@@ -58,22 +62,22 @@ _VARIANTS_MAX = 50_000
 """Distinct word cores remembered (about 4,400 over 877 news articles of 50,000 words)."""
 
 
-def _kept(feats: Iterable[bytes | None]) -> tuple[bytes, ...]:
-    """The known ones (attribute names are never empty)."""
+def _kept(feats: Iterable[A | None]) -> tuple[A, ...]:
+    """The known ones (attribute names are never empty, ids plus one never 0)."""
     return tuple(filter(None, feats))
 
 
-class ModelFeatures:
+class ModelFeatures(Generic[A]):
     """`static_features` restricted to one model's attributes (see the module docstring)."""
 
-    def __init__(self, known: dict[bytes, bytes], cache_size: int = 30_000) -> None:
+    def __init__(self, known: dict[bytes, A], cache_size: int = 30_000) -> None:
         self.known = known
         self.pack = lru_cache(maxsize=cache_size)(self._pack)
         self._cores: dict[tuple[str, ...], _CorePack] = {}
         self._b = self._get("b")
-        self._memo = _Memo(known)
-        self._roles = _Roles(known)
-        self._codes: dict[tuple[str, str, str], tuple[bytes, ...]] = {}
+        self._memo: _Memo[A] = _Memo(known)
+        self._roles: _Roles[A] = _Roles(known)
+        self._codes: dict[tuple[str, str, str], tuple[A, ...]] = {}
         self._pair_heads = _pair_heads(known)
         self._code_names: dict[str, str] = {}  # one string per class code (a few dozen)
         self._start = self._edge("<s>")
@@ -85,7 +89,7 @@ class ModelFeatures:
         head = mark if mark in self._pair_heads else None
         return (one, one, one, one, one, one, mark, one, True, one, one, head, mark)
 
-    def _get(self, s: str) -> bytes | None:
+    def _get(self, s: str) -> A | None:
         return self.known.get(s.encode())
 
     def _core_pack(self, core: tuple[str, ...]) -> _CorePack:
@@ -138,7 +142,7 @@ class ModelFeatures:
             "l=" + low if name_like else None,
         )  # fmt: skip
 
-    def features(self, words: Sequence[str], gaz: Gazetteer) -> list[list[bytes]]:
+    def features(self, words: Sequence[str], gaz: Gazetteer) -> list[list[A]]:
         """What `static_features(words, gaz)` lists, less what the model does not know."""
         marks = gazetteer_marks(words, gaz)
         pack = self.pack
@@ -152,7 +156,7 @@ class ModelFeatures:
         start = self._start
         end = self._end
         n = len(words)
-        out: list[list[bytes]] = []
+        out: list[list[A]] = []
         for i in range(n):
             pk = packs[i]
             p1 = packs[i - 1] if i else start
@@ -210,27 +214,27 @@ def _pair_heads(known: Iterable[bytes]) -> frozenset[str]:
     return frozenset(heads)
 
 
-class _Memo(dict[str, "bytes | None"]):
-    """Feature string -> the model's bytes for it, or None; looked up on first use."""
+class _Memo(dict[str, "A | None"]):
+    """Feature string -> the model's bytes (or id) for it, or None; looked up on first use."""
 
-    def __init__(self, known: dict[bytes, bytes]) -> None:
+    def __init__(self, known: dict[bytes, A]) -> None:
         super().__init__()
         self.known = known
 
-    def __missing__(self, s: str) -> bytes | None:
+    def __missing__(self, s: str) -> A | None:
         v = self[s] = self.known.get(s.encode())
         return v
 
 
-class _Roles(dict[str, tuple["bytes | None", ...]]):
+class _Roles(dict[str, tuple["A | None", ...]]):
     """A class feature -> the model's bytes for it as own, -1, +1, -2, +2 feature (or None);
     made on first use (a few hundred values make every word's class features)."""
 
-    def __init__(self, known: dict[bytes, bytes]) -> None:
+    def __init__(self, known: dict[bytes, A]) -> None:
         super().__init__()
         self.known = known
 
-    def __missing__(self, c: str) -> tuple[bytes | None, ...]:
+    def __missing__(self, c: str) -> tuple[A | None, ...]:
         kg = self.known.get
         v = self[c] = tuple(kg((role + c).encode()) for role in ("", "-1", "+1", "-2", "+2"))
         return v
