@@ -19,7 +19,7 @@ import struct
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from index.extract.features import _SENT_START, gazetteer_marks, word_info
 from index.extract.gazetteer import Gazetteer
@@ -50,10 +50,12 @@ def model_attributes(path: Path) -> dict[bytes, bytes]:
         return out
 
 
-A = TypeVar("A", bytes, int)
+A = TypeVar("A", bound=bytes | int)
 """An attribute as the model's bytes (for crfsuite) or as its id plus one (never 0)."""
 Pack = tuple[object, ...]
-_CorePack = tuple[object, ...]
+Attrs = tuple[Any, ...]
+"""Attributes (bytes or ids, see `A`)."""
+_CorePack = tuple[Any, Attrs, Attrs, Attrs, Attrs, Attrs, Attrs, Attrs, Attrs]
 """A word core's parts: own first (or None), own rest, as -1/+1/-2/+2, first three as -1/+1,
 and the reduced own part of a lower-case word without its spelling."""
 _MEMO_MAX = 20_000
@@ -71,10 +73,10 @@ class ModelFeatures(Generic[A]):
     """`static_features` restricted to one model's attributes (see the module docstring)."""
 
     def __init__(self, known: dict[bytes, A], cache_size: int = 30_000) -> None:
-        self.known = known
+        self.known: dict[bytes, A] = known
         self.pack = lru_cache(maxsize=cache_size)(self._pack)
         self._cores: dict[tuple[str, ...], _CorePack] = {}
-        self._b = self._get("b")
+        self._b: A | None = self._get("b")
         self._memo: _Memo[A] = _Memo(known)
         self._roles: _Roles[A] = _Roles(known)
         self._codes: dict[tuple[str, str, str], tuple[A, ...]] = {}
@@ -219,7 +221,7 @@ class _Memo(dict[str, "A | None"]):
 
     def __init__(self, known: dict[bytes, A]) -> None:
         super().__init__()
-        self.known = known
+        self.known: dict[bytes, A] = known
 
     def __missing__(self, s: str) -> A | None:
         v = self[s] = self.known.get(s.encode())
@@ -232,7 +234,7 @@ class _Roles(dict[str, tuple["A | None", ...]]):
 
     def __init__(self, known: dict[bytes, A]) -> None:
         super().__init__()
-        self.known = known
+        self.known: dict[bytes, A] = known
 
     def __missing__(self, c: str) -> tuple[A | None, ...]:
         kg = self.known.get

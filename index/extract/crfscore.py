@@ -21,7 +21,7 @@ import struct
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -75,7 +75,11 @@ def read_weights(path: Path) -> CrfWeights:
             raise ValueError(f"{path}: not a crfsuite CRF model")
         labels = tuple(s.decode() for s in _cqdb_names(raw, off_labels, path))
         attrs = _cqdb_names(raw, off_attrs, path)
-        if len(labels) != n_labels or len(attrs) != n_attrs or raw[off_feat : off_feat + 4] != b"FEAT":
+        if (
+            len(labels) != n_labels
+            or len(attrs) != n_attrs
+            or raw[off_feat : off_feat + 4] != b"FEAT"
+        ):
             raise ValueError(f"{path}: inconsistent model header")
         (count,) = struct.unpack_from("<I", raw, off_feat + 8)
         feats = np.frombuffer(raw, dtype=_FEATURE, count=count, offset=off_feat + 12).copy()
@@ -109,13 +113,13 @@ class _Vectors:
         flat: list[int] = []
         starts: list[int] = []
         end = self.size
+        setdefault = rows.setdefault
         for k in keys:
-            row = rows.get(k)
-            if row is None:
-                row = rows[k] = end
+            row = setdefault(k, end)
+            if row == end:
                 end += 1
                 starts.append(len(flat))
-                flat.extend(k)
+                flat += k
                 flat.append(0)  # the zero row: no empty segment for reduceat
             out.append(row)
         if starts:
@@ -150,7 +154,7 @@ class Scorer:
         self.w = weights
         self.mf = mf
         self.vec = _Vectors(weights)
-        self._pending: list[tuple[int, list[tuple[int, ...]]]] = []
+        self._pending: list[tuple[int, tuple[tuple[int, ...], ...]]] = []
         self._reset()
 
     def _reset(self) -> None:
@@ -183,20 +187,22 @@ class Scorer:
         i = self.count
         if i >= len(self.roles):
             self._grow()
-        own, m1, p1, m2, p2, small, code, extras, name_like, m1_3, p1_3, head, low = pk
-        keys = [own + extras, m1, p1, m2, p2, small, m1_3, p1_3, (), ()]  # type: ignore[operator]
-        self._pending.append((i, keys))
-        c = self.code_ids.get(code)  # type: ignore[arg-type]
+        parts = cast(tuple[tuple[int, ...], ...], pk[:6] + pk[7:8] + pk[9:11])
+        own, m1, p1, m2, p2, small, extras, m1_3, p1_3 = parts
+        self._pending.append((i, (own + extras, m1, p1, m2, p2, small, m1_3, p1_3)))
+        code = cast(str, pk[6])
+        c = self.code_ids.get(code)
         if c is None:
-            c = self.code_ids[code] = len(self.code_names)  # type: ignore[index]
-            self.code_names.append(code)  # type: ignore[arg-type]
+            c = self.code_ids[code] = len(self.code_names)
+            self.code_names.append(code)
         self.code[i] = c
-        self.name_like[i] = bool(name_like)
+        self.name_like[i] = bool(pk[8])
         # as `ModelFeatures.features` asks (a substring test: "" and "!?" count too)
-        self.opens[i] = bool(w) and (w in _SENT_START or w in ".!?")
+        self.opens[i] = w in _SENT_START or w in ".!?"  # the edges: never asked
+        head, low = cast(tuple[str | None, str | None], pk[11:13])
         self.has_head[i] = head is not None
-        self.heads.append(head)  # type: ignore[arg-type]
-        self.lows.append(low)  # type: ignore[arg-type]
+        self.heads.append(head)
+        self.lows.append(low)
         self.count += 1
         if w:
             self.wid[w] = i
@@ -205,7 +211,8 @@ class Scorer:
     def _flush(self) -> None:
         pending, self._pending = self._pending, []
         rows = self.vec.add(k for _, keys in pending for k in keys)
-        self.roles[[i for i, _ in pending]] = np.array(rows).reshape(len(pending), _ROLES)
+        at = [i for i, _ in pending]
+        self.roles[at, : _ROLES - 2] = np.array(rows).reshape(len(pending), _ROLES - 2)
 
     def _rows(
         self, keys: list[K], table: dict[K, int], attrs: Callable[[K], Iterable[int | None]]
@@ -282,7 +289,10 @@ class Scorer:
         pairs = nl[self.has_head[before[nl]]]
         if len(pairs):
             heads, lows = self.heads, self.lows
-            keys = [(heads[b], lows[o]) for b, o in zip(before[pairs].tolist(), own[pairs].tolist())]
+            keys = [
+                (heads[b], lows[o])
+                for b, o in zip(before[pairs].tolist(), own[pairs].tolist(), strict=True)
+            ]
             col = np.zeros(len(at), dtype=np.intp)
             col[pairs] = self._rows(keys, self._pairs, self._pair_attrs)  # type: ignore[arg-type]
             cols.append(col)
@@ -297,7 +307,11 @@ class Scorer:
                 near = {j for i, m in enumerate(marks) if m for j in (i - 1, i, i + 1)}
                 for i in near & set(range(n)):
                     if nl_list[start + i]:
-                        key = (marks[i], marks[i - 1] if i else "", marks[i + 1] if i + 1 < n else "")
+                        key = (
+                            marks[i],
+                            marks[i - 1] if i else "",
+                            marks[i + 1] if i + 1 < n else "",
+                        )
                     else:
                         key = (marks[i], "", "")
                     if any(key):
@@ -360,7 +374,7 @@ class Scorer:
         if longest > 1:  # a near tie on the path
             tied |= (_gap(cand[1:]) < TIE).any(axis=0)
         cols = path.T.tolist()
-        return [None if tied[b] else cols[b][: lengths[s]] for s, b in zip(range(n), rank.tolist())]
+        return [None if tied[b] else cols[b][: lengths[s]] for s, b in enumerate(rank.tolist())]
 
 
 def _gap(v: F64) -> npt.NDArray[np.float64]:

@@ -146,13 +146,22 @@ def tag_raw(words: Sequence[str]) -> list[str]:
 
 
 def spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """(start, end, class) spans from BIO tags; end is exclusive."""
+    """(start, end, class) spans from BIO tags; end is exclusive (an I-X without its B-X
+    starts a span; any other tag ends one)."""
     out: list[tuple[int, int, str]] = []
     start, cls = -1, ""
-    for i, t in enumerate([*tags, "O"]):
-        if start >= 0 and not (t.startswith("I-") and t[2:] == cls):
+    for i, t in enumerate(tags):
+        if t == "O":  # most tags: the loop stays cheap
+            if start >= 0:
+                out.append((start, i, cls))
+                start = -1
+            continue
+        head = t[:2]
+        if start >= 0 and not (head == "I-" and t[2:] == cls):
             out.append((start, i, cls))
             start = -1
-        if t.startswith("B-") or (t.startswith("I-") and start < 0):
+        if start < 0 and (head == "B-" or head == "I-"):
             start, cls = i, t[2:]
+    if start >= 0:
+        out.append((start, len(tags), cls))
     return out
