@@ -6,8 +6,8 @@ Here a word's attributes in each role it plays (itself, as -1, +1, -2, +2
 neighbour, and the lower-case word's reduced set) are summed once into a score
 vector over the labels (`ModelFeatures.pack` lists them), and so are the few
 features that depend on the sentence (gazetteer marks, class-code triples,
-sentence-first, the previous-word pair). A token's scores are the sum of six
-such vectors; Viterbi runs over all sentences of an article at once.
+sentence-first, the previous-word pair). A token's scores are the sum of at most
+nine such vectors; Viterbi runs over all sentences of an article at once.
 
 Summing in another order may change a score in its last bits, so a path
 decision closer than `TIE` (a near tie, which such a change could flip) is left
@@ -43,7 +43,7 @@ F64 = npt.NDArray[np.float64]
 
 
 def _cqdb_names(raw: mmap.mmap, base: int, path: Path) -> list[bytes]:
-    """The keys of a CQDB chunk in id order."""
+    """The keys of a CQDB chunk in id order (each record: id, size, key, NUL)."""
     cid, _, _, order, count, bwd = _CQDB_HEADER.unpack_from(raw, base)
     if cid != b"CQDB" or order != 0x62445371:
         raise ValueError(f"{path}: unreadable string table")
@@ -90,7 +90,7 @@ def read_weights(path: Path) -> CrfWeights:
     state[st["src"] + 1, st["dst"]] = st["w"]
     tr = feats[~is_state]
     trans[tr["src"], tr["dst"]] = tr["w"]
-    return CrfWeights(labels, {a: i for i, a in enumerate(attrs, 1)}, state, trans)
+    return CrfWeights(labels, dict(zip(attrs, range(1, len(attrs) + 1), strict=True)), state, trans)
 
 
 class _Vectors:
@@ -137,7 +137,8 @@ _ROLES = 10
 """A word's rows: for a name-like token's view (own, -1, +1, -2, +2) and for a lower-case
 token's (reduced own, first three as -1 / +1, nothing, nothing)."""
 _CODES = 1 << 10
-"""More than the class codes there are (`features.word_info` makes fewer than 100)."""
+"""More than the class codes there are (`features.word_info` makes fewer than 100: "N",
+"F", "S", "E", "P"/"p" and "C"/"l" in order), so a code triple is one int."""
 
 K = TypeVar("K", bound=Hashable)
 
