@@ -64,13 +64,17 @@ def _crf() -> Any:
     return tagger
 
 
+_scorers: dict[Path, Scorer] = {}
+_scorer_lock = threading.Lock()
+"""One numpy scorer per process and model, used by one thread at a time: its word
+tables stay warm for every thread (a build or the reader's worker threads)."""
+
+
 def _scorer() -> Scorer:
-    """One numpy scorer per thread (its word tables grow as it tags)."""
-    scorer = getattr(_local, "scorer", None)
-    if scorer is None or getattr(_local, "scorer_path", None) != CRF_PATH:
-        scorer = Scorer(model_weights(CRF_PATH), model_feature_ids(CRF_PATH))
-        _local.scorer = scorer
-        _local.scorer_path = CRF_PATH
+    """The scorer of the current model (call with `_scorer_lock` held)."""
+    scorer = _scorers.get(CRF_PATH)
+    if scorer is None:
+        scorer = _scorers[CRF_PATH] = Scorer(model_weights(CRF_PATH), model_feature_ids(CRF_PATH))
     return scorer
 
 
@@ -96,14 +100,11 @@ def tag_raw_crfsuite(words: Sequence[str]) -> list[str]:
 
 
 def tag_many(sents: Sequence[Sequence[str]]) -> list[list[str]]:
-    """`tag_raw` of each sentence, all scored at once (numpy Viterbi; crfsuite at near ties).
-
-    The tags are also kept for the next `tag_raw` of the same words in this thread
-    (`mentions.find_mentions` tags an article's sentences up front this way).
-    """
-    scorer = _scorer()
+    """`tag_raw` of each sentence, all scored at once (numpy Viterbi; crfsuite at near ties)."""
     todo = [s for s in sents if s]
-    paths = scorer.viterbi(scorer.emissions(todo, load()), [len(s) for s in todo]) if todo else []
+    with _scorer_lock:
+        scorer = _scorer()
+        paths = scorer.viterbi(scorer.emissions(todo, load()), [len(s) for s in todo])
     done = iter(paths)
     tags = _label_tags(scorer.w.labels)
     out: list[list[str]] = []

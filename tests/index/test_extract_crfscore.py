@@ -8,6 +8,7 @@ retrained model keeps the equality.
 from __future__ import annotations
 
 import random
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -160,3 +161,20 @@ def test_a_freshly_trained_model_tags_as_crfsuite(tmp_path: Path) -> None:
     scorer, feats = _both(path)
     sents = _sentences()
     assert _scorer_labels(scorer, sents) == [_crfsuite_labels(path, feats, s) for s in sents]
+
+
+def test_threads_share_one_scorer_and_tag_alike() -> None:
+    sents = _sentences()[:60]
+    want = [tagger.tag_raw_crfsuite(s) for s in sents]
+    got: dict[int, list[list[str]]] = {}
+
+    def run(k: int) -> None:
+        got[k] = [tagger.tag_many([s])[0] for s in sents[k::2]]
+
+    threads = [threading.Thread(target=run, args=(k,)) for k in (0, 1)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert got[0] == want[0::2] and got[1] == want[1::2]
+    assert len(tagger._scorers) == 1
