@@ -38,6 +38,9 @@ _RECORD = struct.Struct("<II")
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("w", "<f8")])
 _WORDS_MAX = 50_000
 """Distinct words remembered before the tables start afresh."""
+_CELLS = 1 << 15
+"""Token slots (sentences x longest) Viterbi takes at once: arrays of a few MB at most,
+however long a sentence (an article's 22 sentences of up to ~40 tokens fill ~1,000)."""
 
 F64 = npt.NDArray[np.float64]
 
@@ -330,7 +333,31 @@ class Scorer:
         return out  # type: ignore[no-any-return]
 
     def viterbi(self, scores: F64, lengths: Sequence[int]) -> list[list[int] | None]:
-        """Best label ids per sentence (scores concatenated), or None for a near tie."""
+        """Best label ids per sentence (scores concatenated), or None for a near tie.
+
+        Sentences run side by side, longest first, in groups of at most `_CELLS` token
+        slots (a group's arrays are as long as its longest sentence)."""
+        n = len(lengths)
+        if not n or max(lengths) * n <= _CELLS:
+            return self._viterbi(scores, lengths)
+        starts = np.cumsum([0, *lengths]).tolist()
+        order = sorted(range(n), key=lambda s: -lengths[s])
+        out: list[list[int] | None] = [None] * n
+        i = 0
+        while i < n:
+            j = i + 1
+            while j < n and lengths[order[i]] * (j + 1 - i) <= _CELLS:
+                j += 1
+            group = order[i:j]
+            part = np.concatenate([scores[starts[s] : starts[s + 1]] for s in group])
+            for s, path in zip(
+                group, self._viterbi(part, [lengths[s] for s in group]), strict=True
+            ):
+                out[s] = path
+            i = j
+        return out
+
+    def _viterbi(self, scores: F64, lengths: Sequence[int]) -> list[list[int] | None]:
         trans = self.w.trans
         n_labels = trans.shape[0]
         n = len(lengths)

@@ -178,3 +178,15 @@ def test_threads_share_one_scorer_and_tag_alike() -> None:
         t.join()
     assert got[0] == want[0::2] and got[1] == want[1::2]
     assert len(tagger._scorers) == 1
+
+
+def test_long_sentences_are_tagged_in_groups_of_bounded_size(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    scorer, feats = _both(tagger.CRF_PATH)
+    sents = _sentences()
+    long = [w for s in sents[:12] for w in s] * 3  # a "sentence" of ~600 tokens
+    batch = [sents[20], long, *sents[30:60], []]
+    monkeypatch.setattr(crfscore, "_CELLS", 700)  # forces several groups
+    got = _scorer_labels(scorer, [s for s in batch if s])
+    assert got == [_crfsuite_labels(tagger.CRF_PATH, feats, s) for s in batch if s]
