@@ -14,41 +14,12 @@ numpy scorer (crfscore.py) sums weights by them.
 
 from __future__ import annotations
 
-import mmap
-import struct
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from index.extract.features import _SENT_START, gazetteer_marks, word_info
 from index.extract.gazetteer import Gazetteer
-
-_MODEL_HEADER = struct.Struct("<4sI4s9I")
-"""crfsuite model file: magic, size, type, version, #features, #labels, #attrs, 5 offsets."""
-_CQDB_HEADER = struct.Struct("<4s5I")
-"""CQDB chunk: id, size, flag, byte-order mark, #keys, offset of the id -> key array."""
-_RECORD = struct.Struct("<II")
-
-
-def model_attributes(path: Path) -> dict[bytes, bytes]:
-    """Every attribute name in a crfsuite model file (its attribute CQDB), mapped to itself."""
-    with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as raw:
-        magic, _, kind, *_rest = header = _MODEL_HEADER.unpack_from(raw, 0)
-        if magic != b"lCRF" or kind != b"FOMC":
-            raise ValueError(f"{path}: not a crfsuite CRF model")
-        base = header[9]  # offset of the attribute dictionary
-        cid, _, _, order, count, bwd = _CQDB_HEADER.unpack_from(raw, base)
-        if cid != b"CQDB" or order != 0x62445371:
-            raise ValueError(f"{path}: unreadable attribute table")
-        out: dict[bytes, bytes] = {}
-        for (offset,) in struct.iter_unpack("<I", raw[base + bwd : base + bwd + 4 * count]):
-            at = base + offset + _RECORD.size
-            _, size = _RECORD.unpack_from(raw, base + offset)
-            name = raw[at : at + size - 1]  # without the trailing NUL
-            out[name] = name
-        return out
-
 
 A = TypeVar("A", bound=bytes | int)
 """An attribute as the model's bytes (for crfsuite) or as its id plus one (never 0)."""
