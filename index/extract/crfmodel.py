@@ -7,49 +7,26 @@ know (about one in nine), and encodes every other one to UTF-8 on each call.
 in the same order, as the model's own bytes objects, with each word's part
 made once (cached per word). The tags are identical: the dropped attributes
 carry no weight, and the kept ones are summed in the same order. A test
-compares both paths (tests/index/test_extract_speed_paths.py).
+compares both paths (tests/index/test_extract_speed_paths.py). Given the
+model's attribute ids (plus one) instead of its bytes, it lists those ids: the
+numpy scorer (crfscore.py) sums weights by them.
 """
 
 from __future__ import annotations
 
-import mmap
-import struct
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 from index.extract.features import _SENT_START, gazetteer_marks, word_info
 from index.extract.gazetteer import Gazetteer
 
-_MODEL_HEADER = struct.Struct("<4sI4s9I")
-"""crfsuite model file: magic, size, type, version, #features, #labels, #attrs, 5 offsets."""
-_CQDB_HEADER = struct.Struct("<4s5I")
-"""CQDB chunk: id, size, flag, byte-order mark, #keys, offset of the id -> key array."""
-_RECORD = struct.Struct("<II")
-
-
-def model_attributes(path: Path) -> dict[bytes, bytes]:
-    """Every attribute name in a crfsuite model file (its attribute CQDB), mapped to itself."""
-    with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as raw:
-        magic, _, kind, *_rest = header = _MODEL_HEADER.unpack_from(raw, 0)
-        if magic != b"lCRF" or kind != b"FOMC":
-            raise ValueError(f"{path}: not a crfsuite CRF model")
-        base = header[9]  # offset of the attribute dictionary
-        cid, _, _, order, count, bwd = _CQDB_HEADER.unpack_from(raw, base)
-        if cid != b"CQDB" or order != 0x62445371:
-            raise ValueError(f"{path}: unreadable attribute table")
-        out: dict[bytes, bytes] = {}
-        for (offset,) in struct.iter_unpack("<I", raw[base + bwd : base + bwd + 4 * count]):
-            at = base + offset + _RECORD.size
-            _, size = _RECORD.unpack_from(raw, base + offset)
-            name = raw[at : at + size - 1]  # without the trailing NUL
-            out[name] = name
-        return out
-
-
+A = TypeVar("A", bound=bytes | int)
+"""An attribute as the model's bytes (for crfsuite) or as its id plus one (never 0)."""
 Pack = tuple[object, ...]
-Attrs = tuple[bytes, ...]
-_CorePack = tuple[bytes | None, Attrs, Attrs, Attrs, Attrs, Attrs, Attrs, Attrs, Attrs]
+Attrs = tuple[Any, ...]
+"""Attributes (bytes or ids, see `A`)."""
+_CorePack = tuple[Any, Attrs, Attrs, Attrs, Attrs, Attrs, Attrs, Attrs, Attrs]
 """A word core's parts: own first (or None), own rest, as -1/+1/-2/+2, first three as -1/+1,
 and the reduced own part of a lower-case word without its spelling."""
 _MEMO_MAX = 20_000
@@ -58,22 +35,22 @@ _VARIANTS_MAX = 50_000
 """Distinct word cores remembered (about 4,400 over 877 news articles of 50,000 words)."""
 
 
-def _kept(feats: Iterable[bytes | None]) -> tuple[bytes, ...]:
-    """The known ones (attribute names are never empty)."""
+def _kept(feats: Iterable[A | None]) -> tuple[A, ...]:
+    """The known ones (attribute names are never empty, ids plus one never 0)."""
     return tuple(filter(None, feats))
 
 
-class ModelFeatures:
+class ModelFeatures(Generic[A]):
     """`static_features` restricted to one model's attributes (see the module docstring)."""
 
-    def __init__(self, known: dict[bytes, bytes], cache_size: int = 30_000) -> None:
-        self.known = known
+    def __init__(self, known: dict[bytes, A], cache_size: int = 30_000) -> None:
+        self.known: dict[bytes, A] = known
         self.pack = lru_cache(maxsize=cache_size)(self._pack)
         self._cores: dict[tuple[str, ...], _CorePack] = {}
-        self._b = self._get("b")
-        self._memo = _Memo(known)
-        self._roles = _Roles(known)
-        self._codes: dict[tuple[str, str, str], tuple[bytes, ...]] = {}
+        self._b: A | None = self._get("b")
+        self._memo: _Memo[A] = _Memo(known)
+        self._roles: _Roles[A] = _Roles(known)
+        self._codes: dict[tuple[str, str, str], tuple[A, ...]] = {}
         self._pair_heads = _pair_heads(known)
         self._code_names: dict[str, str] = {}  # one string per class code (a few dozen)
         self._start = self._edge("<s>")
@@ -85,7 +62,7 @@ class ModelFeatures:
         head = mark if mark in self._pair_heads else None
         return (one, one, one, one, one, one, mark, one, True, one, one, head, mark)
 
-    def _get(self, s: str) -> bytes | None:
+    def _get(self, s: str) -> A | None:
         return self.known.get(s.encode())
 
     def _core_pack(self, core: tuple[str, ...]) -> _CorePack:
@@ -138,7 +115,7 @@ class ModelFeatures:
             "l=" + low if name_like else None,
         )  # fmt: skip
 
-    def features(self, words: Sequence[str], gaz: Gazetteer) -> list[list[bytes]]:
+    def features(self, words: Sequence[str], gaz: Gazetteer) -> list[list[A]]:
         """What `static_features(words, gaz)` lists, less what the model does not know."""
         marks = gazetteer_marks(words, gaz)
         pack = self.pack
@@ -152,7 +129,7 @@ class ModelFeatures:
         start = self._start
         end = self._end
         n = len(words)
-        out: list[list[bytes]] = []
+        out: list[list[A]] = []
         for i in range(n):
             pk = packs[i]
             p1 = packs[i - 1] if i else start
@@ -210,27 +187,27 @@ def _pair_heads(known: Iterable[bytes]) -> frozenset[str]:
     return frozenset(heads)
 
 
-class _Memo(dict[str, "bytes | None"]):
-    """Feature string -> the model's bytes for it, or None; looked up on first use."""
+class _Memo(dict[str, "A | None"]):
+    """Feature string -> the model's bytes (or id) for it, or None; looked up on first use."""
 
-    def __init__(self, known: dict[bytes, bytes]) -> None:
+    def __init__(self, known: dict[bytes, A]) -> None:
         super().__init__()
-        self.known = known
+        self.known: dict[bytes, A] = known
 
-    def __missing__(self, s: str) -> bytes | None:
+    def __missing__(self, s: str) -> A | None:
         v = self[s] = self.known.get(s.encode())
         return v
 
 
-class _Roles(dict[str, tuple["bytes | None", ...]]):
+class _Roles(dict[str, tuple["A | None", ...]]):
     """A class feature -> the model's bytes for it as own, -1, +1, -2, +2 feature (or None);
     made on first use (a few hundred values make every word's class features)."""
 
-    def __init__(self, known: dict[bytes, bytes]) -> None:
+    def __init__(self, known: dict[bytes, A]) -> None:
         super().__init__()
-        self.known = known
+        self.known: dict[bytes, A] = known
 
-    def __missing__(self, c: str) -> tuple[bytes | None, ...]:
+    def __missing__(self, c: str) -> tuple[A | None, ...]:
         kg = self.known.get
         v = self[c] = tuple(kg((role + c).encode()) for role in ("", "-1", "+1", "-2", "+2"))
         return v

@@ -19,6 +19,7 @@ from index.extract.sentence import (
     sentence_spans,
     street_like,
 )
+from index.extract.tagger import prepare, release
 from index.extract.tokens import sentence_words
 
 
@@ -57,8 +58,12 @@ def find_mentions(text: str) -> Mentions:
     """All mentions in `text`, positions counted in tokens from the start."""
     sents = [decapitalise(words) for words in sentence_words(text)]
     found: list[Span] = []
-    for si, words in enumerate(sents):
-        found.extend(sentence_spans(words, si))
+    prepare(sents)  # the tagger scores all sentences at once; `sentence_spans` asks per sentence
+    try:
+        for si, words in enumerate(sents):
+            found.extend(sentence_spans(words, si))
+    finally:
+        release()
     resolved = resolve(sents, found)
     starts = [0]
     for words in sents:

@@ -1,0 +1,192 @@
+"""The numpy scorer (crfscore.py) tags exactly as crfsuite does (invented German sentences).
+
+Compared on the shipped model and on a small model trained here the way
+scripts/train_tagger.py trains (pycrfsuite over `static_features`), so that a
+retrained model keeps the equality.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from pathlib import Path
+
+import numpy as np
+import pycrfsuite
+import pytest
+
+from index.extract import crfscore, tagger
+from index.extract.crfmodel import ModelFeatures
+from index.extract.crfscore import CrfWeights, Scorer, read_weights
+from index.extract.features import static_features
+from index.extract.gazetteer import load
+
+SENTENCES = [
+    "Außenminister Antony Blinken traf am Montag in Moskau seinen Amtskollegen Sergej Lawrow .",
+    "Seine Frau sagte , dass die NATO-Chefin in Kiew war .",
+    "NEW YORK ( dpa ) - Der UN-Sicherheitsrat tagt im Nahen Osten und in den Vereinigten Staaten .",
+    "Die Deutsche Bank AG und die Volkswagen-Gruppe melden Gewinne , sagte Merkels Sprecher .",
+    "„ Wir verhandeln weiter “ , betonte Mohammed Shia al-Sudani am 7. Oktober in Bagdad .",
+    "Im Landkreis Konstanz und in Mülheim an der Ruhr regnete es ; Jørund Švejnar blieb in Kyōto .",
+    "Nach Angaben des Auswärtigen Amts reiste Kim Jong-un über Wladiwostok nach Peking .",
+    "Wirklich !? Herr Quxbrimmel und Frau Zorvathi-Plenk kamen aus Xylophanien .",
+    "Berlin",
+    "x",
+    "!",
+    "Kiew Kiew Kiew Kiew",
+]
+
+
+def _sentences() -> list[list[str]]:
+    """The invented sentences and random ones made of their words (seeded)."""
+    fixed = [s.split() for s in SENTENCES]
+    vocab = [*sorted({w for s in fixed for w in s}), "", "!?", ".!", "Qwertz", "blörp"]
+    rng = random.Random(7)
+    made = [[rng.choice(vocab) for _ in range(rng.randint(1, 70))] for _ in range(150)]
+    return fixed + made
+
+
+def _crfsuite_labels(path: Path, feats: ModelFeatures[bytes], words: list[str]) -> list[str]:
+    t = pycrfsuite.Tagger()
+    t.open(str(path))
+    return list(t.tag(feats.features(words, load())))
+
+
+def _scorer_labels(scorer: Scorer, sents: list[list[str]]) -> list[list[str] | None]:
+    lengths = [len(s) for s in sents]
+    paths = scorer.viterbi(scorer.emissions(sents, load()), lengths)
+    return [None if p is None else [scorer.w.labels[i] for i in p] for p in paths]
+
+
+def _both(path: Path) -> tuple[Scorer, ModelFeatures[bytes]]:
+    w = read_weights(path)
+    return Scorer(w, ModelFeatures(w.attr_ids)), ModelFeatures({a: a for a in w.attr_ids})
+
+
+def test_weights_are_the_models_own() -> None:
+    w = read_weights(tagger.CRF_PATH)
+    t = pycrfsuite.Tagger()
+    t.open(str(tagger.CRF_PATH))
+    info = t.info()
+    assert set(w.labels) == set(info.labels) and len(w.labels) == len(info.labels)
+    for (a, b), weight in info.transitions.items():
+        # info() reads crfsuite's text dump: six decimals
+        assert w.trans[w.labels.index(a), w.labels.index(b)] == pytest.approx(weight, abs=1e-6)
+    assert len(w.attr_ids) == len(info.attributes)
+    for (attr, label), weight in list(info.state_features.items())[::97]:
+        got = w.state[w.attr_ids[attr.encode()], w.labels.index(label)]
+        assert got == pytest.approx(weight, abs=1e-6)
+    assert not w.state[0].any()  # the row of "no attribute"
+
+
+def test_scores_are_the_sums_of_the_listed_attributes() -> None:
+    scorer, feats = _both(tagger.CRF_PATH)
+    sents = _sentences()
+    scores = scorer.emissions(sents, load())
+    w = scorer.w
+    at = 0
+    for words in sents:
+        for f in feats.features(words, load()):
+            want = np.zeros(len(w.labels))
+            for a in f:  # crfsuite's order
+                want += w.state[w.attr_ids[a]]
+            assert np.abs(scores[at] - want).max() < 1e-9, words
+            at += 1
+    assert at == len(scores)
+
+
+def test_shipped_model_tags_as_crfsuite() -> None:
+    scorer, feats = _both(tagger.CRF_PATH)
+    sents = _sentences()
+    got = _scorer_labels(scorer, sents)
+    assert got == [_crfsuite_labels(tagger.CRF_PATH, feats, s) for s in sents]
+
+
+def test_a_batch_tags_each_sentence_as_alone() -> None:
+    sents = _sentences()[:40]
+    together = tagger.tag_many([*sents, [], sents[0]])
+    assert together == [*(tagger.tag_many([s])[0] for s in sents), [], together[0]]
+    assert together[:40] == [tagger.tag_raw_crfsuite(s) for s in sents]
+    assert tagger.tag_many([]) == [] and tagger.tag_raw([]) == []
+
+
+def test_small_word_tables_start_afresh_and_tag_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    scorer, feats = _both(tagger.CRF_PATH)
+    monkeypatch.setattr(crfscore, "_WORDS_MAX", 20)
+    sents = _sentences()[:30]
+    got = [_scorer_labels(scorer, [s])[0] for s in sents]
+    assert scorer.count < 200
+    assert got == [_crfsuite_labels(tagger.CRF_PATH, feats, s) for s in sents]
+
+
+def test_a_near_tie_is_left_to_crfsuite(monkeypatch: pytest.MonkeyPatch) -> None:
+    w = read_weights(tagger.CRF_PATH)
+    flat = CrfWeights(w.labels, w.attr_ids, w.state, np.zeros_like(w.trans))
+    scorer = Scorer(flat, ModelFeatures(w.attr_ids))
+    scores = np.zeros((5, len(w.labels)))
+    scores[:3, 2] = 1.0  # sentence 1: a clear path; sentence 2: every path ties
+    assert scorer.viterbi(scores, [3, 2]) == [[2, 2, 2], None]
+    monkeypatch.setattr(crfscore, "TIE", 1e9)  # every decision "near": crfsuite tags all
+    words = SENTENCES[0].split()
+    assert tagger.tag_many([words]) == [tagger.tag_raw_crfsuite(words)]
+
+
+def test_prepared_sentences_are_answered_until_released() -> None:
+    words = SENTENCES[1].split()
+    tagger.prepare([words])
+    try:
+        assert tagger._local.ready[tuple(words)] == tagger.tag_raw(words)
+    finally:
+        tagger.release()
+    assert not tagger._local.ready
+    assert tagger.tag_raw(words) == tagger.tag_raw_crfsuite(words)
+
+
+def test_a_freshly_trained_model_tags_as_crfsuite(tmp_path: Path) -> None:
+    """Trained like scripts/train_tagger.py (static features, L-BFGS), on a few sentences."""
+    gaz = load()
+    labelled = [
+        ("Antony Blinken traf Sergej Lawrow in Moskau .", "B-PER I-PER O B-PER I-PER O B-LOC O"),
+        ("Die NATO tagt in Brüssel .", "O B-ORG O O B-LOC O"),
+        ("Der Deutsche Bundestag stimmte zu .", "O B-ORG I-ORG O O O"),
+        ("Die deutschen Truppen blieben in Kiew .", "O B-LOCderiv O O O B-LOC O"),
+        ("Merkel sprach mit Macron über die EU-Politik .", "B-PER O O B-PER O O B-ORGpart O"),
+    ]
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for text, tags in labelled:
+        trainer.append(static_features(text.split(), gaz), tags.split())
+    trainer.set_params({"c1": 0.01, "c2": 0.02, "max_iterations": 30})
+    path = tmp_path / "small.crfsuite"
+    trainer.train(str(path))
+    scorer, feats = _both(path)
+    sents = _sentences()
+    assert _scorer_labels(scorer, sents) == [_crfsuite_labels(path, feats, s) for s in sents]
+
+
+def test_threads_share_one_scorer_and_tag_alike() -> None:
+    sents = _sentences()[:60]
+    want = [tagger.tag_raw_crfsuite(s) for s in sents]
+    got: dict[int, list[list[str]]] = {}
+
+    def run(k: int) -> None:
+        got[k] = [tagger.tag_many([s])[0] for s in sents[k::2]]
+
+    threads = [threading.Thread(target=run, args=(k,)) for k in (0, 1)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert got[0] == want[0::2] and got[1] == want[1::2]
+    assert len(tagger._scorers) == 1
+
+
+def test_long_sentences_are_tagged_in_groups_of_bounded_size(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    scorer, feats = _both(tagger.CRF_PATH)
+    sents = _sentences()
+    long = [w for s in sents[:12] for w in s] * 3  # a "sentence" of ~600 tokens
+    batch = [sents[20], long, *sents[30:60], []]
+    monkeypatch.setattr(crfscore, "_CELLS", 700)  # forces several groups
+    got = _scorer_labels(scorer, [s for s in batch if s])
+    assert got == [_crfsuite_labels(tagger.CRF_PATH, feats, s) for s in batch if s]
