@@ -299,8 +299,12 @@ class _LengthTable:
         """The field's length for every document, by document number."""
         table = self._tables.get(fieldname)
         if table is None:
-            length = self._reader.doc_field_length
-            table = [length(d, fieldname, 0) for d in range(self._reader.doc_count_all())]
+            n = self._reader.doc_count_all()
+            try:  # the whole column in one read
+                table = engine.perdoc_field_lengths(self._reader, fieldname, n)
+            except Exception:  # another codec's reader: one document at a time
+                length = self._reader.doc_field_length
+                table = [length(d, fieldname, 0) for d in range(n)]
             self._tables[fieldname] = table
         return table
 
