@@ -366,6 +366,62 @@ def replace_pool(writer: Any, make_pool: Callable[[Any], Any]) -> None:
     writer.pool = make_pool(writer._tempstorage)
 
 
+def wrap_add_document(writer: Any, add_field: Callable[[str, int, Any, float, bool], int]) -> None:
+    """Let the writer's pool take a whole field's postings of a document at
+    once: `add_field(fieldname, docnum, items, fieldboost, scorable)` gets
+    what `field.index(value)` gave ((term bytes, frequency, weight, value
+    bytes) tuples) and returns the field's length (the frequencies summed
+    when `scorable`), where Whoosh passes each posting on to `pool.add` as
+    a tuple.
+
+    Private: replaces `SegmentWriter.add_document` on the instance (which
+    `update_document` calls) by the same steps (whoosh-reloaded 2.7.5,
+    whoosh/writing.py): `_check_state`, `_doc_boost`, `_field_boost`,
+    `_check_fields`, the per-document writer's `start_doc`, `add_field`,
+    `add_column_value`, `finish_doc` and `cancel_doc`, then `_added` and
+    `docnum`. Left alone when a field has a spelling field or term vectors
+    (their extra postings are not done here)."""
+    schema = writer.schema
+    if any(f.separate_spelling() or f.vector for _, f in schema.items()):
+        return
+
+    def add_document(**fields: Any) -> None:
+        writer._check_state()
+        perdocwriter = writer.perdocwriter
+        docnum = writer.docnum
+        docboost = writer._doc_boost(fields)
+        fieldnames = sorted([name for name in fields if not name.startswith("_")])
+        writer._check_fields(schema, fieldnames)
+        perdocwriter.start_doc(docnum)
+        try:
+            for fieldname in fieldnames:
+                value = fields.get(fieldname)
+                if value is None:
+                    continue
+                field = schema[fieldname]
+                length = 0
+                if field.indexed:
+                    fieldboost = writer._field_boost(fields, fieldname, docboost)
+                    items = field.index(value)
+                    length = add_field(fieldname, docnum, items, fieldboost, field.scorable)
+                customval = fields.get(f"_stored_{fieldname}", value)
+                stored = customval if field.stored else None
+                perdocwriter.add_field(fieldname, field, stored, length)
+                column = field.column_type
+                if column and customval is not None:
+                    perdocwriter.add_column_value(
+                        fieldname, column, field.to_column_value(customval)
+                    )
+        except Exception:
+            perdocwriter.cancel_doc()
+            raise
+        perdocwriter.finish_doc()
+        writer._added = True
+        writer.docnum += 1
+
+    writer.add_document = add_document
+
+
 def wrap_length_reader(writer: Any, wrap: Callable[[Any], Any]) -> None:
     """Make the writer's commit read field lengths through `wrap(reader)`.
 
