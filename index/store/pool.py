@@ -238,8 +238,7 @@ class TermPool:
         if len(self.runs) > MAX_RUNS:
             # Too many files to merge at once: fold them into one run first.
             runs, self.runs = self.runs, []
-            streams = [self._read_run(path) for path in runs]
-            self._write_run(_combine(group) for group in _merged(streams))
+            self._write_run(_combine(group) for group in self._groups(runs))
 
     def _write_run(self, records: Iterable[Record]) -> None:
         path = f"{random_name()}.run"
@@ -257,12 +256,9 @@ class TermPool:
         stream the commit writes a term at a time (see `install`)."""
         if not self.runs:
             return _Stream(self._iter_memory())
-        # The terms still in memory are the last run, merged from memory
-        # (not written out and read back); each term's memory goes as it is
-        # written, as a run file's would.
+        self.save()
         runs, self.runs = self.runs, []
-        streams = [*(self._read_run(path) for path in runs), self._iter_memory()]
-        return _Stream(_combine(group) for group in _merged(streams))
+        return _Stream(_combine(group) for group in self._groups(runs))
 
     def _iter_memory(self) -> Iterator[Record]:
         terms, self._terms = self._terms, {}
@@ -283,8 +279,19 @@ class TermPool:
         self.tempstore.delete_file(path)
 
     def _groups(self, runs: list[str]) -> Iterator[list[Record]]:
-        """Each term's records from the run files `runs`, in run order."""
-        return _merged([self._read_run(path) for path in runs])
+        """Each term's records from all runs, in run order."""
+        # Keyed by run number, so a term's records come in run (document)
+        # order; bound per stream (a generator expression would see the last
+        # number only, and the ties would fall to the records themselves).
+        streams = [_keyed(self._read_run(path), i) for i, path in enumerate(runs)]
+        group: list[Record] = []
+        for fieldname, text, _, rec in heapq.merge(*streams):
+            if group and (group[0][0], group[0][1]) != (fieldname, text):
+                yield group
+                group = []
+            group.append(rec)
+        if group:
+            yield group
 
     def cleanup(self) -> None:
         self._terms = {}
@@ -292,23 +299,6 @@ class TermPool:
             with contextlib.suppress(OSError):
                 self.tempstore.delete_file(path)
         self.runs = []
-
-
-def _merged(streams: list[Iterator[Record]]) -> Iterator[list[Record]]:
-    """Each term's records from all `streams` (sorted runs, oldest first),
-    in run order."""
-    # Keyed by run number, so a term's records come in run (document)
-    # order; bound per stream (a generator expression would see the last
-    # number only, and the ties would fall to the records themselves).
-    keyed = [_keyed(stream, i) for i, stream in enumerate(streams)]
-    group: list[Record] = []
-    for fieldname, text, _, rec in heapq.merge(*keyed):
-        if group and (group[0][0], group[0][1]) != (fieldname, text):
-            yield group
-            group = []
-        group.append(rec)
-    if group:
-        yield group
 
 
 def _keyed(records: Iterator[Record], run: int) -> Iterator[tuple[str, bytes, int, Record]]:
