@@ -1,6 +1,6 @@
 """Where a full build's wall time goes: a CPU timeline per process.
 
-    python -m bench.build_probe --size 2000 [--out DIR] [--step 1.0] [--json PATH]
+    python -m bench.build_probe --size 2000 [--step 1.0] [--json PATH] [--code CHECKOUT]
 
 Runs `diplo-reader --articles CORPUS index --rebuild` (the code of this
 checkout) in a private cache folder and samples every process of its tree
@@ -139,9 +139,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--step", type=float, default=2.0, help="seconds per timeline row")
     ap.add_argument("--json", type=Path, help="write the figures here")
     ap.add_argument("--quiet", action="store_true", help="no timeline, totals only")
+    ap.add_argument(
+        "--code", type=Path, help="the checkout whose code builds (default: this one), for A/B runs"
+    )
     args = ap.parse_args(argv)
     corpus = args.articles or make_corpus(args.size)
-    root = Path(__file__).resolve().parent.parent
+    root = (args.code or Path(__file__).resolve().parent.parent).resolve()
     with tempfile.TemporaryDirectory(prefix="diplo-build-probe-") as work:
         env = {
             **os.environ,
