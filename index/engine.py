@@ -16,16 +16,30 @@ with Whoosh's own results.
 
 from __future__ import annotations
 
+import operator
+import pickle
 import re
+import struct
 import sys
+import zlib
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
+from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING, Any
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3FieldWriter, W3LeafMatcher, _lenfield
+from whoosh.codec.whoosh3 import (
+    LENGTHS_COLUMN,
+    WHOOSH3_HEADER_MAGIC,
+    W3FieldWriter,
+    W3LeafMatcher,
+    W3TermInfo,
+    _lenfield,
+)
+from whoosh.filedb.filetables import _lengths as _KV_LENGTHS
 from whoosh.matching import ListMatcher, NullMatcher, ReadTooFar
-from whoosh.util.numeric import byte_to_length
+from whoosh.system import pack_int, pack_long, pack_ushort
+from whoosh.util.numeric import byte_to_length, length_to_byte
 
 if TYPE_CHECKING:
     import numpy as np
@@ -40,6 +54,8 @@ type's maximum (2**64 - 1 for the unsigned 64-bit DATETIME column); every real
 date lies below 2**63, so a value at or above this one means "no value"."""
 
 _BYTE_TO_LENGTH = [byte_to_length(b) for b in range(256)]
+_HEADER_MAGIC: bytes = WHOOSH3_HEADER_MAGIC
+_TERMINFO: struct.Struct = W3TermInfo._struct
 
 
 class EngineVersionError(RuntimeError):
@@ -223,29 +239,40 @@ def term_positions(
 def field_lengths(leaf: Any, fieldname: str) -> list[int]:
     """The length of `fieldname` in every document of one segment reader.
 
-    Private: the segment's per-document reader (`leaf._perdoc`) hands out its
-    column of length bytes (`_cached_reader(_lenfield(name), LENGTHS_COLUMN)`,
-    whoosh-reloaded 2.7.5, whoosh/codec/whoosh3.py), decoded here in one pass
-    instead of one seek per document. Falls back to the public
-    `doc_field_length` for any other reader."""
+    Private: the segment's per-document reader (`leaf._perdoc`, see
+    `perdoc_field_lengths`). Falls back to the public `doc_field_length` for
+    any other reader."""
     n = leaf.doc_count_all()
     try:
-        column = leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-        if column is None:
-            return [0] * n
-        table = _BYTE_TO_LENGTH
-        if getattr(column, "_fixedlen", None) == 1 and column._typecode == "B":
-            # One read of the whole column (`_dbfile` from `_basepos`, `_count`
-            # bytes; later documents have `_default`): iterating the reader
-            # seeks once per document, ~1 s for 300k lengths at 100k articles.
-            count = min(column._count, n)
-            raw = column._dbfile.get(column._basepos, count)
-            out = [table[b] for b in raw]
-            out.extend([table[column._default]] * (n - count))
-            return out
-        return [table[b] for b in column]
+        return perdoc_field_lengths(leaf._perdoc, fieldname, n)
     except Exception:
         return [leaf.doc_field_length(d, fieldname, 0) for d in range(n)]
+
+
+def perdoc_field_lengths(perdoc: Any, fieldname: str, n: int) -> list[int]:
+    """The length of `fieldname` in documents 0..n-1 of a W3 per-document
+    reader (0 where none was written), as its `doc_field_length` gives them
+    (but 0 for its None).
+
+    Private: the reader hands out its column of length bytes
+    (`_cached_reader(_lenfield(name), LENGTHS_COLUMN)`, whoosh-reloaded 2.7.5,
+    whoosh/codec/whoosh3.py), decoded here in one pass instead of one seek
+    per document; raises (AttributeError and the like) for a reader without
+    one."""
+    column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+    if column is None:
+        return [0] * n
+    table = _BYTE_TO_LENGTH
+    if getattr(column, "_fixedlen", None) == 1 and column._typecode == "B":
+        # One read of the whole column (`_dbfile` from `_basepos`, `_count`
+        # bytes; later documents have `_default`): iterating the reader
+        # seeks once per document, ~1 s for 300k lengths at 100k articles.
+        count = min(column._count, n)
+        raw = column._dbfile.get(column._basepos, count)
+        out = [table[b] for b in raw]
+        out.extend([table[column._default]] * (n - count))
+        return out
+    return [table[b] for b in column]
 
 
 def numeric_column(leaf: Any, fieldname: str) -> list[int]:
@@ -339,6 +366,62 @@ def replace_pool(writer: Any, make_pool: Callable[[Any], Any]) -> None:
     writer.pool = make_pool(writer._tempstorage)
 
 
+def wrap_add_document(writer: Any, add_field: Callable[[str, int, Any, float, bool], int]) -> None:
+    """Let the writer's pool take a whole field's postings of a document at
+    once: `add_field(fieldname, docnum, items, fieldboost, scorable)` gets
+    what `field.index(value)` gave ((term bytes, frequency, weight, value
+    bytes) tuples) and returns the field's length (the frequencies summed
+    when `scorable`), where Whoosh passes each posting on to `pool.add` as
+    a tuple.
+
+    Private: replaces `SegmentWriter.add_document` on the instance (which
+    `update_document` calls) by the same steps (whoosh-reloaded 2.7.5,
+    whoosh/writing.py): `_check_state`, `_doc_boost`, `_field_boost`,
+    `_check_fields`, the per-document writer's `start_doc`, `add_field`,
+    `add_column_value`, `finish_doc` and `cancel_doc`, then `_added` and
+    `docnum`. Left alone when a field has a spelling field or term vectors
+    (their extra postings are not done here)."""
+    schema = writer.schema
+    if any(f.separate_spelling() or f.vector for _, f in schema.items()):
+        return
+
+    def add_document(**fields: Any) -> None:
+        writer._check_state()
+        perdocwriter = writer.perdocwriter
+        docnum = writer.docnum
+        docboost = writer._doc_boost(fields)
+        fieldnames = sorted([name for name in fields if not name.startswith("_")])
+        writer._check_fields(schema, fieldnames)
+        perdocwriter.start_doc(docnum)
+        try:
+            for fieldname in fieldnames:
+                value = fields.get(fieldname)
+                if value is None:
+                    continue
+                field = schema[fieldname]
+                length = 0
+                if field.indexed:
+                    fieldboost = writer._field_boost(fields, fieldname, docboost)
+                    items = field.index(value)
+                    length = add_field(fieldname, docnum, items, fieldboost, field.scorable)
+                customval = fields.get(f"_stored_{fieldname}", value)
+                stored = customval if field.stored else None
+                perdocwriter.add_field(fieldname, field, stored, length)
+                column = field.column_type
+                if column and customval is not None:
+                    perdocwriter.add_column_value(
+                        fieldname, column, field.to_column_value(customval)
+                    )
+        except Exception:
+            perdocwriter.cancel_doc()
+            raise
+        perdocwriter.finish_doc()
+        writer._added = True
+        writer.docnum += 1
+
+    writer.add_document = add_document
+
+
 def wrap_length_reader(writer: Any, wrap: Callable[[Any], Any]) -> None:
     """Make the writer's commit read field lengths through `wrap(reader)`.
 
@@ -393,16 +476,38 @@ def add_term_records(
     the segment files). `lengths(fieldname)` is the field's length per
     document (None: no lengths, as without length statistics).
 
-    Private: fills a `W3PostingsWriter`'s block buffer (`_ids`, `_weights`,
-    `_values`, `_maxweight`, `_minlength`, `_maxlength`, `_blocklimit`) a
-    block at a time and writes it with its own `_write_block`; terms are
-    started and finished through the field writer (whoosh-reloaded 2.7.5,
-    whoosh/codec/whoosh3.py). What `add_posting` does per posting: a full
-    block is written before the next posting is added; empty values are not
-    kept; only non-zero lengths count for the minimum and maximum; the
-    maximum weight starts at 0."""
+    Private: does what `W3PostingsWriter.add_posting`, `_write_block` and
+    `finish_postings`, `W3TermInfo.add_block` and `to_bytes`, and
+    `W3FieldWriter.finish_term` with `OrderedHashWriter.add` do for a term
+    (whoosh-reloaded 2.7.5, whoosh/codec/whoosh3.py and
+    whoosh/filedb/filetables.py), a whole block at a time and with one write
+    per term to each file, reading the field writer's `_fieldid`, `_tindex`
+    (its `dbfile`, `index`, `buckets`, `hashfn`, `lastkey`), `_postfile`
+    and its postings writer's `_blocklimit` and `_compression`; fields are
+    started and finished through the field writer. What the per-posting path
+    does: a full block is written before the next posting is added; empty
+    values are not kept; only non-zero lengths count for the minimum and
+    maximum; the maximum weight starts at 0; a term's first block follows
+    the header magic; the last block's length is negative; postings are
+    never inlined (the codec's inline limit is 1)."""
     lastfn = None
     table: Sequence[int] | None = None
+    postfile = fieldwriter._postfile
+    tindex = fieldwriter._tindex
+    tfile = tindex.dbfile
+    tindex_positions = tindex.index
+    buckets = tindex.buckets
+    hashfn = tindex.hashfn
+    post_write = postfile.write
+    post_tell = postfile.tell
+    term_write = tfile.write
+    term_tell = tfile.tell
+    l2b: dict[int | None, int] = {}
+    limit = 128
+    comp = 3
+    fixedsize: int | None = None
+    fieldprefix = b""
+    lastkey = tindex.lastkey
     for fieldname, btext, docs, weights, vlens, values in records:
         if fieldname != lastfn:
             if lastfn is not None:
@@ -410,33 +515,114 @@ def add_term_records(
             fieldwriter.start_field(fieldname, schema[fieldname])
             lastfn = fieldname
             table = lengths(fieldname)
-        fieldwriter.start_term(btext)
-        pw = fieldwriter._postwriter
+            pw = fieldwriter._postwriter
+            limit, comp = pw._blocklimit, pw._compression
+            if pw._inlinelimit > 1 or pw._byteids:
+                raise NotImplementedError("inlined postings or byte ids")
+            fixedsize = fieldwriter._format.fixed_value_size()
+            fieldprefix = pack_ushort(fieldwriter._fieldid)
         docnums = array("i", docs)
         wts = array("d", weights)
         vl = array("I", vlens) if values is not None else None
-        limit = pw._blocklimit
+        n_all = len(docnums)
+        chunks = [_HEADER_MAGIC]
+        term_weight: float = 0
+        term_minlength: int | None = None
+        term_maxlength = 0
+        term_maxweight: float = 0
         offset = 0
-        for start in range(0, len(docnums), limit):
-            if start:
-                pw._write_block()
-            ids = docnums[start : start + limit]
-            w = wts[start : start + limit]
-            pw._ids = array("I", ids)
-            pw._weights = array("f", w)
+        startoffset = post_tell()
+        for start in range(0, n_all, limit):
+            end = start + limit
+            ids = docnums[start:end].tolist()
+            w = wts[start:end]
+            wf = array("f", w)
+            count = len(ids)
             top = max(w)
-            pw._maxweight = top if top > 0 else 0
-            if vl is not None:
-                kept = []
-                for n in vl[start : start + limit]:
-                    if n:
-                        kept.append(values[offset : offset + n])
-                        offset += n
-                pw._values = kept
+            maxweight: float = top if top > 0 else 0
+            # W3TermInfo.add_block
+            term_weight += sum(wf)
+            if count == 1 or wf.count(wf[0]) == count:
+                mini_w: Any = None if wf[0] == 1.0 else wf[0]
+            else:
+                mini_w = tuple(wf)
+            minlength: int | None = None
+            maxlength = 0
             if table is not None:
                 nonzero = [n for n in map(table.__getitem__, ids) if n]
                 if nonzero:
-                    pw._minlength, pw._maxlength = min(nonzero), max(nonzero)
-        fieldwriter.finish_term()
+                    minlength, maxlength = min(nonzero), max(nonzero)
+            term_minlength = minlength if term_minlength is None else min(term_minlength, minlength)  # type: ignore[type-var]
+            if maxlength > term_maxlength:
+                term_maxlength = maxlength
+            if maxweight > term_maxweight:
+                term_maxweight = maxweight
+            if vl is None:
+                kept: Any = ()
+            else:
+                block_lens = vl[start:end]
+                if fixedsize is not None and fixedsize > 0:
+                    size = sum(block_lens)
+                    kept = values[offset : offset + size]
+                    offset += size
+                else:
+                    offs = list(accumulate(block_lens, initial=offset))
+                    if 0 in block_lens:
+                        kept = [values[a:b] for a, b in pairwise(offs) if a != b]
+                    else:  # the usual case, every posting has a value: no loop in Python
+                        kept = list(map(values.__getitem__, map(slice, offs, offs[1:])))
+                    offset = offs[-1]
+            if fixedsize is None or fixedsize < 0:
+                mini_v: Any = tuple(kept)
+            elif fixedsize == 0:
+                mini_v = None
+            else:
+                mini_v = kept if isinstance(kept, bytes) else b"".join(kept)
+            mini_ids = tuple(map(operator.sub, ids, [0, *ids[:-1]]))
+            databytes = pickle.dumps((mini_ids, mini_w, mini_v), 2)
+            if comp:
+                databytes = zlib.compress(databytes, comp)
+            lb_min = l2b.get(minlength)
+            if lb_min is None:
+                lb_min = l2b[minlength] = length_to_byte(minlength)
+            lb_max = l2b.get(maxlength)
+            if lb_max is None:
+                lb_max = l2b[maxlength] = length_to_byte(maxlength)
+            infobytes = pickle.dumps((count, ids[-1], maxweight, comp, lb_min, lb_max), 2)
+            blocklength = len(infobytes) + len(databytes)
+            if end >= n_all:
+                blocklength = -blocklength
+            chunks.append(pack_int(blocklength))
+            chunks.append(infobytes)
+            chunks.append(databytes)
+        data = b"".join(chunks)
+        post_write(data)
+        # W3TermInfo.to_bytes, not inlined
+        minlength_byte = 0 if term_minlength is None else length_to_byte(term_minlength)
+        valbytes = (
+            _TERMINFO.pack(
+                False,
+                term_weight,
+                n_all,
+                minlength_byte,
+                length_to_byte(term_maxlength),
+                term_maxweight,
+                docnums[0],
+                docnums[-1],
+            )
+            + pack_long(startoffset)
+            + pack_int(len(data))
+        )
+        # OrderedHashWriter.add
+        key = fieldprefix + btext
+        if key <= lastkey:
+            raise ValueError(f"Keys must increase: {lastkey!r}..{key!r}")
+        pos = term_tell()
+        tindex_positions.append(pos)
+        term_write(_KV_LENGTHS.pack(len(key), len(valbytes)) + key + valbytes)
+        h = hashfn(key)
+        buckets[h & 255].append((h, pos))
+        lastkey = key
+    tindex.lastkey = lastkey
     if lastfn is not None:
         fieldwriter.finish_field()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from index.text.months import month_pattern
 
@@ -58,20 +59,48 @@ class Cleaned:
     """Lines dropped as page furniture (breadcrumbs, share/ad lines …)."""
 
 
+# What every match of _GLUED or _GLUED_QUOTE contains (without their
+# lookbehinds, which the regex engine would test at every position): most
+# lines have none, and are left as they are at a quick scan.
+_GLUED_HINT = re.compile(r"[.!?:“”\"»][„\"“«]?[A-ZÄÖÜ][a-zäöüß]|[.!?:]„[A-ZÄÖÜa-zäöüß]")
+
+
 def repair_glued(line: str) -> str:
     """Put back the space lost between sentences: "Ukraine.Blinken" -> "Ukraine. Blinken"."""
+    if not _GLUED_HINT.search(line):
+        return line
     line = _GLUED.sub(lambda m: m.group(1) + " ", line)
     return _GLUED_QUOTE.sub(" ", line)
 
 
-def words(line: str) -> int:
+def _words(line: str) -> int:
     return len(_WORD.findall(line))
+
+
+words = lru_cache(maxsize=1024)(_words)
+"""The number of words in `line`; cleaning asks it several times of each
+line of an article (a small cache: the lines of the article at hand)."""
+
+_CLOSERS = "\"'“”«»„)"
+"""What may follow a sentence's final mark (`_SENT_END`)."""
+
+
+def ends_sentence(line: str) -> bool:
+    """`_SENT_END.search(line)`, from the line's end instead of a scan of
+    every position (a paragraph is hundreds of characters)."""
+    if line.endswith("\n"):  # `$` also matches before a final line break
+        return bool(_SENT_END.search(line))
+    return line.rstrip(_CLOSERS)[-1:] in _MARKS or line[-1:] in _END_QUOTES
+
+
+_MARKS = frozenset(".!?…")
+_END_QUOTES = frozenset('"“”»')
 
 
 def is_sentence(line: str) -> bool:
     """A body paragraph: prose that ends like a sentence, or simply long."""
     n = words(line)
-    return (n >= 6 and bool(_SENT_END.search(line))) or n >= 40
+    return (n >= 6 and ends_sentence(line)) or n >= 40
 
 
 def _units(text: str) -> list[str]:
@@ -84,7 +113,7 @@ def _units(text: str) -> list[str]:
             continue
         inner = lines[:-1]
         wrapped = len(lines) >= 3 and sum(
-            30 <= len(ln) <= 100 and not _SENT_END.search(ln) for ln in inner
+            30 <= len(ln) <= 100 and not ends_sentence(ln) for ln in inner
         ) >= 0.6 * len(inner)
         if wrapped:
             units.append(" ".join(lines))

@@ -32,7 +32,7 @@ from whoosh.formats import Positions
 from whoosh.system import pack_uint
 
 from index.records import Article, Entity
-from index.text.analysis import WORD_RE, NameTokenizer, PartsTokenizer, StemTokenizer, analyze_word
+from index.text.analysis import NameTokenizer, PartsTokenizer, StemTokenizer, analyze_words
 
 SCHEMA_VERSION = 7
 """7: the `source` field (source chips)."""
@@ -157,17 +157,17 @@ def _analyze(
     parts: dict[str, int] = {}
     pos = 0
     with_parts = parts_field is not None
-    for word in WORD_RE.findall(text):
-        info = analyze_word(word)
+    get = positions.get
+    for info in analyze_words(text):
         for alts in info.stems:
             for stem in alts:
-                found = positions.get(stem)
+                found = get(stem)
                 if found is None:
                     positions[stem] = [pos]
                 else:
                     found.append(pos)
             pos += 1
-        if with_parts:
+        if with_parts and info.parts:
             for part in info.parts:
                 parts[part] = parts.get(part, 0) + 1
     boost = field.format.field_boost

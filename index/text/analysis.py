@@ -155,6 +155,11 @@ _WORDS = Memo(_analyze_word, WORDS_KEPT)
 _QUERY_WORDS = Memo(partial(_analyze_word, query=True), QUERY_WORDS_KEPT)
 
 
+def analyze_words(text: str) -> Iterator[WordInfo]:
+    """`analyze_word` of every word of `text` (as WORD_RE finds them), in order."""
+    return map(_WORDS.__getitem__, WORD_RE.findall(text))
+
+
 def word_keys(info: WordInfo) -> frozenset[str]:
     """Every stem-level key a word matches: stems, genitive bases, parts."""
     keys = set(info.parts)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
-from index.files.clean import clean_text, is_breadcrumb, split_glued_trail
+from index.files.clean import _SENT_END, clean_text, ends_sentence, is_breadcrumb, split_glued_trail
 from index.files.corpus import ArticleError, read_article
 
 
@@ -114,3 +115,14 @@ def test_index_reports_an_article_with_no_text(tmp_path: Path) -> None:
     assert report.skipped[0].code == "no-text"
     assert [hit.id for hit in library.search("").hits] == ["gut"]
     assert library.article("leer") is None
+
+
+def test_ends_sentence_is_the_sentence_end_pattern() -> None:
+    """`ends_sentence` looks at the line's end only; it must say what the
+    `_SENT_END` regex search says, for any line (final line breaks too)."""
+    rng = random.Random(7)
+    alphabet = [*"aZ .!?…,\n", '"', "'", "“", "”", "«", "»", "„", ")"]
+    lines = ["", "\n", "Er ging.", "Er ging.\n", 'Er sagt: "Ja."', "Kein Ende", "Ende »"]
+    lines += ["".join(rng.choices(alphabet, k=rng.randint(1, 8))) for _ in range(5000)]
+    for line in lines:
+        assert ends_sentence(line) == bool(_SENT_END.search(line)), repr(line)

@@ -196,3 +196,23 @@ def test_spilled_runs_merge_in_run_order() -> None:
     for group in groups:
         firsts = [array("i", record[2])[0] for record in group]
         assert len(firsts) > 1 and firsts == sorted(firsts)
+
+
+def test_whole_field_adds_keep_boosts_and_custom_stored_values(tmp_path: Path) -> None:
+    """The writer's add_document with the pool taking a field at a time
+    (engine.wrap_add_document) applies document and field boosts, counts
+    lengths and stores `_stored_*` values exactly as Whoosh's own does."""
+    docs = _docs(120, seed=9)
+    for i, doc in enumerate(docs):
+        if i % 3 == 0:
+            doc["_boost"] = 1.5
+        if i % 4 == 0:
+            doc["_tags_boost"] = 0.3  # not a float32: weights kept as doubles
+        if i % 5 == 0:
+            doc["_stored_body"] = f"shown {i}"
+    ours = _build(tmp_path / "ours", [docs], 128)
+    theirs = _build(tmp_path / "theirs", [docs], None)
+    assert _dump(ours) == _dump(theirs)
+    with ours.searcher() as s:
+        assert s.stored_fields(0)["body"] == "shown 0"
+    assert _segment_files(tmp_path / "a", docs, 0.02) == _segment_files(tmp_path / "b", docs, None)
