@@ -61,7 +61,7 @@ def gazetteer_marks(words: Sequence[str], gaz: Gazetteer) -> list[str]:
     return list(_marks(tuple(words), gaz))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)
 def _marks(words: tuple[str, ...], gaz: Gazetteer) -> tuple[str, ...]:
     # Cached: tagging, span refinement and mention finding ask for the same sentence.
     marks = [""] * len(words)
@@ -107,7 +107,9 @@ def _marks(words: tuple[str, ...], gaz: Gazetteer) -> tuple[str, ...]:
 
 
 _STARTS: dict[str, bool] = {}
-_STARTS_MAX = 30_000
+_STARTS_MAX = 1 << 17
+"""Words remembered by `_may_start` and pairs by `_may_be_long` (news: ~50k distinct words
+in 900 articles; a few MB at most)."""
 
 
 def _may_start(w: str, low: str, gaz: Gazetteer) -> bool:
