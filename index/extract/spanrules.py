@@ -111,6 +111,8 @@ def honorific_people(words: list[str], spans: list[Triple]) -> list[Triple]:
         for s in spans
         if not all(w in HONORIFICS or w in TITLES or is_role(w) for w in words[s[0] : s[1]])
     ]
+    if HONORIFICS.isdisjoint(words):
+        return sorted(out)  # most sentences: no Herr or Frau to look after
     for i, w in enumerate(words):
         if w not in HONORIFICS:
             continue
