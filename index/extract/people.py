@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
 from difflib import SequenceMatcher
+from functools import cached_property, lru_cache
 
 from index.records import Entity
 
