@@ -118,7 +118,10 @@ def _may_start(w: str, low: str, gaz: Gazetteer) -> bool:
     if hit is None:
         if len(_STARTS) >= _STARTS_MAX:
             _STARTS.clear()
-        hit = _STARTS[w] = low in gaz.place_words or w in gaz.place_words
+        # The trie itself: this memo already remembers the word (the set's own memo would
+        # only hold a second copy of the answer).
+        contains = _contains(gaz.place_words)
+        hit = _STARTS[w] = contains(low) or contains(w)
     return hit
 
 
