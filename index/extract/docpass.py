@@ -137,25 +137,33 @@ def _class_of(toks: tuple[str, ...], default: str) -> str:
 
 def one_class_per_name(sents: Sentences, spans: list[Span]) -> list[Span]:
     """Give every mention of a name the class the article establishes for it."""
-    full_names = [key(sents, s) for s in spans if s.cls == "PER" and s.b - s.a > 1]
-    surnames = {k[-1] for k in full_names}
+    keys = [key(sents, s) for s in spans]  # each mention's name, made once
+    surnames = {k[-1] for s, k in zip(spans, keys, strict=True) if s.cls == "PER" and s.b - s.a > 1}
     org_heads = {
-        key(sents, s)[:-1]
-        for s in spans
+        k[:-1]
+        for s, k in zip(spans, keys, strict=True)
         if s.cls == "ORG" and s.b - s.a > 1 and sents[s.sent][s.b - 1] in ORG_SUFFIXES
     }
-    votes: dict[tuple[str, ...], Counter[str]] = {}
-    for s in spans:
-        votes.setdefault(key(sents, s), Counter())[s.cls] += 1 if s.tagged else 0.5  # type: ignore[assignment]
+    votes: dict[tuple[str, ...], dict[str, float]] = {}
+    for s, k in zip(spans, keys, strict=True):
+        counts = votes.get(k)
+        if counts is None:
+            counts = votes[k] = {}
+        counts[s.cls] = counts.get(s.cls, 0) + (1 if s.tagged else 0.5)
     decided: dict[tuple[str, ...], str] = {}
-    for k, counter in votes.items():
+    for k, counts in votes.items():
         if _is_org_name(k) or k in org_heads:
             decided[k] = "ORG"
         elif len(k) == 1 and k[0] in surnames:
             decided[k] = "PER"
         else:
-            decided[k] = counter.most_common(1)[0][0]
-    return [replace(s, cls=decided[key(sents, s)]) for s in spans]
+            decided[k] = max(counts, key=counts.__getitem__)  # the first class of most votes
+    return [_with_class(s, decided[k]) for s, k in zip(spans, keys, strict=True)]
+
+
+def _with_class(s: Span, cls: str) -> Span:
+    """`s` with class `cls` (itself when it has it already: most mentions)."""
+    return s if s.cls == cls else Span(s.sent, s.a, s.b, cls, s.tagged)
 
 
 def propagate(sents: Sentences, spans: list[Span]) -> list[Span]:
@@ -176,12 +184,20 @@ def propagate(sents: Sentences, spans: list[Span]) -> list[Span]:
     for k in sorted(established, key=len, reverse=True):
         first = k[0] if len(k) > 1 else stem(k[0])
         by_first.setdefault(first, []).append(k)
+    # The words that can open a repeat: a first word itself or with a genitive ending
+    # (`stem` takes off at most "s", "'" or "’"). Other words and sentences are skipped.
+    openers = {f + end for f in by_first for end in ("", "s", "'", "’")}
     out = list(spans)
     for si, words in enumerate(sents):
+        if openers.isdisjoint(words):
+            continue
         i = 0
         n = len(words)
         while i < n:
             w = words[i]
+            if w not in openers:
+                i += 1
+                continue
             cands = by_first.get(w) if w[:1].isupper() else None
             if cands is None and w[:1].isupper():
                 cands = by_first.get(stem(w))
@@ -202,22 +218,24 @@ def propagate(sents: Sentences, spans: list[Span]) -> list[Span]:
 
 def drop_weak(sents: Sentences, spans: list[Span]) -> list[Span]:
     """Drop sentence-initial common words and unbacked one-word people."""
-    full_names = [key(sents, s) for s in spans if s.cls == "PER" and s.b - s.a > 1]
+    keys = [key(sents, s) for s in spans]  # each mention's name, made once
+    full_names = [k for s, k in zip(spans, keys, strict=True) if s.cls == "PER" and s.b - s.a > 1]
     name_words = {w for k in full_names for w in k} | {
         part for k in full_names for w in k for part in w.split("-")[1:]
     }
     cued: set[str] = set()
-    for s in spans:
+    for s, k in zip(spans, keys, strict=True):
         if s.cls == "PER" and s.b - s.a == 1 and s.a > 0 and is_role(sents[s.sent][s.a - 1]):
-            cued.add(key(sents, s)[0])
+            cued.add(k[0])
     cued |= speaker_labels(sents)  # "Jagland: Absolut."
     mid_sentence = {
-        key(sents, s) for s in spans if s.tagged and not at_sentence_start(sents[s.sent], s.a)
+        k
+        for s, k in zip(spans, keys, strict=True)
+        if s.tagged and not at_sentence_start(sents[s.sent], s.a)
     }
     out = []
-    for s in spans:
+    for s, k in zip(spans, keys, strict=True):
         words = sents[s.sent]
-        k = key(sents, s)
         if s.b - s.a == 1:
             w = k[0]
             if len(w) < 2 or (len(w) == 2 and s.cls == "ORG" and not _is_org_name(k)):

@@ -61,7 +61,7 @@ def gazetteer_marks(words: Sequence[str], gaz: Gazetteer) -> list[str]:
     return list(_marks(tuple(words), gaz))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)
 def _marks(words: tuple[str, ...], gaz: Gazetteer) -> tuple[str, ...]:
     # Cached: tagging, span refinement and mention finding ask for the same sentence.
     marks = [""] * len(words)
@@ -107,7 +107,9 @@ def _marks(words: tuple[str, ...], gaz: Gazetteer) -> tuple[str, ...]:
 
 
 _STARTS: dict[str, bool] = {}
-_STARTS_MAX = 30_000
+_STARTS_MAX = 1 << 17
+"""Words remembered by `_may_start` and pairs by `_may_be_long` (news: ~50k distinct words
+in 900 articles; a few MB at most)."""
 
 
 def _may_start(w: str, low: str, gaz: Gazetteer) -> bool:
@@ -116,7 +118,10 @@ def _may_start(w: str, low: str, gaz: Gazetteer) -> bool:
     if hit is None:
         if len(_STARTS) >= _STARTS_MAX:
             _STARTS.clear()
-        hit = _STARTS[w] = low in gaz.place_words or w in gaz.place_words
+        # The trie itself: this memo already remembers the word (the set's own memo would
+        # only hold a second copy of the answer).
+        contains = _contains(gaz.place_words)
+        hit = _STARTS[w] = contains(low) or contains(w)
     return hit
 
 

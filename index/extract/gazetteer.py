@@ -131,7 +131,7 @@ def lookup_key(toks: tuple[str, ...]) -> tuple[str, ...]:
     return _key(toks)
 
 
-MEMO_SIZE = 1 << 15
+MEMO_SIZE = 1 << 17
 """Answers remembered by the tables the tagger asks most (place words and
 nouns: ~1,000 lookups an article), then forgotten all at once: a trie lookup
 costs ~0.7 µs, a remembered one ~0.2, and news repeats its words. At most a

@@ -401,8 +401,9 @@ def _sentence_flags(words: list[str]) -> int:
             if f:
                 _TRIGGERS[w] = f
             _SEEN.add(w)
-    hits = _TRIGGERS.keys() & words
-    return reduce(or_, (_TRIGGERS[w] for w in hits), 0) if hits else 0
+    if _TRIGGERS.keys().isdisjoint(words):
+        return 0  # four sentences in five: no set of hits to make
+    return reduce(or_, (_TRIGGERS[w] for w in _TRIGGERS.keys() & words), 0)
 
 
 _SEEN: set[str] = set()

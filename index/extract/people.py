@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import cached_property, lru_cache
 
 from index.records import Entity
 
@@ -24,16 +25,28 @@ class _Person:
     def count(self) -> int:
         return sum(self.forms.values())
 
+    @cached_property
+    def surface(self) -> str:
+        return " ".join(self.tokens)
 
+    @cached_property
+    def norms(self) -> frozenset[str]:
+        """Its tokens and their last hyphen parts, normalised (what a lone surname matches)."""
+        return frozenset(n for t in self.tokens for n in (_norm(t), _norm(t.split("-")[-1])))
+
+
+@lru_cache(maxsize=1 << 16)
 def _norm(name: str) -> str:
+    """Lower-cased letters and digits only (remembered: the same names are compared often)."""
     return "".join(ch for ch in name.lower() if ch.isalnum())
 
 
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if _norm(a[-1]) != _norm(b[-1]):
+        # Different last tokens: the full names can still normalise alike ("Jong-un"/"Jong Un").
+        return _norm(" ".join(a)) == _norm(" ".join(b))
     if _norm(" ".join(a)) == _norm(" ".join(b)):
         return True
-    if _norm(a[-1]) != _norm(b[-1]):
-        return False
     # Same surname: a spelling variant of the first name ("Wladimir"/"Vladimir").
     return SequenceMatcher(None, a[0].lower(), b[0].lower()).ratio() >= 0.75
 
@@ -56,7 +69,7 @@ def merge_people(
         target = next((p for p in people if _same_person(p.tokens, toks)), None)
         if target is None and len(toks) < 4:
             # "Jens Stoltenberg" within an already seen "Jens Stoltenberg Junior"-like longer name.
-            target = next((p for p in people if " ".join(toks) in " ".join(p.tokens)), None)
+            target = next((p for p in people if surface in p.surface), None)
         if target is None:
             target = _Person(toks, pos)
             people.append(target)
@@ -92,12 +105,7 @@ def _match_single(people: list[_Person], word: str) -> _Person | None:
         if not by_last:
             # Family-name-first names ("Yoon" of "Yoon Suk Yeol") and particles
             # ("Sudani" of "al-Sudani").
-            by_last = [
-                p
-                for p in people
-                if len(p.tokens) > 1
-                and any(_norm(t) == key or _norm(t.split("-")[-1]) == key for t in p.tokens)
-            ]
+            by_last = [p for p in people if len(p.tokens) > 1 and key in p.norms]
         if by_last:
             return max(by_last, key=lambda p: (len(p.tokens) > 1, p.count))
     return None

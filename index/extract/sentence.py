@@ -247,7 +247,7 @@ def sentence_tags(words: list[str]) -> list[str]:
 
 def _clean_span(words: list[str], a: int, b: int, cls: str) -> list[tuple[int, int, str]]:
     """Cut a place-cue noun off the front, split a doubled name, drop code numbers."""
-    if any(sum(ch.isdigit() for ch in w) >= 4 for w in words[a:b]):
+    if any(not w.isalpha() and sum(ch.isdigit() for ch in w) >= 4 for w in words[a:b]):
         return []  # "ISIN DE0006757008": codes and numbers are no names
     if b - a > 1 and words[a].lower() in _PLACE_CUES and words[a + 1][:1].isupper():
         # "Bundesstaat Maryland" names Maryland; "Kreis Euskirchen" keeps its own name.

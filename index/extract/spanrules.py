@@ -11,6 +11,8 @@ non-names: `orgrules.py`.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from index.extract.cues import SPEECH_VERBS, is_role, is_title_word
 from index.extract.docpass import has_common_reading
 from index.extract.gazetteer import load, lookup_key
@@ -109,6 +111,8 @@ def honorific_people(words: list[str], spans: list[Triple]) -> list[Triple]:
         for s in spans
         if not all(w in HONORIFICS or w in TITLES or is_role(w) for w in words[s[0] : s[1]])
     ]
+    if HONORIFICS.isdisjoint(words):
+        return sorted(out)  # most sentences: no Herr or Frau to look after
     for i, w in enumerate(words):
         if w not in HONORIFICS:
             continue
@@ -337,7 +341,12 @@ def _genitive_context(words: list[str], i: int) -> bool:
 def genitive_name(words: list[str], i: int) -> bool:
     """`Zabels`, `Melanies`: the genitive of a known surname or first name, in a genitive's
     place, that is no common word, place or organisation."""
-    w = words[i]
+    return _genitive_word(words[i]) and _genitive_context(words, i)
+
+
+@lru_cache(maxsize=1 << 16)
+def _genitive_word(w: str) -> bool:
+    """`genitive_name` without the context: the word alone (remembered per word)."""
     if len(w) < 4 or not w.endswith("s") or w.isupper() or not w[:1].isupper():
         return False
     if not w.replace("-", "").isalpha():
@@ -353,7 +362,7 @@ def genitive_name(words: list[str], i: int) -> bool:
             return False
         if lookup_key((form,)) in gaz.orgs or gaz.places.get(lookup_key((form,))) is not None:
             return False
-    return _genitive_context(words, i)
+    return True
 
 
 def genitive_people(words: list[str], spans: list[Triple]) -> list[Triple]:
