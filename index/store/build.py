@@ -127,14 +127,22 @@ def _start_worker() -> None:
 def load_articles(
     sources: list[SourceFile], workers: int | None = None
 ) -> Iterator[tuple[Article, dict[str, Any]] | Skipped]:
-    """Read articles in order, in a process pool when there are many."""
+    """Read articles in order, on `workers` cores when there are many.
+
+    This process reads too: it writes what is read and, whenever nothing is
+    ready to write, reads the next chunk itself, so `workers - 1` child
+    processes keep the cores busy. One process fewer than one per core holds
+    one copy fewer of the extraction tables (~200 MB at 10k articles) and
+    leaves no core idle while the writer waits.
+    """
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     if len(sources) < POOL_THRESHOLD or workers <= 1:
         yield from map(_load, sources)
         return
     # Child interpreters on pipes, not multiprocessing (index/store/workers.py).
-    with workers_mod.Pool(workers, f"{__name__}:_load_chunk", f"{__name__}:_start_worker") as pool:
-        yield from _ordered_results(pool, sources, workers)
+    helpers = workers - 1
+    with workers_mod.Pool(helpers, f"{__name__}:_load_chunk", f"{__name__}:_start_worker") as pool:
+        yield from _ordered_results(pool, sources, helpers)
 
 
 CHUNK = 16
@@ -153,16 +161,40 @@ def _load_chunk(chunk: list[SourceFile]) -> list[tuple[Article, dict[str, Any]] 
 def _ordered_results(
     pool: workers_mod.Pool, sources: list[SourceFile], workers: int
 ) -> Iterator[tuple[Article, dict[str, Any]] | Skipped]:
-    """`_load` of every source, in order, with a bounded number of tasks out."""
+    """`_load` of every source, in order, with a bounded number of tasks out.
+
+    Each chunk goes to a worker while the workers have fewer than
+    `IN_FLIGHT` tasks each; otherwise, unless the oldest task's result is
+    there to be written, this process reads the chunk itself. The window of
+    chunks between the oldest unwritten and the newest is bounded, so read
+    articles never pile up.
+    """
     chunks = (sources[i : i + CHUNK] for i in range(0, len(sources), CHUNK))
-    window: deque[Any] = deque()
+    window: deque[tuple[Any, list[Any] | None]] = deque()  # (worker handle, None) or (None, read)
+    outstanding = 0  # tasks sent and not yet taken back
     limit = IN_FLIGHT * workers
+    longest = 2 * limit + 2
+
+    def written() -> Iterator[tuple[Article, dict[str, Any]] | Skipped]:
+        nonlocal outstanding
+        handle, done = window.popleft()
+        if done is not None:
+            return iter(done)
+        outstanding -= 1
+        return iter(pool.result(handle))
+
     for chunk in chunks:
-        window.append(pool.submit(chunk))
-        if len(window) >= limit:
-            yield from pool.result(window.popleft())
+        while window and (window[0][1] is not None or pool.ready(window[0][0])):
+            yield from written()
+        if outstanding < limit:
+            window.append((pool.submit(chunk), None))
+            outstanding += 1
+        else:
+            window.append((None, _load_chunk(chunk)))
+        while len(window) >= longest:
+            yield from written()
     while window:
-        yield from pool.result(window.popleft())
+        yield from written()
 
 
 def _plan(articles_dir: Path, manifest: dict[str, Any], listing: Listing | None = None) -> _Plan:

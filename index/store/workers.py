@@ -154,6 +154,11 @@ class Pool:
             raise WorkerFailed(f"a build worker process exited ({exc})") from exc
         return worker
 
+    def ready(self, handle: Any) -> bool:
+        """Whether `result(handle)` would return (or raise) without waiting."""
+        worker: _Worker = handle
+        return not worker.results.empty()
+
     def result(self, handle: Any) -> Any:
         """The result of the oldest task not yet taken that went to `handle`'s worker."""
         worker: _Worker = handle
