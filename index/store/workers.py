@@ -28,6 +28,11 @@ import threading
 from collections.abc import Callable
 from typing import IO, Any
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
 _BOOT = (
     "import pickle, sys; sys.path[:] = pickle.load(sys.stdin.buffer); "
     "from index.store.workers import serve; serve()"
@@ -78,6 +83,22 @@ def serve() -> None:
             return
 
 
+_PIPE_BYTES = 1 << 20
+"""A results pipe's capacity (Linux's default is 64 KB). A chunk's result is a few
+hundred KB; the builder's reader thread needs the GIL back after every read from the
+pipe, and while the builder reads articles itself that takes up to a switch interval
+(5 ms), so with a small pipe the worker sits blocked on its writes."""
+
+
+def _widen(pipe: IO[bytes]) -> None:
+    """Give `pipe` `_PIPE_BYTES` of buffer where the system allows (Linux; else a no-op)."""
+    set_size = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    if set_size is None:
+        return
+    with contextlib.suppress(OSError):
+        fcntl.fcntl(pipe.fileno(), set_size, _PIPE_BYTES)
+
+
 class _Worker:
     def __init__(self, func: str, init: str) -> None:
         flags: list[str] = getattr(subprocess, "_args_from_interpreter_flags", list)()
@@ -89,6 +110,7 @@ class _Worker:
         )
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.tasks: IO[bytes] = self.proc.stdin
+        _widen(self.proc.stdout)
         self.results: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self.sent = 0
         self.done = 0

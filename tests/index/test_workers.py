@@ -46,3 +46,18 @@ def test_a_killed_worker_is_reported_not_waited_for() -> None:
         handle.proc.kill()
         pool.result(handle)
     assert handle.proc.returncode is not None
+
+
+@pytest.mark.skipif(not hasattr(__import__("fcntl"), "F_GETPIPE_SZ"), reason="Linux only")
+def test_results_pipes_are_widened() -> None:
+    """A chunk's result fits the results pipe, so a worker is not held up on its
+    writes while the builder's reader thread waits for the GIL."""
+    import fcntl
+
+    from index.store import workers
+
+    with Pool(1, "builtins:len") as pool:
+        handle = pool.submit("abc")
+        assert pool.result(handle) == 3
+        size = fcntl.fcntl(handle.proc.stdout.fileno(), fcntl.F_GETPIPE_SZ)
+        assert size >= workers._PIPE_BYTES
