@@ -140,24 +140,48 @@ def _epithet_end(words: list[str], j: int) -> int:
     return j
 
 
+CAPITAL_PARTICLES = frozenset(
+    ("Van", "Von", "De", "Di", "Da", "Du", "Del", "Della", "Dos", "Le", "La", "Ter", "Ten")
+)
+"""A name's particle written with a capital (`Van der Bellen`, `Le Pen`, `Di Maio`): a
+person span never ends in one."""
+_PARTICLE_ARTICLES = _ARTICLES | frozenset(("de", "la", "le", "van"))
+
+
+def _rest_after_particle(words: list[str], b: int) -> int:
+    """End of the rest of a name cut after its capital particle at `b - 1` (`Alexander Van`
+    + `der Bellen`), or `b` when no name follows."""
+    n = len(words)
+    k = b + 1 if b < n and words[b] in _PARTICLE_ARTICLES else b
+    name = words[k] if k < n else ""
+    if name and _plain_name(name) and name not in ORG_NAMES and not _adjective(name):
+        return k + 1
+    return b
+
+
 def join_particles(words: list[str], spans: list[Triple]) -> list[Triple]:
-    """A person span ending in a first name runs on over "von X" or an epithet."""
+    """A person span ending in a first name runs on over "von X" or an epithet, and one
+    ending in a capital particle over the rest of the name."""
     gaz = load()
     out: list[Triple] = []
     skip_until = -1
     for a, b, cls in sorted(spans):
         if a < skip_until:
             continue
-        if cls == "PER" and words[b - 1] in gaz.first_names:
+        if cls == "PER" and b - a > 1 and words[b - 1] in CAPITAL_PARTICLES:
+            end = _rest_after_particle(words, b)
+        elif cls == "PER" and words[b - 1] in gaz.first_names:
             end = _particle_end(words, b)
             if end == b:
                 end = _epithet_end(words, b)
-            if end > b:
-                for sa, sb, _c in spans:
-                    if b <= sa < end < sb:
-                        end = sb  # "Otto von Bismarck-Schönhausen" tagged in two pieces
-                b = end
-                skip_until = b
+        else:
+            end = b
+        if end > b:
+            for sa, sb, _c in spans:
+                if b <= sa < end < sb:
+                    end = sb  # "Otto von Bismarck-Schönhausen" tagged in two pieces
+            b = end
+            skip_until = b
         out.append((a, b, cls))
     return out
 
