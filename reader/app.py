@@ -21,6 +21,7 @@ from reader.archive_ui import ArchiveMixin
 from reader.commands import ReaderCommands
 from reader.i18n import detect_language, set_language, t
 from reader.indexing import IndexingMixin
+from reader.late import dropped_when_closing
 from reader.live import LiveMixin
 from reader.navigation import NavigationMixin
 from reader.result_cache import cached_result, hits_to_cache
@@ -196,6 +197,7 @@ class DiploReader(ArchiveMixin, IndexingMixin, SearchMixin, NavigationMixin, Liv
         path = None if self.index_ready else self.preview_paths.get(article_id)
         workers.load_article(self.library, article_id, self.post_message, path)
 
+    @dropped_when_closing
     def on_article_loaded(self, message: m.ArticleLoaded) -> None:
         view = self.main_screen.query_one(ArticleView)
         self.main_screen.query_one(StatusBar).set_hits("")
@@ -226,6 +228,7 @@ class DiploReader(ArchiveMixin, IndexingMixin, SearchMixin, NavigationMixin, Liv
         assert self.library is not None
         workers.count_entity(self.library, field, name, self.post_message)
 
+    @dropped_when_closing
     def on_entity_counted(self, message: m.EntityCounted) -> None:
         self.main_screen.query_one(SidePanel).show_count(message.name, message.count)
 

@@ -24,6 +24,7 @@ from reader.archive_messages import (
     OverviewReady,
 )
 from reader.i18n import t
+from reader.late import dropped_when_closing
 from reader.widgets.archive_screens import ArchiveScreen, MapScreen, TimelineScreen
 from reader.widgets.dossier_screen import DossierScreen
 from reader.widgets.side_panel import SidePanel
@@ -78,6 +79,7 @@ class ArchiveMixin(App[int]):
         self.timeline_by = message.by
         self.search_now()
 
+    @dropped_when_closing
     def on_overview_ready(self, message: OverviewReady) -> None:
         if message.seq < self.overview_seq:
             return  # a slower, older search
@@ -161,6 +163,7 @@ class ArchiveMixin(App[int]):
     def load_dossier(self, kind: str, name: str, push: bool) -> None:
         workers.load_dossier(self.library, kind, name, push, self.post_message)
 
+    @dropped_when_closing
     def on_dossier_loaded(self, message: DossierLoaded) -> None:
         screen = self.screen
         if not isinstance(screen, DossierScreen):

@@ -12,6 +12,7 @@ from textual.app import App
 from reader import messages as m
 from reader import workers
 from reader.i18n import language, skip_reason, t
+from reader.late import dropped_when_closing
 from reader.widgets.article_view import ArticleView
 from reader.widgets.search_pane import SearchPane
 from reader.widgets.status_bar import StatusBar
@@ -51,6 +52,7 @@ class IndexingMixin(App[int]):
             self.library = workers.open_library(self.articles_dir, self.index_dir)
         workers.load_index(self.library, self.post_message, self._cancel, rebuild)
 
+    @dropped_when_closing
     def on_index_progress(self, message: m.IndexProgress) -> None:
         text = t("index.building", done=message.done, total=message.total)
         status = self.main_screen.query_one(StatusBar)
@@ -59,18 +61,22 @@ class IndexingMixin(App[int]):
         if self.result is None:  # nothing to show yet: say why in the pane too
             self.main_screen.query_one(SearchPane).show_notice(text)
 
+    @dropped_when_closing
     def on_index_preview(self, message: m.IndexPreview) -> None:
         if self.result is None and not self.index_ready:
             self.main_screen.query_one(SearchPane).show_result(message.result, False, None)
 
+    @dropped_when_closing
     def on_index_busy(self, _message: m.IndexBusy) -> None:
         self.main_screen.query_one(StatusBar).set_text(t("index.busy"))
 
+    @dropped_when_closing
     def on_index_failed(self, message: m.IndexFailed) -> None:
         self.main_screen.query_one(StatusBar).set_progress(0, None)
         self.main_screen.query_one(StatusBar).set_text(t("index.failed", msg=message.error))
         self.notify(t("index.failed", msg=message.error), severity="error", markup=False)
 
+    @dropped_when_closing
     def on_index_ready(self, message: m.IndexReady) -> None:
         first, self.index_ready = not self.index_ready, True
         status = self.main_screen.query_one(StatusBar)

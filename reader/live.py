@@ -22,6 +22,7 @@ from textual.app import App
 
 from reader import messages as m
 from reader.i18n import t
+from reader.late import dropped_when_closing
 from reader.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ class LiveMixin(App[int]):
 
     # -- live folder --------------------------------------------------------
 
+    @dropped_when_closing
     def on_index_ready(self, message: m.IndexReady) -> None:
         if message.report is None:
             return  # a warm open; the update that follows reports
@@ -125,11 +127,13 @@ class LiveMixin(App[int]):
 
         fetch_all(articles_dir, self.post_message, self._cancel)
 
+    @dropped_when_closing
     def on_fetch_progress(self, message: m.FetchProgress) -> None:
         status = self.main_screen.query_one(StatusBar)
         status.set_text(t("fetch.progress", feed=message.feed, done=message.done, n=message.total))
         status.set_progress(message.done, message.total)
 
+    @dropped_when_closing
     def on_fetch_finished(self, message: m.FetchFinished) -> None:
         self._fetching = False
         status = self.main_screen.query_one(StatusBar)

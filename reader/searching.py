@@ -17,6 +17,7 @@ from textual.widgets import Input
 
 from reader import messages as m
 from reader import workers
+from reader.late import dropped_when_closing
 from reader.state import filters_of
 from reader.widgets.article_view import ArticleView
 from reader.widgets.results_list import ResultsList
@@ -94,6 +95,7 @@ class SearchMixin(App[int]):
             getattr(self, "timeline_by", None),  # reader.archive_ui: the chosen bucketing
         )
 
+    @dropped_when_closing
     def on_search_finished(self, message: m.SearchFinished) -> None:
         # A slower, older search must never replace a newer one's results.
         if message.seq < self.shown_seq or (message.seq == self.shown_seq and not message.more):
