@@ -33,7 +33,6 @@ import train_tagger  # noqa: E402
 
 from index.extract import extract_metadata, germeval, smartdata, tag_tokens, tagger  # noqa: E402
 from index.extract.docscore import DocScore, gold_entities, score_document  # noqa: E402
-from index.extract.tagger import spans  # noqa: E402
 
 
 def train_folds(args: argparse.Namespace) -> None:
@@ -61,15 +60,9 @@ def _doc_text(raw: str) -> str:
 def score_fold(
     sents: list[tuple[list[str], list[str]]], docs: list[smartdata.Doc], totals: dict
 ) -> None:
+    scored = {c: totals[c] for c in germeval.SCORED}
     for words, gold in sents:
-        g = {s for s in spans(gold) if s[2] in germeval.SCORED}
-        p = {s for s in spans(tag_tokens(words)) if s[2] in germeval.SCORED}
-        for s in p & g:
-            totals[s[2]].tp += 1
-        for s in p - g:
-            totals[s[2]].fp += 1
-        for s in g - p:
-            totals[s[2]].fn += 1
+        germeval.count_sentence(scored, gold, tag_tokens(words))
     for doc in docs:
         meta = extract_metadata(_doc_text(doc.text))
         for kind, found, cls in (("person", meta.people, "PER"), ("place", meta.places, "LOC")):

@@ -82,12 +82,17 @@ def evaluate(
     for n, (words, gold) in enumerate(reader(path)):
         if limit is not None and n >= limit:
             break
-        g = {s for s in spans(gold) if s[2] in scores}
-        p = {s for s in spans(tagger(words)) if s[2] in scores}
-        for s in p & g:
-            scores[s[2]].tp += 1
-        for s in p - g:
-            scores[s[2]].fp += 1
-        for s in g - p:
-            scores[s[2]].fn += 1
+        count_sentence(scores, gold, tagger(words))
     return scores
+
+
+def count_sentence(scores: dict[str, Score], gold: Sequence[str], found: Sequence[str]) -> None:
+    """Add one sentence's exact-span matches to `scores` (classes outside it are not scored)."""
+    g = {s for s in spans(gold) if s[2] in scores}
+    p = {s for s in spans(found) if s[2] in scores}
+    for s in p & g:
+        scores[s[2]].tp += 1
+    for s in p - g:
+        scores[s[2]].fp += 1
+    for s in g - p:
+        scores[s[2]].fn += 1

@@ -20,21 +20,7 @@ from index.extract.crfmodel import ModelFeatures
 from index.extract.crfscore import CrfWeights, Scorer, read_weights
 from index.extract.features import static_features
 from index.extract.gazetteer import load
-
-SENTENCES = [
-    "Außenminister Antony Blinken traf am Montag in Moskau seinen Amtskollegen Sergej Lawrow .",
-    "Seine Frau sagte , dass die NATO-Chefin in Kiew war .",
-    "NEW YORK ( dpa ) - Der UN-Sicherheitsrat tagt im Nahen Osten und in den Vereinigten Staaten .",
-    "Die Deutsche Bank AG und die Volkswagen-Gruppe melden Gewinne , sagte Merkels Sprecher .",
-    "„ Wir verhandeln weiter “ , betonte Mohammed Shia al-Sudani am 7. Oktober in Bagdad .",
-    "Im Landkreis Konstanz und in Mülheim an der Ruhr regnete es ; Jørund Švejnar blieb in Kyōto .",
-    "Nach Angaben des Auswärtigen Amts reiste Kim Jong-un über Wladiwostok nach Peking .",
-    "Wirklich !? Herr Quxbrimmel und Frau Zorvathi-Plenk kamen aus Xylophanien .",
-    "Berlin",
-    "x",
-    "!",
-    "Kiew Kiew Kiew Kiew",
-]
+from tests.index.tagger_sentences import SENTENCES
 
 
 def _sentences() -> list[list[str]]:

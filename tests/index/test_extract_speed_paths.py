@@ -13,18 +13,7 @@ from index.extract.crfmodel import ModelFeatures
 from index.extract.features import _marks, gazetteer_marks, shape, static_features
 from index.extract.gazetteer import load
 from index.extract.tagger import CRF_PATH, model_features
-
-SENTENCES = [
-    "Außenminister Antony Blinken traf am Montag in Moskau seinen Amtskollegen Sergej Lawrow .",
-    "Seine Frau sagte , dass die NATO-Chefin in Kiew war .",
-    "NEW YORK ( dpa ) - Der UN-Sicherheitsrat tagt im Nahen Osten und in den Vereinigten Staaten .",
-    "Die Deutsche Bank AG und die Volkswagen-Gruppe melden Gewinne , sagte Merkels Sprecher .",
-    "„ Wir verhandeln weiter “ , betonte Mohammed Shia al-Sudani am 7. Oktober in Bagdad .",
-    "Im Landkreis Konstanz und in Mülheim an der Ruhr regnete es ; Jørund Švejnar blieb in Kyōto .",
-    "Nach Angaben des Auswärtigen Amts reiste Kim Jong-un über Wladiwostok nach Peking .",
-    "x",
-    "Berlin",
-]
+from tests.index.tagger_sentences import SENTENCES
 
 
 def _words() -> list[list[str]]:

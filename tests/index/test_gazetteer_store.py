@@ -4,7 +4,6 @@ written to the user's cache, and the same answers as the source tables."""
 from __future__ import annotations
 
 import fnmatch
-import importlib.util
 import json
 import math
 import os
@@ -17,6 +16,7 @@ from types import ModuleType
 import pytest
 
 from index.extract.gazetteer import STORE_DIR, Place, StoreError, load
+from tests.index.script_loader import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBE = (
@@ -26,13 +26,7 @@ PROBE = (
 
 
 def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "gen_gazetteer_store", ROOT / "scripts" / "gen_gazetteer_store.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("gen_gazetteer_store")
 
 
 def test_store_was_generated_from_the_current_source_tables() -> None:

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import pycrfsuite
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.index.script_loader import load_script
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "train_tagger", ROOT / "scripts" / "train_tagger.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("train_tagger")
 
 
 def _tiny_model(path: Path) -> None:
