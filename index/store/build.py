@@ -175,7 +175,7 @@ def _ordered_results(
     limit = IN_FLIGHT * workers
     longest = 2 * limit + 2
 
-    def written() -> Iterator[tuple[Article, dict[str, Any]] | Skipped]:
+    def take_oldest() -> Iterator[tuple[Article, dict[str, Any]] | Skipped]:
         nonlocal outstanding
         handle, done = window.popleft()
         if done is not None:
@@ -185,16 +185,16 @@ def _ordered_results(
 
     for chunk in chunks:
         while window and (window[0][1] is not None or pool.ready(window[0][0])):
-            yield from written()
+            yield from take_oldest()
         if outstanding < limit:
             window.append((pool.submit(chunk), None))
             outstanding += 1
         else:
             window.append((None, _load_chunk(chunk)))
         while len(window) >= longest:
-            yield from written()
+            yield from take_oldest()
     while window:
-        yield from written()
+        yield from take_oldest()
 
 
 def _plan(articles_dir: Path, manifest: dict[str, Any], listing: Listing | None = None) -> _Plan:
