@@ -1,5 +1,6 @@
 """Token features for the name tagger: word shape, affixes, context, gazetteers,
-frequency bands (wordfreq) and the curated lists of well-known people and organisations.
+frequency bands (wordfreq), Brown clusters (spaCy's lookups data) and the curated
+lists of well-known people and organisations.
 
 Roles and titles ("Außenminister", "NATO-Chef", "Machthaber") are features that
 cue a following name; they are never part of it.
@@ -11,6 +12,7 @@ from collections.abc import Callable, Sequence, Set
 from functools import lru_cache
 from typing import Any
 
+from index.extract.clusters import cluster_features
 from index.extract.cues import (
     GEO_GENERIC,
     PLACE_CUE_SUFFIXES,
@@ -241,6 +243,8 @@ def word_info(w: str) -> tuple[tuple[str, ...], str, tuple[str, ...], bool]:
     if low in ROLE_WORDS or (len(low) > 6 and low.endswith(ROLE_SUFFIXES)):
         f.append("role")  # `cues.is_role`
     f.append(_FQ[band(low) or "r"])  # `freq.band`
+    if upper:
+        f.extend(cluster_features(w))  # Brown cluster path prefixes (clusters.py)
     if w in KNOWN_SURNAMES:
         f.append("kp")
     if w in ORG_NAMES:

@@ -161,14 +161,15 @@ def _rest_after_particle(words: list[str], b: int) -> int:
 
 def join_particles(words: list[str], spans: list[Triple]) -> list[Triple]:
     """A person span ending in a first name runs on over "von X" or an epithet, and one
-    ending in a capital particle over the rest of the name."""
+    ending in a capital particle (or made of one) over the rest of the name."""
     gaz = load()
     out: list[Triple] = []
     skip_until = -1
     for a, b, cls in sorted(spans):
         if a < skip_until:
             continue
-        if cls == "PER" and b - a > 1 and words[b - 1] in CAPITAL_PARTICLES:
+        if cls == "PER" and words[b - 1] in CAPITAL_PARTICLES:
+            # also a lone particle the tagger took for the name ("Van" + "der Bellen")
             end = _rest_after_particle(words, b)
         elif cls == "PER" and words[b - 1] in gaz.first_names:
             end = _particle_end(words, b)

@@ -36,3 +36,12 @@ def test_a_name_with_van_der_is_one_person_counted_per_mention() -> None:
     )
     people = extract_metadata(text).people
     assert [(p.name, p.count) for p in people] == [("Alexander Van der Bellen", 3)]
+
+
+def test_a_lone_capital_particle_runs_on_over_the_rest_of_the_name() -> None:
+    words = _words("Van der Sloot sagte , er freue sich .")
+    assert join_particles(words, [(0, 1, "PER")]) == [(0, 3, "PER")]
+    words = _words("De Gaulle kam nach Bonn .")
+    assert join_particles(words, [(0, 1, "PER")]) == [(0, 2, "PER")]
+    words = _words("Van der Firma kam niemand .")  # a common noun: no rest of a name
+    assert join_particles(words, [(0, 1, "PER")]) == [(0, 1, "PER")]

@@ -110,6 +110,7 @@ def test_decapitalise_looks_only_at_capitals_and_agrees_with_the_plain_scan() ->
 
 def _word_info_plain(w: str) -> tuple[tuple[str, ...], str, tuple[str, ...], bool]:
     """`features.word_info` written plainly: every table asked through its public face."""
+    from index.extract.clusters import PREFIXES, clusters
     from index.extract.cues import (
         GEO_GENERIC,
         PLACE_CUE_SUFFIXES,
@@ -154,6 +155,9 @@ def _word_info_plain(w: str) -> tuple[tuple[str, ...], str, tuple[str, ...], boo
     if low in ROLE_WORDS or (len(low) > 6 and low.endswith(ROLE_SUFFIXES)):
         f.append("role")
     f.append("fq=" + band(low))
+    if upper:
+        path = clusters().path(w)
+        f.extend([f"c{k}={path & ((1 << k) - 1)}" for k in PREFIXES] if path else ["c=?"])
     for table, feat in ((KNOWN_SURNAMES, "kp"), (ORG_NAMES, "ko"), (ORG_SUFFIXES, "osf")):
         if w in table:
             f.append(feat)
