@@ -2,7 +2,8 @@
 
 Input: the source tables in index/extract/data/ (gazetteer.json.gz from
 gen_gazetteer.py, lexicon.tsv.gz and morphemes.tsv.gz from
-gen_gazetteer_lexicon.py, surnames.txt.gz from gen_gazetteer_names.py,
+gen_gazetteer_lexicon.py (LanguageTool's German word lists, CC BY-SA 4.0),
+surnames.txt.gz from gen_gazetteer_names.py,
 nouns.txt.gz and toponyms.txt.gz from gen_gazetteer_nouns.py). Here the place
 names are expanded to the inflected forms running text uses (genitive -s,
 adjective endings: "im Nahen Osten"), cities named like common words are
@@ -76,8 +77,8 @@ def build_tables(data_dir: Path = DATA_DIR) -> dict[str, Any]:
         place = Place(name, kind, cc or None, lat, lon, pop)
         word_class = lexicon.get(name.lower(), "NE")
         if kind == "city" and (
-            word_class.startswith(("X", "V", "ADJ"))
-            or (pop < 100_000 and not word_class.startswith("NE"))
+            (word_class.startswith(("X", "V", "ADJ")) and "+NE" not in word_class)
+            or (pop < 100_000 and not word_class.startswith("NE") and "+NE" not in word_class)
         ):
             # Cities named like common words ("Man", "Arena", "Bad") would only add noise.
             continue

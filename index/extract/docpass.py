@@ -293,8 +293,20 @@ def speakers(sents: Sentences, spans: list[Span]) -> list[Span]:
     return out
 
 
+_DATELINE_DASHES = frozenset(("-", "–", "—"))
+
+
 def _dateline(words: list[str], s: Span) -> bool:
-    """A known place opening a dateline: "Gießen (dpa / lhe) - ..." (the verb "gießen" aside)."""
+    """A known place opening a dateline: "Gießen (dpa / lhe) - ..." (the verb "gießen" aside),
+    or the agency in its brackets: "Kalkutta (Reuters) - ..." (a noun "Reuter" aside)."""
+    if s.cls == "ORG":
+        return (
+            s.a >= 2
+            and words[s.a - 1] == "("
+            and s.b + 1 < len(words)
+            and words[s.b] == ")"
+            and words[s.b + 1] in _DATELINE_DASHES
+        )
     return (
         s.a == 0
         and s.cls == "LOC"

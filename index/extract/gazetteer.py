@@ -61,7 +61,7 @@ class Gazetteer:
     lexicon: Mapping[str, str]
     """Lower-cased German word form -> usual word class (NE, NN, V, ADJ, X[+NE])."""
     name_morphemes: Set[str]
-    """Lower-cased proper-noun morphemes seen in German news (TIGER via HanTa)."""
+    """Lower-cased names: first names, toponyms, larger places, well-known surnames."""
     noun_morphemes: frozenset[str]
     """Lower-cased common-noun stems; a word ending in one is likely a compound noun."""
     suffix_odds: dict[str, int]

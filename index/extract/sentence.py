@@ -67,7 +67,12 @@ def _person_like(toks: list[str]) -> bool:
         if any(ch.isdigit() for ch in tok):
             return False
         tail = tok.rsplit("-", 1)[1] if "-" in tok[1:] else ""
-        if tail[:1].islower() and not _is_name_particle(tok) and _is_german_word(tail):
+        if (
+            len(tail) > 2  # "Jong-un", "Jae-in": a two-letter syllable is no German word here
+            and tail[:1].islower()
+            and not _is_name_particle(tok)
+            and _is_german_word(tail)
+        ):
             return False  # "SPÖ-naher", but "Kim Jong-un" stays
     return True
 

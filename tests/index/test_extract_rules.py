@@ -186,3 +186,10 @@ def test_one_answer_label_alone_backs_no_person() -> None:
     twice = [["Valdersund", ":", "Gut", "."], ["Valdersund", ":", "Nein", "."]]
     assert speaker_labels(twice) == {"Valdersund"}
     assert speaker_labels([["Frage", ":", "Wie", "?"], ["Frage", ":", "Wo", "?"]]) == set()
+
+
+def test_a_two_letter_syllable_after_a_hyphen_stays_in_a_korean_name() -> None:
+    from index.extract.sentence import _person_like
+
+    assert _person_like(["Moon", "Jae-in"]) and _person_like(["Lee", "Jae-myung"])
+    assert not _person_like(["SPÖ-naher"])  # a German adjective after the hyphen
