@@ -160,16 +160,27 @@ def _tar_json(path: Path, member_suffix: str) -> Any:
     raise SystemExit(f"{path}: no {member_suffix}")
 
 
+def _leaves(value: Any) -> Iterator[str | list[str]]:
+    """The word forms inside a nested dict/list: strings, and a separable verb's
+    [form, prefix] pairs as one leaf each."""
+    if isinstance(value, str) or (
+        isinstance(value, list) and len(value) == 2 and all(isinstance(x, str) for x in value)
+    ):
+        yield value
+    elif isinstance(value, (dict, list)):
+        for v in value.values() if isinstance(value, dict) else value:
+            yield from _leaves(v)
+
+
 def _strings(value: Any) -> Iterator[str]:
     """Every string inside a nested dict/list of word forms."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _strings(v)
+    for leaf in _leaves(value):
+        yield from ([leaf] if isinstance(leaf, str) else leaf)
+
+
+def _pairs(value: Any) -> Iterator[list[str]]:
+    """The [form, prefix] pairs of separable verbs inside a nested dict/list."""
+    return (leaf for leaf in _leaves(value) if isinstance(leaf, list))
 
 
 def _verb_forms(verbs: dict[str, Any]) -> tuple[set[str], set[str]]:
@@ -183,22 +194,9 @@ def _verb_forms(verbs: dict[str, Any]) -> tuple[set[str], set[str]]:
             for s in _strings(value):
                 if " " not in s:
                     forms.add(s.lower())
-            if isinstance(value, dict):
-                # separable verbs: ["arbeite", "ab"] -> also "arbeite"; the joined form too
-                for pair in _pairs(value):
-                    forms.add((pair[1] + pair[0]).lower())
+            # separable verbs: ["arbeite", "ab"] -> also "arbeite"; the joined form too
+            forms.update((prefix + form).lower() for form, prefix in _pairs(value))
     return forms, {v.lower() for v in verbs}
-
-
-def _pairs(value: Any) -> Iterator[list[str]]:
-    if isinstance(value, list) and len(value) == 2 and all(isinstance(x, str) for x in value):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _pairs(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _pairs(v)
 
 
 def _odds(a: int, b: int, na: int, nb: int) -> int:

@@ -76,9 +76,11 @@ def build_tables(data_dir: Path = DATA_DIR) -> dict[str, Any]:
     for name, kind, cc, lat, lon, pop, aliases in raw["places"]:
         place = Place(name, kind, cc or None, lat, lon, pop)
         word_class = lexicon.get(name.lower(), "NE")
-        if kind == "city" and (
-            (word_class.startswith(("X", "V", "ADJ")) and "+NE" not in word_class)
-            or (pop < 100_000 and not word_class.startswith("NE") and "+NE" not in word_class)
+        also_name = word_class.startswith("NE") or "+NE" in word_class
+        if (
+            kind == "city"
+            and not also_name
+            and (word_class.startswith(("X", "V", "ADJ")) or pop < 100_000)
         ):
             # Cities named like common words ("Man", "Arena", "Bad") would only add noise.
             continue

@@ -194,3 +194,7 @@ def is_title_word(word: str) -> bool:
     tail = word.rsplit("-", 1)[-1] if "-" in word[1:] else word
     low = tail.lower()
     return is_role(word) or is_role(tail) or low in KIN_WORDS or low in ("ceo", "cfo", "coo")
+
+
+DASHES = frozenset(("-", "–", "—"))
+"""The dashes that close a dateline: "Berlin (dpa) - ", "Kalkutta (Reuters) – "."""

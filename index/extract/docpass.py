@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from index.extract.cues import is_role
+from index.extract.cues import DASHES, is_role
 from index.extract.freq import band
 from index.extract.gazetteer import load, lookup_key
 from index.extract.known import KNOWN_SURNAMES, ORG_NAMES, ORG_SUFFIXES
@@ -293,9 +293,6 @@ def speakers(sents: Sentences, spans: list[Span]) -> list[Span]:
     return out
 
 
-_DATELINE_DASHES = frozenset(("-", "–", "—"))
-
-
 def _dateline(words: list[str], s: Span) -> bool:
     """A known place opening a dateline: "Gießen (dpa / lhe) - ..." (the verb "gießen" aside),
     or the agency in its brackets: "Kalkutta (Reuters) - ..." (a noun "Reuter" aside)."""
@@ -305,7 +302,7 @@ def _dateline(words: list[str], s: Span) -> bool:
             and words[s.a - 1] == "("
             and s.b + 1 < len(words)
             and words[s.b] == ")"
-            and words[s.b + 1] in _DATELINE_DASHES
+            and words[s.b + 1] in DASHES
         )
     return (
         s.a == 0

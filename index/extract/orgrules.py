@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import reduce
 from operator import or_
 
-from index.extract.cues import SPEECH_VERBS
+from index.extract.cues import DASHES, SPEECH_VERBS
 from index.extract.docpass import Span
 from index.extract.gazetteer import load, lookup_key
 from index.extract.known import KNOWN_SURNAMES, MARKET_INDICES, ORG_NAMES
@@ -195,14 +195,11 @@ def product_name(words: list[str], a: int, b: int) -> bool:
     return b < len(words) and _model_code(words[b]) and words[a] not in CLUB_PREFIXES
 
 
-_DASHES = frozenset(("-", "–", "—"))
-
-
 def agency_spans(words: list[str]) -> list[Triple]:
     """The news agency of a dateline: "Berlin (dpa) -", "Bad Segeberg (ots) -", "(dpa/tmn)"."""
     out: list[Triple] = []
     for i in range(1, len(words) - 3):
-        if words[i] != "(" or words[i + 2] != ")" or words[i + 3] not in _DASHES:
+        if words[i] != "(" or words[i + 2] != ")" or words[i + 3] not in DASHES:
             continue
         prev, agency = words[i - 1], words[i + 1]
         gaz = load()
