@@ -134,10 +134,13 @@ _FEATURE = struct.Struct("<IIId")
 
 
 def shift_bias(model: Path, shifts: dict[str, float], out: Path | None = None) -> None:
-    """Add `shifts[label]` to the weight of the bias attribute `b` for that label.
+    """Add `shifts[label]` to the weight of the bias attribute `b` for that label,
+    and `shifts["FROM>TO"]` to the weight of the transition FROM -> TO.
 
-    Every token carries `b`, so this moves one label's score by a constant: a
+    Every token carries `b`, so a label's shift moves its score by a constant: a
     threshold for starting a name, chosen by cross-validation (scripts/tune_tagger.py).
+    Taken back on the transitions from inside a name (`start_shifts`), it moves only
+    the step from outside into a name, not the choice between going on and starting anew.
     """
     import pycrfsuite
 
@@ -146,7 +149,12 @@ def shift_bias(model: Path, shifts: dict[str, float], out: Path | None = None) -
     info = tagger.info()
     tagger.close()
     bias = int(info.attributes["b"])
-    targets = {int(info.labels[label]): delta for label, delta in shifts.items() if delta}
+    label_id = {label: int(i) for label, i in info.labels.items()}
+    targets = {(0, bias, label_id[k]): d for k, d in shifts.items() if d and ">" not in k}
+    for k, d in shifts.items():
+        if d and ">" in k:
+            src, dst = k.split(">")
+            targets[(1, label_id[src], label_id[dst])] = d
     raw = bytearray(model.read_bytes())
     offset = _HEADER.unpack_from(raw, 0)[7]
     chunk, _size, count = struct.unpack_from("<4sII", raw, offset)
@@ -156,12 +164,20 @@ def shift_bias(model: Path, shifts: dict[str, float], out: Path | None = None) -
     for n in range(count):
         at = offset + 12 + n * _FEATURE.size
         kind, src, dst, weight = _FEATURE.unpack_from(raw, at)
-        if kind == 0 and src == bias and dst in targets:
-            _FEATURE.pack_into(raw, at, kind, src, dst, weight + targets[dst])
-            done.add(dst)
+        delta = targets.get((kind, src, dst))
+        if delta is not None:
+            _FEATURE.pack_into(raw, at, kind, src, dst, weight + delta)
+            done.add((kind, src, dst))
     if done != set(targets):
-        raise ValueError(f"{model}: no bias weight for some of {sorted(shifts)}")
+        raise ValueError(f"{model}: no weight for some of {sorted(shifts)}")
     (out or model).write_bytes(bytes(raw))
+
+
+def start_shifts(label: str, delta: float) -> dict[str, float]:
+    """`label`'s bias shift, taken back on the transitions into it from inside a name
+    of its class (B-PER +1 and B-PER>B-PER, I-PER>B-PER -1)."""
+    cls = label.partition("-")[2]
+    return {label: delta, f"B-{cls}>{label}": -delta, f"I-{cls}>{label}": -delta}
 
 
 def parse_shifts(spec: str) -> dict[str, float]:

@@ -87,6 +87,10 @@ def scan_shifts(args: argparse.Namespace) -> None:
             shifted = args.dir / f"fold{k}.shift{per:+.2f}{loc:+.2f}.crfsuite"  # a new path:
             # the tagger reopens its model only when the path changes
             shifts = {**train_tagger.parse_shifts(args.extra), "B-PER": per, "B-LOC": loc}
+            if args.start:
+                shifts.update(train_tagger.start_shifts("B-PER", per))
+                if loc:
+                    shifts.update(train_tagger.start_shifts("B-LOC", loc))
             train_tagger.shift_bias(args.dir / f"fold{k}.crfsuite", shifts, shifted)
             tagger.CRF_PATH = shifted
             tagger.model_features.cache_clear()
@@ -116,6 +120,9 @@ def main() -> None:
     sh.add_argument("dir", type=Path)
     sh.add_argument("--per", default="0")
     sh.add_argument("--loc", default="0")
+    sh.add_argument(
+        "--start", action="store_true", help="shift only the step into a name (start_shifts)"
+    )
     sh.add_argument("--extra", default="", help="further shifts for every pair, e.g. I-PER=0.5")
     ap_apply = sub.add_parser("apply", help="write shifts into a trained model (in place)")
     ap_apply.add_argument("model", type=Path)

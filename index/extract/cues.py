@@ -6,6 +6,8 @@ part of a name: "Außenminister Sergej Lawrow" is the person "Sergej Lawrow".
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 ROLE_WORDS = frozenset(
     """herr frau dr. prof. präsident präsidentin kanzler kanzlerin bundeskanzler bundeskanzlerin
     premierminister premierministerin ministerpräsident ministerpräsidentin regierungschef
@@ -128,6 +130,17 @@ def is_role(word: str) -> bool:
     """Whether a token is a title or role noun that may precede a name."""
     low = word.lower()
     return low in ROLE_WORDS or (len(low) > 6 and low.endswith(ROLE_SUFFIXES))
+
+
+def role_before(words: Sequence[str], i: int) -> bool:
+    """Whether a role or title stands right before `words[i]`: "Außenministerin Baerbock",
+    "Dr. Meier" (tokens "Dr", ".", "Meier")."""
+    if i == 0:
+        return False
+    prev = words[i - 1]
+    if prev == "." and i > 1:
+        prev = words[i - 2] + "."
+    return is_role(prev)
 
 
 GEO_GENERIC = frozenset(

@@ -22,10 +22,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from index.extract.cues import DASHES, is_role
+from index.extract.cues import DASHES, role_before
 from index.extract.freq import band
 from index.extract.gazetteer import load, lookup_key
 from index.extract.known import KNOWN_SURNAMES, ORG_NAMES, ORG_SUFFIXES
+from index.extract.tokens import ends_sentence
 
 OPENERS = frozenset(("„", "“", '"', "«", "»", ":", "(", "-", "–", "‚", "'", "."))
 
@@ -76,7 +77,12 @@ def _verb_form(word: str) -> bool:
 
 
 def at_sentence_start(words: list[str], a: int) -> bool:
-    return a == 0 or words[a - 1] in OPENERS
+    if a == 0:
+        return True
+    prev = words[a - 1]
+    if prev == "." and a > 1:
+        return ends_sentence(words[a - 2], prev, words[a])  # not after "Dr." or "W."
+    return prev in OPENERS
 
 
 def _is_org_name(toks: tuple[str, ...]) -> bool:
@@ -225,7 +231,7 @@ def drop_weak(sents: Sentences, spans: list[Span]) -> list[Span]:
     }
     cued: set[str] = set()
     for s, k in zip(spans, keys, strict=True):
-        if s.cls == "PER" and s.b - s.a == 1 and s.a > 0 and is_role(sents[s.sent][s.a - 1]):
+        if s.cls == "PER" and s.b - s.a == 1 and role_before(sents[s.sent], s.a):
             cued.add(k[0])
     cued |= speaker_labels(sents)  # "Jagland: Absolut."
     mid_sentence = {
@@ -317,7 +323,7 @@ def _name_like_person(sents: Sentences, s: Span) -> bool:
     """A multiword person needs one known first name or surname, or a role cue before it."""
     gaz = load()
     toks = sents[s.sent][s.a : s.b]
-    if s.a > 0 and is_role(sents[s.sent][s.a - 1]):
+    if role_before(sents[s.sent], s.a):
         return True
     return any(
         t in gaz.first_names

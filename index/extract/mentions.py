@@ -20,7 +20,7 @@ from index.extract.sentence import (
     street_like,
 )
 from index.extract.tagger import prepare, release
-from index.extract.tokens import sentence_words
+from index.extract.tokens import glue_stops, sentence_words
 
 
 @dataclass
@@ -74,9 +74,9 @@ def find_mentions(text: str) -> Mentions:
     for s in resolved:
         words = sents[s.sent]
         pos = starts[s.sent] + s.a
-        surface = " ".join(words[s.a : s.b])
+        surface = " ".join(glue_stops(words[s.a : s.b]))
         if s.cls == "PER":
-            out.people.append((pos, tuple(words[s.a : s.b])))
+            out.people.append((pos, glue_stops(words[s.a : s.b])))
         elif s.cls == "ORG":
             out.orgs.append((pos, surface, find_org(words, s.a, s.b) or surface))
         elif not street_like(words[s.a : s.b]):

@@ -18,8 +18,10 @@ from index.extract.docpass import Span
 from index.extract.gazetteer import load, lookup_key
 from index.extract.known import KNOWN_SURNAMES, MARKET_INDICES, ORG_NAMES
 from index.extract.spanrules import (
+    COORDINATORS,
     ROUTE_HEADS,
     STREET_SUFFIXES,
+    coordinated_spans,
     person_bounds,
     speaker_spans,
     street_spans,
@@ -452,9 +454,11 @@ def final_spans(words: list[str], si: int, spans: list[Span]) -> list[Span]:
             ]
     # Each rule only where one of its cue words is in the sentence (remembered per word).
     flags = _sentence_flags(words)
-    if not flags:
-        return out
     extra: list[Triple] = []
+    if ("PER" in classes or "LOC" in classes) and not COORDINATORS.isdisjoint(words):
+        extra += coordinated_spans(words, [(s.a, s.b, s.cls) for s in out])
+    if not flags and not extra:
+        return out
     if flags & _PAREN:
         extra += agency_spans(words)
     if flags & _CUE:

@@ -15,7 +15,13 @@ from index.extract.features import gazetteer_marks
 from index.extract.gazetteer import MAX_SPAN, Place, load, lookup_key
 from index.extract.known import ORG_NAMES
 from index.extract.orgrules import adjective, club_spans, common_noun, final_spans, org_cue
-from index.extract.spanrules import genitive_people, honorific_people, join_particles
+from index.extract.spanrules import (
+    SAINTS,
+    genitive_people,
+    honorific_people,
+    join_particles,
+    saint_places,
+)
 from index.extract.tagger import spans, tag_raw
 
 _BIG_CITY = 100_000
@@ -28,6 +34,13 @@ def find_place(words: list[str], a: int, b: int) -> Place | None:
     places = load().places
     toks = tuple(words[a:b])
     place = places.get(lookup_key(toks))
+    if place is None and b - a > 1 and toks[0] in SAINTS:
+        # "St . Moritz" (the tokens of "St. Moritz"), "Sankt Moritz", "St. Gallen"
+        rest = toks[2:] if toks[1] == "." else toks[1:]
+        for head in ("St.", "Sankt"):
+            place = places.get(lookup_key((head, *rest)))
+            if place is not None:
+                break
     if place is None and all(t.isupper() and len(t) > 3 for t in toks):
         place = places.get(lookup_key(tuple(t.title() for t in toks)))  # "LEIPZIG (dpa)"
     return place
@@ -283,6 +296,7 @@ def sentence_spans(words: list[str], si: int) -> list[Span]:
     ]
     cleaned = honorific_people(words, cleaned)
     cleaned = club_spans(words, join_particles(words, genitive_people(words, cleaned)))
+    cleaned = saint_places(words, cleaned)
     for a, b, cls in cleaned:
         if cls == "PER":
             place = find_place(words, a, b)

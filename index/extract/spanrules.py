@@ -20,8 +20,12 @@ from index.extract.known import KNOWN_SURNAMES, ORG_NAMES
 
 HONORIFICS = frozenset(("Herr", "Herrn", "Frau"))
 TITLES = frozenset(("Dr.", "Prof.", "Dr", "Prof"))
-PARTICLES = frozenset(("von", "van", "zu", "vom", "de", "di", "da"))
+PARTICLES = frozenset(("von", "van", "zu", "vom", "de", "di", "da", "della", "del", "dos", "du"))
 _ARTICLES = frozenset(("der", "den", "dem"))
+ROMANCE_PARTICLES = frozenset(("de", "da", "di", "della", "del", "dos", "do", "du"))
+"""Particles inside Romance names, after a first name or a surname ("Lula da Silva",
+"Fernando Collor de Mello"): German does not use them as words."""
+_ROMANCE_ARTICLES = frozenset(("la", "las", "los", "le"))
 _DETERMINERS = frozenset(
     """der die das den dem des ein eine einer einem einen eines jede jeder jeden diese
     dieser diesen keine seine ihre meine deine unsere eure""".split()  # noqa: SIM905
@@ -71,8 +75,10 @@ def _particle_end(words: list[str], j: int) -> int:
     n = len(words)
     if j < n and words[j] in PARTICLES:
         k = j + 1
-        if k < n and words[k] in _ARTICLES:
-            k += 1
+        if k < n and (
+            words[k] in _ARTICLES or (words[j] == "de" and words[k] in _ROMANCE_ARTICLES)
+        ):
+            k += 1  # "von der Leyen", "de la Selva"
         name = words[k] if k < n else ""
         if name and _plain_name(name) and name not in ORG_NAMES and not _adjective(name):
             gaz = load()
@@ -159,6 +165,27 @@ def _rest_after_particle(words: list[str], b: int) -> int:
     return b
 
 
+def _is_initial(word: str) -> bool:
+    return len(word) == 1 and word.isupper() and word.isalpha()
+
+
+def _initial_end(words: list[str], j: int) -> int:
+    """End of a middle initial at `j` ("W" "." "Bush", "W." "Bush") or of an initial
+    closing the name ("Susanne R ."), or `j` when there is none."""
+    n = len(words)
+    if j < n and words[j][:1].isupper() and words[j].rstrip(".").isalpha():
+        if len(words[j]) == 2 and words[j].endswith("."):
+            k = j + 1  # "W." as one token
+        elif _is_initial(words[j]) and j + 1 < n and words[j + 1] == ".":
+            k = j + 2
+        else:
+            return j
+        if k < n and _plain_name(words[k]) and words[k] not in ORG_NAMES:
+            return k + 1
+        return k if k == n or not words[k][:1].isupper() else j
+    return j
+
+
 def join_particles(words: list[str], spans: list[Triple]) -> list[Triple]:
     """A person span ending in a first name runs on over "von X" or an epithet, and one
     ending in a capital particle (or made of one) over the rest of the name."""
@@ -175,6 +202,12 @@ def join_particles(words: list[str], spans: list[Triple]) -> list[Triple]:
             end = _particle_end(words, b)
             if end == b:
                 end = _epithet_end(words, b)
+            if end == b:
+                end = _initial_end(words, b)
+        elif cls == "PER" and b < len(words) and words[b] in ROMANCE_PARTICLES:
+            end = _particle_end(words, b)  # "Lula" + "da Silva"
+        elif cls == "PER" and _is_initial(words[b - 1]):
+            end = _initial_end(words, b - 1)  # "George W" + ". Bush", "Susanne R" + "."
         else:
             end = b
         if end > b:
@@ -185,6 +218,39 @@ def join_particles(words: list[str], spans: list[Triple]) -> list[Triple]:
             skip_until = b
         out.append((a, b, cls))
     return out
+
+
+SAINTS = frozenset(("St", "St.", "Sankt"))
+
+
+def saint_places(words: list[str], spans: list[Triple]) -> list[Triple]:
+    """ "St. Peter", "Sankt Moritz", "St. Johann Baptist": a saint's name after "St." names
+    a place (a church, a town), not a person. Organisations keep theirs ("FC St. Pauli")."""
+    if SAINTS.isdisjoint(words):
+        return spans
+    out = list(spans)
+    n = len(words)
+    for i, w in enumerate(words):
+        if w not in SAINTS:
+            continue
+        j = i + 2 if w == "St" and i + 1 < n and words[i + 1] == "." else i + 1
+        if (w == "St" and j == i + 1) or j >= n or not _capitalised_name(words[j]):
+            continue
+        if words[j].endswith("er") and _adjective_form(words[j]):
+            continue  # "St. Galler": an adjective of the place
+        inside = [s for s in out if s[0] < j + 1 and j < s[1]]
+        if any(s[2] == "ORG" or s[0] < i for s in inside):
+            continue
+        end = max((s[1] for s in inside), default=j + 1)
+        out = [s for s in out if s[1] <= i or s[0] >= end]
+        out.append((i, end, "LOC"))
+    return sorted(out)
+
+
+def _adjective_form(word: str) -> bool:
+    """ "Galler", "Petersburger": a place's adjective, not a saint's name."""
+    gaz = load()
+    return word not in gaz.first_names
 
 
 STREET_SUFFIXES = ("straße", "strasse", "gasse", "platz", "weg", "allee", "damm")
@@ -242,6 +308,55 @@ def street_spans(words: list[str]) -> list[Triple]:
             and (i == 0 or words[i - 1] != "DIN")
         ):
             out.append((i, i + 2, "LOC"))  # "auf der A 45", "die Bundesstraße 105"
+    return out
+
+
+COORDINATORS = frozenset(("und", "oder", "sowie"))
+
+
+def _coordinate_word(word: str, cls: str) -> bool:
+    """A capitalised word that can only be a name, and not one of another kind."""
+    if not (
+        len(word) > 2
+        and word[:1].isupper()
+        and word[1:2].islower()
+        and word.replace("-", "").isalpha()
+        and not has_common_reading(word)
+        and not is_role(word)
+        and word not in ORG_NAMES
+    ):
+        return False
+    gaz = load()
+    if (word,) in gaz.orgs or lookup_key((word,)) in gaz.orgs:
+        return False
+    if cls == "PER":
+        return gaz.places.get(lookup_key((word,))) is None
+    return word not in gaz.first_names and word not in KNOWN_SURNAMES
+
+
+def coordinated_spans(words: list[str], spans: list[Triple]) -> list[Triple]:
+    """A name in a list with people or places is one of them: "Pinnick, Tabor und Gaskill",
+    "Gerichte in Homburg und Wiehl" (one-word names the tagger left out; `final_spans`
+    adds those no span covers)."""
+    n = len(words)
+    out: list[Triple] = []
+    for a, b, cls in spans:
+        if cls not in ("PER", "LOC"):
+            continue
+        # after the span: "A und X", "A , X und", "A , X ,"
+        if b + 1 < n and (words[b] in COORDINATORS or words[b] == ","):
+            j = b + 1
+            ok = words[b] in COORDINATORS or (j + 1 < n and words[j + 1] in (",", *COORDINATORS))
+            if ok and _coordinate_word(words[j], cls):
+                out.append((j, j + 1, cls))
+        # before the span: "X und A", "X , A und"
+        if a >= 2 and (words[a - 1] in COORDINATORS or words[a - 1] == ","):
+            j = a - 2
+            ok = words[a - 1] in COORDINATORS or (
+                b < n and words[b] in COORDINATORS and j > 0 and words[j - 1] == ","
+            )
+            if ok and j > 0 and _coordinate_word(words[j], cls):
+                out.append((j, j + 1, cls))
     return out
 
 

@@ -7,6 +7,7 @@ token, as in GermEval, so that a place inside a compound is not a mention.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _TOKEN = re.compile(
@@ -17,7 +18,35 @@ _TOKEN = re.compile(
     re.UNICODE,
 )
 _SENT_END = frozenset(".!?")
+ABBREVIATIONS = frozenset(
+    """Dr Prof St Nr Mr Mrs Ms Jr Sr Hr Mio Mrd Tsd Abs Art Bd Hrsg Jh Str Co ca vgl bzw
+    ggf inkl evtl geb gest Chr""".split()  # noqa: SIM905
+)
+"""Words written with a full stop that ends no sentence ("Dr. Meier", "2,5 Mrd. Euro")."""
+
+
+def ends_sentence(before: str, stop: str, after: str) -> bool:
+    """Whether `stop` (".", "!" or "?") between two tokens ends a sentence: the next
+    begins a new one (capital or quote), and a full stop is not that of an initial
+    ("George W. Bush") or an abbreviation ("Dr. Meier")."""
+    if not (after[:1].isupper() or after in _QUOTES):
+        return False
+    return stop != "." or not (before in ABBREVIATIONS or (len(before) == 1 and before.isupper()))
+
+
 _QUOTES = frozenset("\"'“”„‚‘’«»")
+
+
+def glue_stops(words: Sequence[str]) -> tuple[str, ...]:
+    """A name's tokens with an initial's full stop back on its letter:
+    ("George", "W", ".", "Bush") -> ("George", "W.", "Bush")."""
+    out: list[str] = []
+    for w in words:
+        if w == "." and out:
+            out[-1] += "."
+        else:
+            out.append(w)
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -47,11 +76,13 @@ def sentences(text: str) -> list[list[Token]]:
         cur: list[Token] = []
         for i, tok in enumerate(toks):
             cur.append(tok)
-            if tok.text in _SENT_END and i + 1 < len(toks):
-                nxt = toks[i + 1]
-                if nxt.text[0].isupper() or nxt.text in _QUOTES:
-                    out.append(cur)
-                    cur = []
+            if (
+                tok.text in _SENT_END
+                and i + 1 < len(toks)
+                and ends_sentence(toks[i - 1].text if i else "", tok.text, toks[i + 1].text)
+            ):
+                out.append(cur)
+                cur = []
         if cur:
             out.append(cur)
     return out
@@ -68,11 +99,11 @@ def sentence_words(text: str) -> list[list[str]]:
         toks = findall(para)
         start = 0
         for i in range(len(toks) - 1):
-            if toks[i] in _SENT_END:
-                nxt = toks[i + 1]
-                if nxt[0].isupper() or nxt in _QUOTES:
-                    out.append(toks[start : i + 1])
-                    start = i + 1
+            if toks[i] in _SENT_END and ends_sentence(
+                toks[i - 1] if i else "", toks[i], toks[i + 1]
+            ):
+                out.append(toks[start : i + 1])
+                start = i + 1
         if start < len(toks):
             out.append(toks[start:])
     return out

@@ -61,3 +61,32 @@ def test_silver_fill_tags_an_unannotated_first_name_and_surname_only() -> None:
     assert fill(words, ["O"] * len(words), gaz)[2:4] == ["B-PER", "I-PER"]
     words = ["Der", "World", "Cancer", "Day", "ist", "heute", "."]
     assert fill(words, ["O"] * len(words), gaz) == ["O"] * len(words)
+
+
+def _transitions(path: Path) -> dict[tuple[str, str], float]:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    weights = dict(tagger.info().transitions)
+    tagger.close()
+    return weights
+
+
+def test_start_shift_is_taken_back_on_the_steps_from_inside_a_name(tmp_path: Path) -> None:
+    model, shifted = tmp_path / "m.crfsuite", tmp_path / "s.crfsuite"
+    _tiny_model(model)
+    shifts = _script().start_shifts("B-PER", 1.5)
+    assert shifts == {"B-PER": 1.5, "B-PER>B-PER": -1.5, "I-PER>B-PER": -1.5}
+    shifts.pop("I-PER>B-PER")  # the tiny model has no I-PER
+    _script().shift_bias(model, shifts, shifted)
+    t0, t1 = _transitions(model), _transitions(shifted)
+    assert t1[("B-PER", "B-PER")] == pytest.approx(t0[("B-PER", "B-PER")] - 1.5, abs=1e-5)
+    assert t1[("O", "B-PER")] == pytest.approx(t0[("O", "B-PER")], abs=1e-5)
+    w0, w1 = _weights(model), _weights(shifted)
+    assert w1[("b", "B-PER")] == pytest.approx(w0[("b", "B-PER")] + 1.5, abs=1e-5)
+
+
+def test_a_shift_of_a_weight_the_model_lacks_is_refused(tmp_path: Path) -> None:
+    model = tmp_path / "m.crfsuite"
+    _tiny_model(model)
+    with pytest.raises(KeyError):
+        _script().shift_bias(model, {"I-PER>B-PER": -1.0}, tmp_path / "s.crfsuite")
