@@ -329,6 +329,8 @@ def _coordinate_word(word: str, cls: str) -> bool:
     gaz = load()
     if (word,) in gaz.orgs or lookup_key((word,)) in gaz.orgs:
         return False
+    if any(word[k:].capitalize() in gaz.nouns for k in range(3, len(word) - 5)):
+        return False  # "Raketentechnologien": a compound of a common noun
     if cls == "PER":
         return gaz.places.get(lookup_key((word,))) is None
     return word not in gaz.first_names and word not in KNOWN_SURNAMES
@@ -357,7 +359,7 @@ def coordinated_spans(words: list[str], spans: list[Triple]) -> list[Triple]:
             )
             if ok and j > 0 and _coordinate_word(words[j], cls):
                 out.append((j, j + 1, cls))
-    return out
+    return sorted(set(out))
 
 
 _AFTER_SPEAKER = frozenset(

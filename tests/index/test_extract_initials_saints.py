@@ -65,3 +65,20 @@ def test_an_article_names_people_with_initials_and_titles_in_full() -> None:
     assert people.get("Elsner") == 2  # backed by its title "Dr."
     assert "St. Moritz" in {p.name for p in meta.places}
     assert not {"St", "K"} & (set(people) | {p.name for p in meta.places})
+
+
+def test_a_name_in_a_list_of_people_or_places_is_one_of_them() -> None:
+    from index.extract.spanrules import coordinated_spans
+
+    words = _words("Die Songs schrieben Brekowski , Tallqvist und Murnane gemeinsam .")
+    assert coordinated_spans(words, [(3, 4, "PER"), (7, 8, "PER")]) == [(5, 6, "PER")]
+    words = _words("Es gibt Gerichte in Wesselbach und Ahrweil .")
+    assert coordinated_spans(words, [(4, 5, "LOC")]) == [(6, 7, "LOC")]
+    assert coordinated_spans(words, [(6, 7, "LOC")]) == [(4, 5, "LOC")]
+    # common words, compounds of common nouns and known names of another kind stay out
+    words = _words("Er sprach über Sanktionen und Russland .")
+    assert coordinated_spans(words, [(5, 6, "LOC")]) == []
+    words = _words("Es geht um Raketentechnologien und Chinas Pläne .")
+    assert coordinated_spans(words, [(5, 6, "LOC")]) == []
+    words = _words("Er traf Wagenknecht und Berlin .")
+    assert coordinated_spans(words, [(2, 3, "PER")]) == []  # a known place is no person
