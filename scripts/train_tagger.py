@@ -180,6 +180,10 @@ def start_shifts(label: str, delta: float) -> dict[str, float]:
     return {label: delta, f"B-{cls}>{label}": -delta, f"I-{cls}>{label}": -delta}
 
 
+SHIPPED_SHIFTS = "B-PER=1.5,B-PER>B-PER=-1.5,I-PER>B-PER=-1.5"
+"""The start shift chosen by cross-validation (index/extract/README.md, session 11)."""
+
+
 def parse_shifts(spec: str) -> dict[str, float]:
     """`B-PER=0.5,B-LOC=0.25` -> {label: shift}."""
     out = {}
@@ -270,8 +274,9 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=CRF_PATH)
     ap.add_argument(
         "--bias-shift",
-        default="",
-        help="label score shifts written into the model, e.g. B-PER=0.5 (see tune_tagger.py)",
+        default=SHIPPED_SHIFTS,
+        help="label score shifts written into the model (default: the shipped model's,"
+        f" {SHIPPED_SHIFTS}; '' for none; see tune_tagger.py)",
     )
     args = ap.parse_args()
     data = data_for(args)

@@ -77,8 +77,9 @@ def _entity_class(cls: str, surface: str) -> str | None:
 
 
 def bio_sentences(doc: Doc) -> Iterator[tuple[list[str], list[str]]]:
-    """The document's sentences as (tokens, BIO tags) in our own tokenisation."""
-    for sent in sentences(doc.text):
+    """The document's sentences as (tokens, BIO tags) in our own tokenisation (cut at every
+    full stop before a capital, as the shipped model was trained: `tokens.sentences`)."""
+    for sent in sentences(doc.text, abbreviations=False):
         words = [t.text for t in sent]
         tags = ["O"] * len(sent)
         for start, end, cls, surface in doc.entities:

@@ -321,6 +321,7 @@ def _coordinate_word(word: str, cls: str) -> bool:
         and word[:1].isupper()
         and word[1:2].islower()
         and word.replace("-", "").isalpha()
+        and not word.endswith("-")  # "Mittel- und Osteuropa": a truncated compound
         and not has_common_reading(word)
         and not is_role(word)
         and word not in ORG_NAMES

@@ -61,8 +61,12 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def sentences(text: str) -> list[list[Token]]:
+def sentences(text: str, *, abbreviations: bool = True) -> list[list[Token]]:
     """Split text into sentences of tokens (paragraph breaks and .!? end them).
+
+    With `abbreviations=False` every full stop before a capital ends a sentence, also
+    after "Dr" or an initial: how the shipped model's SmartData training sentences are
+    cut (index/extract/README.md, "Sentence ends").
 
     A sentence end needs the next token to begin a new sentence (capital,
     quote or digit), and is also assumed at a missing space (".Blinken").
@@ -79,7 +83,9 @@ def sentences(text: str) -> list[list[Token]]:
             if (
                 tok.text in _SENT_END
                 and i + 1 < len(toks)
-                and ends_sentence(toks[i - 1].text if i else "", tok.text, toks[i + 1].text)
+                and ends_sentence(
+                    toks[i - 1].text if i and abbreviations else "", tok.text, toks[i + 1].text
+                )
             ):
                 out.append(cur)
                 cur = []

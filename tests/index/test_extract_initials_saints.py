@@ -80,5 +80,7 @@ def test_a_name_in_a_list_of_people_or_places_is_one_of_them() -> None:
     assert coordinated_spans(words, [(5, 6, "LOC")]) == []
     words = _words("Es geht um Raketentechnologien und Chinas Pläne .")
     assert coordinated_spans(words, [(5, 6, "LOC")]) == []
+    words = _words("Hilfe für Mittel- und Osteuropa .")
+    assert coordinated_spans(words, [(4, 5, "LOC")]) == []
     words = _words("Er traf Wagenknecht und Berlin .")
     assert coordinated_spans(words, [(2, 3, "PER")]) == []  # a known place is no person
