@@ -19,10 +19,13 @@ from index.extract.gazetteer import load, lookup_key
 from index.extract.known import KNOWN_SURNAMES, MARKET_INDICES, ORG_NAMES
 from index.extract.spanrules import (
     COORDINATORS,
+    NEAR_ADJECTIVES,
+    REGION_ADJECTIVE_ENDINGS,
     ROUTE_HEADS,
     STREET_SUFFIXES,
     coordinated_spans,
     person_bounds,
+    region_places,
     speaker_spans,
     street_spans,
 )
@@ -386,7 +389,7 @@ def merge_institutions(words: list[str], si: int, spans: list[Span]) -> list[Spa
     return out
 
 
-_PAREN, _CUE, _STREET, _SPEECH = 1, 2, 4, 8
+_PAREN, _CUE, _STREET, _SPEECH, _REGION = 1, 2, 4, 8, 16
 
 
 def _sentence_flags(words: list[str]) -> int:
@@ -419,6 +422,8 @@ def _rule_flags(word: str) -> int:
         return _SPEECH
     if word in ROUTE_HEADS:
         return _STREET
+    if word.endswith(REGION_ADJECTIVE_ENDINGS) or word in NEAR_ADJECTIVES:
+        return _REGION
     if len(word) < 4 or not word[:1].isupper():
         return 0  # organisation nouns and streets are capitalised
     low = word.lower()
@@ -467,6 +472,8 @@ def final_spans(words: list[str], si: int, spans: list[Span]) -> list[Span]:
         extra += street_spans(words)
     if flags & _SPEECH:
         extra += speaker_spans(words)
+    strong: list[Triple] = region_places(words) if flags & _REGION else []
+    extra += strong  # as sure as the tagger's: the article's other mentions count too
     if not extra:
         return out
     covered = [False] * len(words)
@@ -475,6 +482,6 @@ def final_spans(words: list[str], si: int, spans: list[Span]) -> list[Span]:
     out = list(out)
     for a, b, cls in extra:
         if not any(covered[a:b]):
-            out.append(Span(si, a, b, cls, tagged=False))
+            out.append(Span(si, a, b, cls, tagged=(a, b, cls) in strong))
             covered[a:b] = [True] * (b - a)
     return sorted(out, key=lambda s: s.a)

@@ -311,6 +311,34 @@ def street_spans(words: list[str]) -> list[Triple]:
     return out
 
 
+REGION_PREPOSITIONS = frozenset(("in", "im", "ins", "aus", "nach", "vom", "beim", "bei", "am"))
+REGION_ADJECTIVE_ENDINGS = ("ischen", "ischem")
+NEAR_ADJECTIVES = frozenset(("benachbarten", "nahen", "nahegelegenen", "gleichnamigen"))
+
+
+def region_places(words: list[str]) -> list[Triple]:
+    """A name after a preposition and a lower-case adjective of a region or a nearness is
+    a place: "im bayerischen Wörnitzhofen", "aus dem aargauischen Riniken", "im
+    benachbarten Schwelm" (villages no table knows). Not "im politischen Berlin" when a
+    common noun follows ("im klassischen Bereich")."""
+    out: list[Triple] = []
+    n = len(words)
+    for i, w in enumerate(words):
+        if not (w.endswith(REGION_ADJECTIVE_ENDINGS) or w in NEAR_ADJECTIVES) or not w.islower():
+            continue
+        if i + 1 >= n or i == 0:
+            continue
+        k = i - 1
+        if words[k] in ("dem", "der", "den") and k > 0:
+            k -= 1
+        if words[k].lower() not in REGION_PREPOSITIONS:
+            continue
+        name = words[i + 1]
+        if _coordinate_word(name, "LOC"):
+            out.append((i + 1, i + 2, "LOC"))
+    return out
+
+
 COORDINATORS = frozenset(("und", "oder", "sowie"))
 
 

@@ -1,6 +1,6 @@
-"""Initials, Romance name particles, abbreviations and saints' names (tokens.py
-`ends_sentence`, spanrules.py `join_particles` and `saint_places`), with sentences
-written for the test."""
+"""Initials, Romance name particles, abbreviations, saints, lists and regional villages
+(tokens.py `ends_sentence`; spanrules.py `join_particles`, `saint_places`,
+`coordinated_spans`, `region_places`), with sentences written for the test."""
 
 from __future__ import annotations
 
@@ -84,3 +84,21 @@ def test_a_name_in_a_list_of_people_or_places_is_one_of_them() -> None:
     assert coordinated_spans(words, [(4, 5, "LOC")]) == []
     words = _words("Er traf Wagenknecht und Berlin .")
     assert coordinated_spans(words, [(2, 3, "PER")]) == []  # a known place is no person
+
+
+def test_a_village_after_a_regional_adjective_is_a_place_counted_per_mention() -> None:
+    from index.extract.spanrules import region_places
+
+    assert region_places(_words("Der Brand brach im oberpfälzischen Kleinwendern aus .")) == [
+        (5, 6, "LOC")
+    ]
+    assert region_places(_words("Er kam aus dem benachbarten Ostrowitz .")) == [(5, 6, "LOC")]
+    assert region_places(_words("Das ist im klassischen Bereich üblich .")) == []  # a noun
+    assert region_places(_words("Die bayerischen Kleinwendern sind da .")) == []  # no preposition
+    text = (
+        "Brand in der Nacht\n\n"
+        "Der Brand brach im oberpfälzischen Kleinwendern aus. Die Feuerwehr aus "
+        "Kleinwendern war schnell da. Kleinwendern hat 400 Einwohner."
+    )
+    places = {p.name: p.count for p in extract_metadata(text).places}
+    assert places.get("Kleinwendern") == 3
