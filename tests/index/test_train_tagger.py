@@ -27,10 +27,11 @@ def _tiny_model(path: Path) -> None:
     trainer.train(str(path))
 
 
-def _weights(path: Path) -> dict[tuple[str, str], float]:
+def _weights(path: Path, kind: str = "state_features") -> dict[tuple[str, str], float]:
+    """A model's state weights ((attribute, label) -> weight), or its `transitions`."""
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
-    weights = dict(tagger.info().state_features)
+    weights = dict(getattr(tagger.info(), kind))
     tagger.close()
     return weights
 
@@ -63,14 +64,6 @@ def test_silver_fill_tags_an_unannotated_first_name_and_surname_only() -> None:
     assert fill(words, ["O"] * len(words), gaz) == ["O"] * len(words)
 
 
-def _transitions(path: Path) -> dict[tuple[str, str], float]:
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(path))
-    weights = dict(tagger.info().transitions)
-    tagger.close()
-    return weights
-
-
 def test_start_shift_is_taken_back_on_the_steps_from_inside_a_name(tmp_path: Path) -> None:
     model, shifted = tmp_path / "m.crfsuite", tmp_path / "s.crfsuite"
     _tiny_model(model)
@@ -78,7 +71,7 @@ def test_start_shift_is_taken_back_on_the_steps_from_inside_a_name(tmp_path: Pat
     assert shifts == {"B-PER": 1.5, "B-PER>B-PER": -1.5, "I-PER>B-PER": -1.5}
     shifts.pop("I-PER>B-PER")  # the tiny model has no I-PER
     _script().shift_bias(model, shifts, shifted)
-    t0, t1 = _transitions(model), _transitions(shifted)
+    t0, t1 = _weights(model, "transitions"), _weights(shifted, "transitions")
     assert t1[("B-PER", "B-PER")] == pytest.approx(t0[("B-PER", "B-PER")] - 1.5, abs=1e-5)
     assert t1[("O", "B-PER")] == pytest.approx(t0[("O", "B-PER")], abs=1e-5)
     w0, w1 = _weights(model), _weights(shifted)
