@@ -180,8 +180,9 @@ def start_shifts(label: str, delta: float) -> dict[str, float]:
     return {label: delta, f"B-{cls}>{label}": -delta, f"I-{cls}>{label}": -delta}
 
 
-SHIPPED_SHIFTS = "B-PER=1.5,B-PER>B-PER=-1.5,I-PER>B-PER=-1.5"
-"""The start shift chosen by cross-validation (index/extract/README.md, session 11)."""
+SHIPPED_SHIFTS = ",".join(f"{k}={d}" for k, d in start_shifts("B-PER", 1.5).items())
+"""The start shift chosen by cross-validation (index/extract/README.md, session 11), as
+`--bias-shift` writes it: "B-PER=1.5,B-PER>B-PER=-1.5,I-PER>B-PER=-1.5"."""
 
 
 def parse_shifts(spec: str) -> dict[str, float]:

@@ -236,8 +236,8 @@ def saint_places(words: list[str], spans: list[Triple]) -> list[Triple]:
         j = i + 2 if w == "St" and i + 1 < n and words[i + 1] == "." else i + 1
         if (w == "St" and j == i + 1) or j >= n or not _capitalised_name(words[j]):
             continue
-        if words[j].endswith("er") and _adjective_form(words[j]):
-            continue  # "St. Galler": an adjective of the place
+        if words[j].endswith("er") and words[j] not in load().first_names:
+            continue  # "St. Galler", "St. Petersburger": an adjective of the place
         inside = [s for s in out if s[0] < j + 1 and j < s[1]]
         if any(s[2] == "ORG" or s[0] < i for s in inside):
             continue
@@ -245,12 +245,6 @@ def saint_places(words: list[str], spans: list[Triple]) -> list[Triple]:
         out = [s for s in out if s[1] <= i or s[0] >= end]
         out.append((i, end, "LOC"))
     return sorted(out)
-
-
-def _adjective_form(word: str) -> bool:
-    """ "Galler", "Petersburger": a place's adjective, not a saint's name."""
-    gaz = load()
-    return word not in gaz.first_names
 
 
 STREET_SUFFIXES = ("straße", "strasse", "gasse", "platz", "weg", "allee", "damm")
