@@ -5,10 +5,11 @@
 Runs `diplo-reader --articles CORPUS index --rebuild` (the code of this
 checkout) in a private cache folder and samples every process of its tree
 every 0.1 s from /proc (user + system CPU, RSS). Prints per process its CPU
-seconds, and a timeline: for each `--step` seconds of wall time, how busy the
-builder (the process that writes the index) and each worker were (100 = one
-core all the time). Idle cores show as columns that do not sum to 200 on two
-cores; the builder's commit as the tail where only it works.
+seconds and peak RSS, and a timeline: for each `--step` seconds of wall time,
+how busy the builder (the process that writes the index) and each worker were
+(100 = one core all the time), and the tree's largest RSS sum in that step.
+Idle cores show as columns that do not sum to 200 on two cores; the builder's
+commit as the tail where only it works.
 """
 
 from __future__ import annotations
@@ -95,15 +96,18 @@ def analyse(tl: Timeline, step: float) -> dict[str, Any]:
     last: dict[int, float] = {}
     first_seen: dict[int, float] = {}
     last_seen: dict[int, float] = {}
+    peak: dict[int, int] = {}
     for t, row in tl.samples:
-        for pid, (cpu, _) in row.items():
+        for pid, (cpu, rss) in row.items():
             last[pid] = cpu
+            peak[pid] = max(peak.get(pid, 0), rss)
             first_seen.setdefault(pid, t)
             last_seen[pid] = t
     procs = {
         pid: {
             "role": _role(tl.names.get(pid, "")),
             "cpu_s": round(cpu, 2),
+            "peak_rss_mb": round(peak[pid] / 2**20),
             "from_s": round(first_seen[pid], 1),
             "to_s": round(last_seen[pid], 1),
         }
@@ -112,15 +116,19 @@ def analyse(tl: Timeline, step: float) -> dict[str, Any]:
     order = sorted((p for p in procs if procs[p]["role"] != "wrapper"), key=lambda p: first_seen[p])
     end = tl.samples[-1][0] if tl.samples else 0.0
     rows = []
+    rss_rows: list[int] = []
     prev: dict[int, float] = {}
     bound = step
     i = 0
     while bound <= end + step:
         snapshot: dict[int, float] = {}
+        tree = 0
         while i < len(tl.samples) and tl.samples[i][0] <= bound:
             for pid, (cpu, _) in tl.samples[i][1].items():
                 snapshot[pid] = cpu
+            tree = max(tree, sum(r for _, r in tl.samples[i][1].values()))
             i += 1
+        rss_rows.append(round(tree / 2**20))
         busy = []
         for pid in order:
             now = snapshot.get(pid, prev.get(pid, 0.0))
@@ -129,7 +137,7 @@ def analyse(tl: Timeline, step: float) -> dict[str, Any]:
                 prev[pid] = snapshot[pid]
         rows.append((round(bound, 1), busy))
         bound += step
-    return {"procs": procs, "order": order, "rows": rows, "wall_s": end}
+    return {"procs": procs, "order": order, "rows": rows, "tree_mb": rss_rows, "wall_s": end}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -173,13 +181,16 @@ def main(argv: list[str] | None = None) -> int:
     procs = res["procs"]
     order = res["order"]
     if not args.quiet:
-        print("   t  " + " ".join(f"{procs[p]['role'][:7]:>7}" for p in order))
-        for t, busy in res["rows"]:
-            print(f"{t:5.1f} " + " ".join(f"{b:7d}" for b in busy))
+        print("   t  " + " ".join(f"{procs[p]['role'][:7]:>7}" for p in order) + "  tree MB")
+        for (t, busy), tree in zip(res["rows"], res["tree_mb"], strict=True):
+            print(f"{t:5.1f} " + " ".join(f"{b:7d}" for b in busy) + f"  {tree:7d}")
     total = sum(p["cpu_s"] for p in procs.values() if p["role"] != "wrapper")
     for pid in order:
         p = procs[pid]
-        print(f"{p['role']:8} pid {pid}: {p['cpu_s']:7.2f} CPU-s, {p['from_s']}-{p['to_s']} s")
+        print(
+            f"{p['role']:8} pid {pid}: {p['cpu_s']:7.2f} CPU-s, {p['from_s']}-{p['to_s']} s, "
+            f"peak RSS {p['peak_rss_mb']} MB"
+        )
     print(
         f"wall {wall:.2f} s, CPU {total:.2f} s (builder+workers), "
         f"peak tree {res['peak_tree_mb']} MB, load {res['load'][0]:.2f}; {res['stdout']}"

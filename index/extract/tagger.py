@@ -104,7 +104,8 @@ def tag_many(sents: Sequence[Sequence[str]]) -> list[list[str]]:
     todo = [s for s in sents if s]
     with _scorer_lock:
         scorer = _scorer()
-        paths = scorer.viterbi(scorer.emissions(todo, load()), [len(s) for s in todo])
+        scores, slack = scorer.emissions(todo, load())
+        paths = scorer.viterbi(scores, [len(s) for s in todo], slack)
     done = iter(paths)
     tags = _label_tags(scorer.w.labels)
     out: list[list[str]] = []
