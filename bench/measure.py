@@ -52,11 +52,14 @@ class TreeSampler:
 
     `peak_single` is the largest RSS any one process reached (what a pool
     worker or the writer needs); `peak_total` the largest sum over the tree.
+    With `below`, the process itself is not counted, only its descendants: the
+    measuring wrapper (bench.rusage, ~10 MB) is not part of what is measured.
     """
 
-    def __init__(self, pid: int, interval: float = 0.1) -> None:
+    def __init__(self, pid: int, interval: float = 0.1, below: bool = False) -> None:
         self.pid = pid
         self.interval = interval
+        self.below = below
         self.peak_single = 0
         self.peak_total = 0
         self.max_procs = 0
@@ -78,9 +81,11 @@ class TreeSampler:
             return
         while not self._stop.is_set():
             try:
-                procs = [root, *root.children(recursive=True)]
+                procs = root.children(recursive=True)
             except psutil.Error:
                 return
+            if not self.below:
+                procs.insert(0, root)
             total = 0
             for proc in procs:
                 try:
@@ -90,7 +95,7 @@ class TreeSampler:
                 total += rss
                 self.peak_single = max(self.peak_single, rss)
             self.peak_total = max(self.peak_total, total)
-            self.max_procs = max(self.max_procs, len(procs))
+            self.max_procs = max(self.max_procs, len(procs) + self.below)
             self._stop.wait(self.interval)
 
 
@@ -133,7 +138,7 @@ def run_measured(
         env=full_env,
         cwd=cwd or _source_root,
     )
-    with TreeSampler(proc.pid) as sampler:
+    with TreeSampler(proc.pid, below=True) as sampler:
         out, err = proc.communicate(timeout=timeout)
     try:
         info: dict[str, Any] = json.loads(report.read_text())
