@@ -6,8 +6,10 @@ memory limit, so it pickles sorted runs to disk while documents are added and
 merges them back posting by posting at commit: about a third of the writer's
 time in a full build (measured with py-spy; docs/benchmarks.md).
 
-`TermPool` keeps the postings grouped by term instead: per (field, term) the
-document numbers, weights and value bytes in flat arrays, ~20 bytes a posting.
+`TermPool` keeps the postings grouped by term instead: per field a dict of
+terms, per term a 16-byte record a posting (document number, value length,
+weight) in one buffer and the value bytes in another: ~18 bytes a posting
+and ~240 a term besides the bytes themselves (`_TERM_COST`).
 Documents arrive in document-number order, so each term's postings are
 already sorted; only the terms are sorted at commit. When the pool grows past
 its limit it still spills, one sorted record per term, and the commit merges
@@ -27,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import heapq
 import marshal
+import struct
 from array import array
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -42,63 +45,75 @@ Record = tuple[Any, ...]
 MAX_RUNS = 32
 """Spilled runs merged at once at most (each is an open file while merging)."""
 
-_TERM_COST = 560
-"""Estimated bytes per distinct term: dict slot, key tuple, term bytes, arrays."""
-_POSTING_COST = 20
-"""Estimated bytes per posting besides its value bytes (docnum, weight, offset,
-array over-allocation)."""
+_TERM_COST = 240
+"""Bytes per distinct term besides its text: dict slot, term bytes object,
+`_Term` and its two buffers (tracemalloc: ~200 plus the 33 of the bytes
+object; the layout of one array per column and a key tuple cost ~560)."""
+_POSTING_COST = 18
+"""Bytes per posting besides its value bytes: its 16-byte record and the
+buffers' over-allocation (tracemalloc: 17.5)."""
 
 
 class _Term:
-    """One term's postings in flat arrays: document numbers, weights, and the
-    value bytes one after another with their lengths."""
+    """One term's postings: a record per posting (document number, value
+    length, weight: `_RECORD`) in one buffer, and the value bytes one after
+    another in another (None while no posting had a value).
 
-    __slots__ = ("docs", "has_values", "lengths", "ordered", "values", "weights")
+    Two buffers a term, not an array per column: most terms have a handful
+    of postings, so a term's containers cost more than its postings (four
+    arrays and a key tuple made ~560 bytes a term, 60% of the pool at 10k
+    articles)."""
+
+    __slots__ = ("fixed", "ordered", "values")
 
     def __init__(self, has_values: bool) -> None:
-        self.docs = array("i")
-        self.weights = array("d")
-        self.lengths = array("I")
-        self.values = bytearray()
-        self.has_values = has_values
+        self.fixed = bytearray()
+        self.values: bytearray | None = bytearray() if has_values else None
         self.ordered = True
 
     def add(self, docnum: int, weight: float, value: bytes | None) -> None:
-        docs = self.docs
-        if docs and docnum <= docs[-1]:
-            self.ordered = False
-        docs.append(docnum)
-        self.weights.append(weight)
-        if value is not None:
-            if not self.has_values:
-                self.give_values()
-            self.values += value
-            self.lengths.append(len(value))
-        elif self.has_values:
-            self.lengths.append(0)
+        fixed = self.fixed
+        if fixed and docnum < _LAST_DOCNUM.unpack_from(fixed, len(fixed) - _RECORD.size)[0]:
+            self.ordered = False  # (an equal one, the same field twice, stays in place)
+        if value is None:
+            fixed += _RECORD.pack(docnum, 0, weight)
+            return
+        if self.values is None:
+            self.give_values()
+        self.values += value  # type: ignore[operator]
+        fixed += _RECORD.pack(docnum, len(value), weight)
 
     def give_values(self) -> None:
-        """Postings without a value (None) so far get empty ones: a term may
-        have both when a merged segment's reader gives None where a new
-        document gives b"" (Whoosh writes None as b"" anyway)."""
-        self.lengths = array("I", bytes(4 * (len(self.docs) - 1)))
-        self.has_values = True
+        """Postings without a value (None) so far get empty ones (their
+        records say length 0): a term may have both when a merged segment's
+        reader gives None where a new document gives b"" (Whoosh writes None
+        as b"" anyway)."""
+        self.values = bytearray()
 
     def dump(self) -> tuple[bytes, bytes, bytes, bytes | None]:
         """(docnums, weights, value lengths, values) as bytes, in document order."""
-        record = (
-            self.docs.tobytes(),
-            self.weights.tobytes(),
-            self.lengths.tobytes(),
-            bytes(self.values) if self.has_values else None,
-        )
+        values = self.values
+        with memoryview(self.fixed) as view, view.cast("I") as ints, view.cast("d") as floats:
+            record = (
+                ints[0::4].tobytes(),
+                floats[1::2].tobytes(),
+                ints[1::4].tobytes() if values is not None else b"",
+                bytes(values) if values is not None else None,
+            )
         if self.ordered:
             return record
         rows = sorted(_postings("", b"", *record), key=_docnum)
-        other = _Term(self.has_values)
+        other = _Term(values is not None)
         for _, _, docnum, weight, value in rows:
             other.add(docnum, weight, value)
         return other.dump()
+
+
+_RECORD = struct.Struct("=iId")
+"""A posting's record in `_Term.fixed`: document number, value length and
+weight, 16 bytes in native order (the bytes of arrays "i", "I" and "d", so a
+column is a strided slice)."""
+_LAST_DOCNUM = struct.Struct("=i")
 
 
 def _postings(
@@ -162,10 +177,21 @@ class TermPool:
         self.limit = int(limitmb * 1024 * 1024)
         self.fieldnames: set[str] = set()
         self.runs: list[str] = []
-        self._terms: dict[tuple[str, bytes], _Term] = {}
+        self._fields: dict[str, dict[bytes, _Term]] = {}
+        """Per field name, its terms: no (field, term) key tuple a term."""
         self._size = 0
         self._maxdoc = -1
         """The highest document number added so far."""
+        self._lastfield: str | None = None
+        """The field `add_field` last added of document `_maxdoc` (None when
+        `add` added postings of it)."""
+
+    def _terms_of(self, fieldname: str) -> dict[bytes, _Term]:
+        terms = self._fields.get(fieldname)
+        if terms is None:
+            terms = self._fields[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        return terms
 
     def add_field(
         self, fieldname: str, docnum: int, items: Iterable[Any], boost: float, scorable: bool
@@ -176,37 +202,41 @@ class TermPool:
         `field.index()`; returns the field's length (the frequencies summed,
         0 unless `scorable`), as Whoosh's `add_document` counts it."""
         length = 0
-        if docnum <= self._maxdoc:  # out of order: the careful path
+        last = self._lastfield
+        if docnum < self._maxdoc or (
+            docnum == self._maxdoc and (last is None or fieldname <= last)
+        ):  # out of order: the careful path
             for text, freq, weight, value in items:
                 if scorable:
                     length += freq
                 self.add((fieldname, text, docnum, weight * boost, value))
             return length
+        # A later document, or a later field of this one (add_document adds
+        # them in name order): every term's postings stay in document order.
         self._maxdoc = docnum
-        terms = self._terms
+        self._lastfield = fieldname
+        terms = self._terms_of(fieldname)
+        pack = _RECORD.pack
         size = 0
         for text, freq, weight, value in items:
             if scorable:
                 length += freq
-            key = (fieldname, text)
-            term = terms.get(key)
+            term = terms.get(text)
             if term is None:
-                term = terms[key] = _Term(value is not None)
-                self.fieldnames.add(fieldname)
+                term = terms[text] = _Term(value is not None)
                 size += _TERM_COST + len(text)
             # _Term.add, for a document after all of the term's others
-            term.docs.append(docnum)
-            term.weights.append(weight * boost)
-            if value is not None:
-                if not term.has_values:
-                    term.give_values()
-                term.values += value
-                term.lengths.append(len(value))
-                size += _POSTING_COST + len(value)
-            else:
-                if term.has_values:
-                    term.lengths.append(0)
+            if value is None:
+                term.fixed += pack(docnum, 0, weight * boost)
                 size += _POSTING_COST
+            else:
+                values = term.values
+                if values is None:
+                    term.give_values()
+                    values = term.values
+                values += value  # type: ignore[operator]
+                term.fixed += pack(docnum, len(value), weight * boost)
+                size += _POSTING_COST + len(value)
         self._size += size
         if self._size > self.limit:
             self.save()
@@ -214,13 +244,13 @@ class TermPool:
 
     def add(self, item: Posting) -> None:
         fieldname, text, docnum, weight, value = item
-        if docnum > self._maxdoc:
+        if docnum >= self._maxdoc:
             self._maxdoc = docnum
-        key = (fieldname, text)
-        term = self._terms.get(key)
+            self._lastfield = None
+        terms = self._terms_of(fieldname)
+        term = terms.get(text)
         if term is None:
-            term = self._terms[key] = _Term(value is not None)
-            self.fieldnames.add(fieldname)
+            term = terms[text] = _Term(value is not None)
             self._size += _TERM_COST + len(text)
         term.add(docnum, weight, value)
         self._size += _POSTING_COST if value is None else _POSTING_COST + len(value)
@@ -229,16 +259,23 @@ class TermPool:
 
     def save(self) -> None:
         """Write the pool as one sorted run file and empty it."""
-        if not self._terms:
+        if not self._fields:
             return
-        terms = self._terms
-        self._write_run((*key, *terms[key].dump()) for key in sorted(terms))
-        self._terms = {}
+        self._write_run(self._drain())
         self._size = 0
         if len(self.runs) > MAX_RUNS:
             # Too many files to merge at once: fold them into one run first.
             runs, self.runs = self.runs, []
             self._write_run(_combine(group) for group in self._groups(runs))
+
+    def _drain(self) -> Iterator[Record]:
+        """Every term's record in field and term order, each term dropped
+        once written (the pool is empty from the first record on)."""
+        fields, self._fields = self._fields, {}
+        for fieldname in sorted(fields):
+            terms = fields.pop(fieldname)
+            for text in sorted(terms):
+                yield (fieldname, text, *terms.pop(text).dump())
 
     def _write_run(self, records: Iterable[Record]) -> None:
         path = f"{random_name()}.run"
@@ -255,15 +292,10 @@ class TermPool:
         """The postings for the commit, in field, term, document order: a
         stream the commit writes a term at a time (see `install`)."""
         if not self.runs:
-            return _Stream(self._iter_memory())
+            return _Stream(self._drain())
         self.save()
         runs, self.runs = self.runs, []
         return _Stream(_combine(group) for group in self._groups(runs))
-
-    def _iter_memory(self) -> Iterator[Record]:
-        terms, self._terms = self._terms, {}
-        for fieldname, text in sorted(terms):
-            yield (fieldname, text, *terms.pop((fieldname, text)).dump())
 
     def _read_run(self, path: str) -> Iterator[Record]:
         run = self.tempstore.open_file(path)
@@ -294,7 +326,7 @@ class TermPool:
             yield group
 
     def cleanup(self) -> None:
-        self._terms = {}
+        self._fields = {}
         for path in self.runs:
             with contextlib.suppress(OSError):
                 self.tempstore.delete_file(path)

@@ -216,3 +216,25 @@ def test_whole_field_adds_keep_boosts_and_custom_stored_values(tmp_path: Path) -
     with ours.searcher() as s:
         assert s.stored_fields(0)["body"] == "shown 0"
     assert _segment_files(tmp_path / "a", docs, 0.02) == _segment_files(tmp_path / "b", docs, None)
+
+
+def test_whole_field_adds_in_any_order_give_sorted_postings() -> None:
+    """A document's fields in name order go straight into the terms; a field
+    added again, or out of name order, for the same document still comes out
+    in document order (the careful path)."""
+    calls = [
+        (0, "a", [(b"x", 1, 1.0, b"0")]),
+        (0, "b", [(b"x", 1, 1.0, b"1")]),
+        (1, "a", [(b"x", 1, 1.0, b"2"), (b"y", 2, 2.0, b"3")]),
+        (1, "b", [(b"x", 1, 1.0, b"4")]),
+        (1, "b", [(b"x", 1, 1.0, b"5")]),  # the same field again
+        (1, "a", [(b"y", 1, 1.0, b"6")]),  # an earlier field again
+        (2, "b", [(b"x", 1, 1.0, None)]),
+    ]
+    pool = TermPool(PrivateRamStorage())
+    expected: list[Posting] = []
+    for docnum, field, items in calls:
+        assert pool.add_field(field, docnum, items, 2.0, True) == sum(i[1] for i in items)
+        expected += [(field, text, docnum, weight * 2.0, value) for text, _, weight, value in items]
+    expected.sort(key=lambda p: (p[0], p[1], p[2]))
+    assert [(*p[:4], p[4] or b"") for p in expected] == list(pool.iter_postings())
