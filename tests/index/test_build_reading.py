@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from pathlib import Path
 from typing import Any
@@ -104,3 +105,13 @@ def test_a_pooled_build_reads_the_same_as_one_process(tmp_path: Path) -> None:
     assert len(pooled) == len(sources)
     assert [a.id for a, _ in pooled] == [a.id for a, _ in alone]  # type: ignore[union-attr]
     assert [d for _, d in pooled] == [d for _, d in alone]  # type: ignore[misc]
+
+
+def test_fewer_collections_while_reading_then_the_collector_as_it_was() -> None:
+    """A pooled build freezes what is loaded and raises the thresholds only while it reads."""
+    before = gc.get_threshold()
+    with build._fewer_collections():
+        assert gc.get_threshold() == build.BUILD_GC_THRESHOLD
+        assert gc.get_freeze_count() > 0
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
