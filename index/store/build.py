@@ -119,12 +119,20 @@ def _start_worker() -> None:
     with its builder by itself: its task pipe ends.)
     """
     keep_freed_heap()
+    _collect_less()
+
+
+def _collect_less() -> tuple[int, int, int]:
+    """Map the name tables, take everything loaded out of the collector's
+    sight and make young collections rarer; returns the thresholds before."""
     from index.extract.gazetteer import load
 
     with contextlib.suppress(Exception):  # a broken table costs each file, not the pool
         load()
+    threshold = gc.get_threshold()
     gc.freeze()
     gc.set_threshold(*BUILD_GC_THRESHOLD)
+    return threshold
 
 
 def load_articles(
@@ -166,13 +174,7 @@ def _fewer_collections() -> Iterator[None]:
     in 18 full collections, each walking the tables' objects). Only cyclic
     garbage waits longer; the build makes next to none. Settings are
     process-wide, so a TUI's other threads collect less often meanwhile."""
-    from index.extract.gazetteer import load
-
-    with contextlib.suppress(Exception):  # a broken table costs each file, as in a worker
-        load()
-    threshold = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(*BUILD_GC_THRESHOLD)
+    threshold = _collect_less()
     try:
         yield
     finally:
