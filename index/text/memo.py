@@ -28,7 +28,9 @@ class Memo(dict):  # type: ignore[type-arg]
         if value is _NONE:
             value = self.func(key)
         if len(self) >= self.size:
-            self.old = dict(self)
+            # the generation before goes first: at most two tables at once, not three
+            self.old.clear()
+            self.old.update(self)
             self.clear()
         self[key] = value
         return value
