@@ -45,7 +45,9 @@ _CQDB_HEADER = struct.Struct("<4s5I")
 _RECORD = struct.Struct("<II")
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("w", "<f8")])
 _WORDS_MAX = 50_000
-"""Distinct words remembered before the tables start afresh."""
+"""Distinct words remembered before the tables shrink (`Scorer._shrink`)."""
+_WORDS_KEPT = 25_000
+"""Words a shrink keeps: those used most often since the last one."""
 _CELLS = 1 << 15
 """Token slots (sentences x longest) Viterbi takes at once: arrays of a few MB at most,
 however long a sentence (an article's 22 sentences of up to ~40 tokens fill ~1,000)."""
@@ -133,6 +135,18 @@ class _Vectors:
         self.rows = {(): 0}
         self.size = 1
 
+    def keep(self, used: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
+        """Keep only the rows in `used` (sorted, distinct, row 0 first), renumbered in
+        order; returns old row -> new row (-1 for a row let go)."""
+        new = np.full(self.size, -1, dtype=np.intp)
+        new[used] = np.arange(len(used))
+        n = len(used)
+        self.table[:n] = self.table[used]
+        self.slack[:n] = self.slack[used]
+        self.size = n
+        self.rows = _renumber(self.rows, new.tolist())
+        return new
+
     def add(self, keys: Iterable[tuple[int, ...]]) -> list[int]:
         """The rows of the keys, making those not made yet in one numpy pass."""
         rows = self.rows
@@ -192,6 +206,8 @@ class Scorer:
         self._pending: list[tuple[int, tuple[tuple[int, ...], ...]]] = []
         self._reset()
 
+    _WORD_ARRAYS = ("roles", "name_like", "code", "opens", "has_head", "uses")
+
     def _reset(self) -> None:
         self.vec.clear()
         self.wid: dict[str, int] = {}
@@ -200,6 +216,7 @@ class Scorer:
         self.code = np.zeros(1024, dtype=np.intp)
         self.opens = np.zeros(1024, dtype=bool)
         self.has_head = np.zeros(1024, dtype=bool)
+        self.uses = np.zeros(1024, dtype=np.int32)  # tokens per word since the last shrink
         self.heads: list[str | None] = []
         self.lows: list[str | None] = []
         self.count = 0
@@ -214,7 +231,7 @@ class Scorer:
         self._flush()
 
     def _grow(self) -> None:
-        for name in ("roles", "name_like", "code", "opens", "has_head"):
+        for name in self._WORD_ARRAYS:
             a = getattr(self, name)
             setattr(self, name, np.concatenate([a, np.zeros_like(a)]))
 
@@ -242,6 +259,52 @@ class Scorer:
         if w:
             self.wid[w] = i
         return i
+
+    def _shrink(self, keep: int) -> None:
+        """Keep the `keep` words used most often since the last shrink (and the edges,
+        ids 0 and 1), and the rows they and the sentence tables need; let go of the rest.
+
+        A fresh start would pack every frequent word again after each one; keeping
+        what was used most leaves mostly the rare words to pack again."""
+        uses = self.uses[2 : self.count]
+        if keep < len(uses):
+            top = np.argpartition(-uses, keep)[:keep]
+            kept = np.concatenate([[0, 1], np.sort(top) + 2])
+        else:
+            kept = np.arange(self.count)
+        new_id = np.full(self.count, -1, dtype=np.intp)
+        new_id[kept] = np.arange(len(kept))
+        n = len(kept)
+        for name in self._WORD_ARRAYS:
+            a = getattr(self, name)
+            a[:n] = a[kept]
+        self.uses[:] = 0
+        at = kept.tolist()
+        self.heads = [self.heads[i] for i in at]
+        self.lows = [self.lows[i] for i in at]
+        self.count = n
+        self.wid = _renumber(self.wid, new_id.tolist())
+        # rows still needed: the kept words' and the sentence tables' (`_rows`); the
+        # word pairs' table grows with the words and starts afresh, the others (class
+        # codes and marks: a few thousand) unless they have grown as large
+        self._pairs.clear()
+        tables = (self._triples, self._firsts, self._marks)
+        for t in tables:
+            if len(t) > keep:
+                t.clear()
+        used = np.unique(
+            np.concatenate(
+                [
+                    [0],
+                    self.roles[:n, : _ROLES - 2].ravel(),
+                    *(np.fromiter(t.values(), dtype=np.intp, count=len(t)) for t in tables),
+                ]
+            )
+        )
+        new_row = self.vec.keep(used)
+        self.roles[:n] = new_row[self.roles[:n]]
+        renumber = new_row.tolist()
+        self._triples, self._firsts, self._marks = (_renumber(t, renumber) for t in tables)
 
     def _flush(self) -> None:
         pending, self._pending = self._pending, []
@@ -292,7 +355,7 @@ class Scorer:
         the rows `ModelFeatures.features` would list the attributes of; and per token a
         bound of how far its scores may be from those sums (the rows' rounding)."""
         if self.count > _WORDS_MAX:
-            self._reset()
+            self._shrink(_WORDS_KEPT)
         pack = self.mf._pack  # the word tables remember what they need: no pack cache
         get = self.wid.get
         pad: list[int] = []
@@ -307,6 +370,7 @@ class Scorer:
         at = np.arange(len(padded) - 2)  # every token's place in `padded`
         at = at[(padded[at] > 1) & (np.arange(len(at)) >= 2)]
         own, before, after = padded[at], padded[at - 1], padded[at + 1]
+        np.add.at(self.uses, own, 1)
         name_like = self.name_like[own]
         base = np.where(name_like, 0, 5)
         roles = self.roles
@@ -448,6 +512,13 @@ class Scorer:
             tied |= (_gap(cand[1:]) < near).any(axis=0)
         cols = path.T.tolist()
         return [None if tied[b] else cols[b][: lengths[s]] for s, b in enumerate(rank.tolist())]
+
+
+def _renumber(table: dict[K, int], new: list[int]) -> dict[K, int]:
+    """`table` with each entry's new number (`new[old]`), without those whose new
+    number is -1. A new dict: one that had most of its keys deleted and others added
+    keeps growing its hash table (twice the size at 100k keys)."""
+    return {k: n for k, old in table.items() if (n := new[old]) >= 0}
 
 
 def _gap(v: F64) -> npt.NDArray[np.float64]:

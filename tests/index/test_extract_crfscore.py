@@ -102,13 +102,36 @@ def test_a_batch_tags_each_sentence_as_alone() -> None:
     assert tagger.tag_many([]) == [] and tagger.tag_raw([]) == []
 
 
-def test_small_word_tables_start_afresh_and_tag_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_small_word_tables_shrink_and_tag_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     scorer, feats = _both(tagger.CRF_PATH)
     monkeypatch.setattr(crfscore, "_WORDS_MAX", 20)
-    sents = _sentences()[:30]
+    monkeypatch.setattr(crfscore, "_WORDS_KEPT", 8)
+    sents = _sentences()[:60]
     got = [_scorer_labels(scorer, [s])[0] for s in sents]
     assert scorer.count < 200
     assert got == [_crfsuite_labels(tagger.CRF_PATH, feats, s) for s in sents]
+    # and the rows the sentence tables kept across the shrinks are still theirs
+    again = [_scorer_labels(scorer, [s])[0] for s in sents]
+    assert again == got
+
+
+def test_a_shrink_keeps_the_words_used_most(monkeypatch: pytest.MonkeyPatch) -> None:
+    scorer, feats = _both(tagger.CRF_PATH)
+    monkeypatch.setattr(crfscore, "_WORDS_MAX", 30)
+    monkeypatch.setattr(crfscore, "_WORDS_KEPT", 3)
+    often = ["Die", "Regierung", "sagte"]
+    rare = [f"Wort{i}" for i in range(40)]
+    sents = [[*often, rare[i]] for i in range(40)]
+    for s in sents[:26]:
+        scorer.emissions([s], load())
+    assert scorer.count == 2 + 3 + 26 > 30  # full: the next sentence shrinks the tables first
+    scorer.emissions([sents[26]], load())
+    kept = set(scorer.wid)
+    assert set(often) <= kept  # used in every sentence
+    assert not kept & set(rare[:26])  # used once each, before the shrink
+    assert rare[26] in kept  # the sentence scored after the shrink
+    for s in sents[26:]:
+        assert _scorer_labels(scorer, [s])[0] == _crfsuite_labels(tagger.CRF_PATH, feats, s)
 
 
 def test_a_near_tie_is_left_to_crfsuite(monkeypatch: pytest.MonkeyPatch) -> None:
