@@ -52,6 +52,10 @@ class TreeSampler:
 
     `peak_single` is the largest RSS any one process reached (what a pool
     worker or the writer needs); `peak_total` the largest sum over the tree.
+    A sum of RSS counts every page the processes share (the mapped name tables,
+    the interpreter and its libraries) once per process; `peak_pss_total` is the
+    largest sum of their PSS (a shared page counted once, split between its
+    sharers; Linux's smaps_rollup, else 0).
     With `below`, the process itself is not counted, only its descendants: the
     measuring wrapper (bench.rusage, ~10 MB) is not part of what is measured.
     """
@@ -62,6 +66,7 @@ class TreeSampler:
         self.below = below
         self.peak_single = 0
         self.peak_total = 0
+        self.peak_pss_total = 0
         self.max_procs = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -86,17 +91,31 @@ class TreeSampler:
                 return
             if not self.below:
                 procs.insert(0, root)
-            total = 0
+            total = pss = 0
             for proc in procs:
                 try:
                     rss = proc.memory_info().rss
                 except psutil.Error:
                     continue
                 total += rss
+                pss += _pss(proc.pid)
                 self.peak_single = max(self.peak_single, rss)
             self.peak_total = max(self.peak_total, total)
+            self.peak_pss_total = max(self.peak_pss_total, pss)
             self.max_procs = max(self.max_procs, len(procs) + self.below)
             self._stop.wait(self.interval)
+
+
+def _pss(pid: int) -> int:
+    """A process's proportional set size in bytes (0 where the system does not tell)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 @dataclass
@@ -113,6 +132,8 @@ class RunResult:
     peak_rss_tree: int
     """Largest sampled sum of RSS over the tree (bytes)."""
     procs: int
+    peak_pss_tree: int = 0
+    """Largest sampled sum of PSS over the tree (bytes; shared pages once, 0 if unknown)."""
 
     def ok(self) -> bool:
         return self.returncode == 0
@@ -154,6 +175,7 @@ def run_measured(
         peak_rss_single=max(sampler.peak_single, int(info["maxrss_kb"]) * 1024),
         peak_rss_tree=sampler.peak_total,
         procs=sampler.max_procs - 1,  # without the wrapper
+        peak_pss_tree=sampler.peak_pss_total,
     )
 
 

@@ -97,6 +97,14 @@ ROWS: list[Row] = [
         tantivy=_get("tantivy", "build", "peak_tree_mb"),
     ),
     Row(
+        "build peak memory, whole tree, shared pages once (sum of PSS)",
+        "MB",
+        _get("diplo", "build", "peak_tree_pss_mb"),
+        _get("baseline", "build", "peak_tree_pss_mb"),
+        "{:.0f}",
+        tantivy=_get("tantivy", "build", "peak_tree_pss_mb"),
+    ),
+    Row(
         "incremental update (1 changed, 1 added, 1 removed), median",
         "s",
         _incremental_median,

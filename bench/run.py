@@ -201,6 +201,7 @@ class SizeRun:
             "index_files": sum(1 for p in index_dir.iterdir() if p.is_file()),
             "peak_rss_mb": res.peak_rss_single / MB,
             "peak_tree_mb": res.peak_rss_tree / MB,
+            "peak_tree_pss_mb": res.peak_pss_tree / MB,
             "processes": res.procs,
             "index_dir": str(index_dir),
         }

@@ -8,6 +8,7 @@ import sys
 import time
 
 import psutil
+import pytest
 
 from bench.measure import TreeSampler
 
@@ -27,3 +28,23 @@ def test_the_tree_sampler_can_leave_the_measuring_wrapper_out() -> None:
     assert below.peak_total > 0  # the child is counted
     assert whole.peak_total - below.peak_total >= 0.5 * mine  # this process is not
     assert below.max_procs == whole.max_procs >= 2  # counted alike: wrapper included
+
+
+def test_the_tree_sampler_counts_shared_pages_once_in_its_pss_sum() -> None:
+    if not os.path.exists(f"/proc/{os.getpid()}/smaps_rollup"):
+        pytest.skip("no smaps_rollup here: the PSS sum stays 0 and the report shows none")
+    code = (
+        "import mmap, time; m = mmap.mmap(-1, 64 << 20); m.write(b'x' * (64 << 20)); time.sleep(3)"
+    )
+    # two children sharing nothing but the interpreter's pages: PSS < RSS, both > 64 MB each
+    kids = [subprocess.Popen([sys.executable, "-c", code]) for _ in range(2)]
+    try:
+        time.sleep(1.0)
+        with TreeSampler(os.getpid(), interval=0.05, below=True) as tree:
+            time.sleep(0.3)
+    finally:
+        for kid in kids:
+            kid.kill()
+            kid.wait()
+    assert tree.peak_pss_total >= 2 * (64 << 20)  # private pages count in full
+    assert tree.peak_pss_total < tree.peak_total  # the interpreter's shared pages once
