@@ -337,6 +337,15 @@ def notes(result: dict[str, Any]) -> list[str]:
     memory figure includes a build)."""
     out = list(result.get("notes", []))
     diplo = result.get("diplo") or {}
+    runs = {
+        name: (result.get(name) or {}).get("build", {}).get("seconds_all") or []
+        for name in ("diplo", "baseline", "tantivy")
+    }
+    if any(len(r) > 1 for r in runs.values()):
+        out.append(
+            "full builds, each run (s; the table shows the median, memory the largest): "
+            + "; ".join(f"{n} " + ", ".join(f"{t:.1f}" for t in r) for n, r in runs.items() if r)
+        )
     for key in ("search", "search_after_updates"):
         check = (diplo.get(key) or {}).get("index_check")
         if check:

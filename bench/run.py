@@ -96,6 +96,26 @@ def _last_line(text: str) -> str:
     return lines[-1][:300] if lines else "no output"
 
 
+_MEMORY_KEYS = ("peak_rss_mb", "peak_tree_mb", "peak_tree_pss_mb")
+
+
+def median_build(figures: list[dict[str, Any]]) -> dict[str, Any]:
+    """One engine's builds as one: the run of median time (the lower middle of an
+    even number), with the largest memory peaks of all runs and every run's time;
+    the first failed run if any failed."""
+    failed = [f for f in figures if not f.get("ok")]
+    if failed or not figures:
+        return failed[0] if failed else {"ok": False}
+    by_time = sorted(figures, key=lambda f: float(f["seconds"]))
+    out = dict(by_time[(len(by_time) - 1) // 2])
+    for key in _MEMORY_KEYS:
+        values = [float(f[key]) for f in figures if f.get(key) is not None]
+        if values:
+            out[key] = max(values)
+    out["seconds_all"] = [float(f["seconds"]) for f in figures]
+    return out
+
+
 class SizeRun:
     """All measurements for one corpus size, in one private work folder."""
 
@@ -142,9 +162,22 @@ class SizeRun:
         ]
         return found[0] if found else None
 
-    def build_diplo(self) -> dict[str, Any]:
+    def builds(self, result: dict[str, Any]) -> None:
+        """Each engine's full build `--build-reps` times, the engines in turn (so that
+        a slower spell of a shared machine falls on all of them): the median time,
+        the largest memory of the runs."""
+        runs: dict[str, list[dict[str, Any]]] = {name: [] for name in ("diplo", *REFERENCES)}
+        for rep in range(self.args.build_reps):
+            runs["diplo"].append(self.build_diplo(again=rep > 0))
+            for engine in REFERENCES:
+                runs[engine].append(self.build_reference(engine))
+        for name, figures in runs.items():
+            result[name]["build"] = median_build(figures)
+
+    def build_diplo(self, again: bool = False) -> dict[str, Any]:
         self.log("diplo-reader full build …")
-        res = run_measured(self.diplo_cmd("index"), env=self.env)
+        args = ("index", "--rebuild") if again else ("index",)
+        res = run_measured(self.diplo_cmd(*args), env=self.env)
         index_dir = self.index_dir()
         if not res.ok() or index_dir is None:
             self.notes.append(f"diplo-reader build failed: {_last_line(res.stderr or res.stdout)}")
@@ -183,6 +216,7 @@ class SizeRun:
             self.notes.append("tantivy n/a: not installed (pip install -e '.[bench]')")
             return {"ok": False}
         target = self.work / engine
+        shutil.rmtree(target, ignore_errors=True)
         res = run_measured([sys.executable, "-m", module, "build", str(self.corpus), str(target)])
         if not res.ok():
             self.notes.append(f"{engine} build failed: {_last_line(res.stderr)}")
@@ -333,9 +367,7 @@ class SizeRun:
         }
         diplo = result["diplo"]
         try:
-            diplo["build"] = self.build_diplo()
-            for engine in REFERENCES:
-                result[engine]["build"] = self.build_reference(engine)
+            self.builds(result)
             index_dir = self.index_dir()
             self.check_index("the full build")
             diplo["cold_search"] = self.cold_search(
@@ -427,6 +459,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=RESULTS_DIR, help="folder for the JSON results")
     parser.add_argument("--queries", type=int, default=None, help="use only the first N queries")
     parser.add_argument("--reps", type=int, default=5, help="repeats of cold starts (median)")
+    parser.add_argument(
+        "--build-reps", type=int, default=1, help="full builds per engine (median time)"
+    )
     parser.add_argument(
         "--smoke",
         "--queries-only-smoke",

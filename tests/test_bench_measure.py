@@ -48,3 +48,17 @@ def test_the_tree_sampler_counts_shared_pages_once_in_its_pss_sum() -> None:
             kid.wait()
     assert tree.peak_pss_total >= 2 * (64 << 20)  # private pages count in full
     assert tree.peak_pss_total < tree.peak_total  # the interpreter's shared pages once
+
+
+def test_repeated_builds_report_the_median_time_and_the_largest_memory() -> None:
+    from bench.run import median_build
+
+    def run(seconds: float, tree_mb: float) -> dict[str, object]:
+        return {"ok": True, "seconds": seconds, "peak_tree_mb": tree_mb, "peak_rss_mb": 1.0}
+
+    got = median_build([run(3.0, 100), run(1.0, 300), run(2.0, 200)])
+    assert got["seconds"] == 2.0 and got["peak_tree_mb"] == 300
+    assert got["seconds_all"] == [3.0, 1.0, 2.0]
+    assert median_build([run(2.0, 1), run(1.0, 1)])["seconds"] == 1.0  # the lower middle
+    failed = {"ok": False, "note": "x"}
+    assert median_build([run(1.0, 1), failed]) == failed

@@ -30,6 +30,8 @@ def test_smoke_run_prints_tables_and_writes_json(tmp_path: Path) -> None:
                 "--sizes",
                 "100",
                 "--smoke",
+                "--build-reps",
+                "2",
                 "--out",
                 str(tmp_path / "results"),
                 "--docs",
@@ -65,6 +67,8 @@ def test_smoke_run_prints_tables_and_writes_json(tmp_path: Path) -> None:
     for side in (diplo, base):
         assert side["build"]["ok"], result["notes"]
         assert side["build"]["seconds"] > 0
+        assert len(side["build"]["seconds_all"]) == 2  # built twice (diplo: --rebuild)
+        assert side["build"]["seconds"] in side["build"]["seconds_all"]
         assert side["build"]["peak_rss_mb"] > 0
         assert side["search"]["search"]["n"] >= 7
         assert side["search"]["keystroke"]["n"] > 0
