@@ -16,6 +16,7 @@ with Whoosh's own results.
 
 from __future__ import annotations
 
+import marshal
 import operator
 import pickle
 import re
@@ -24,7 +25,7 @@ import sys
 import zlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -432,7 +433,11 @@ def wrap_length_reader(writer: Any, wrap: Callable[[Any], Any]) -> None:
     writer.per_document_reader = lambda: wrap(per_document_reader())
 
 
-def wrap_add_postings(writer: Any, records_of: Callable[[Any], Iterator[Any] | None]) -> None:
+def wrap_add_postings(
+    writer: Any,
+    records_of: Callable[[Any], Iterator[Any] | None],
+    split_of: Callable[[Any], Any] | None = None,
+) -> None:
     """Let the commit write the postings a whole term at a time.
 
     `records_of(items)` gives, for the postings stream the pool hands the
@@ -440,6 +445,10 @@ def wrap_add_postings(writer: Any, records_of: Callable[[Any], Iterator[Any] | N
     (array "i" bytes), weights (array "d" bytes), value lengths (array "I"
     bytes), values bytes or None)` in field and term order, or None for a
     stream it does not know (then Whoosh's own posting-by-posting path runs).
+
+    `split_of(items)` may give a split of the stream (index/store/pool.py
+    `_Split`): `records` are then its first half, and the split, given each of its
+    fields' settings and lengths (`start`), has the rest encoded meanwhile.
 
     Private: replaces `fieldwriter.add_postings` on the SegmentWriter's
     `W3FieldWriter` instance (whoosh-reloaded 2.7.5, whoosh/writing.py
@@ -454,8 +463,17 @@ def wrap_add_postings(writer: Any, records_of: Callable[[Any], Iterator[Any] | N
         table = getattr(lengths, "table", None) if lengths is not None else _no_lengths
         if records is None or table is None:
             add_postings(schema, lengths, items)
-        else:
+            return
+        split = split_of(items) if split_of is not None else None
+        if split is None:
             add_term_records(fieldwriter, schema, table, records)
+            return
+        try:
+            settings = {f: codec_settings(fieldwriter, schema[f]) for f in split.fieldnames}
+            tables = {f: table(f) for f in split.fieldnames}
+            add_term_records(fieldwriter, schema, table, records, split.start(settings, tables))
+        finally:
+            split.finish()
 
     fieldwriter.add_postings = add
 
@@ -464,11 +482,17 @@ def _no_lengths(fieldname: str) -> None:
     return None
 
 
+EncodedTerms = tuple[str, Iterable[tuple[str, bytes, bytes, int, int]]]
+"""What `encode_terms` made: the file of the postings, and per term (field name, term
+bytes, its term info up to the postings' place, their offset in the file, their size)."""
+
+
 def add_term_records(
     fieldwriter: Any,
     schema: Any,
     lengths: Callable[[str], Sequence[int] | None],
     records: Iterator[Any],
+    encoded: Callable[[], EncodedTerms] | None = None,
 ) -> None:
     """Write term records (see `wrap_add_postings`) as
     `FieldWriter.add_postings` writes the same postings one by one: the
@@ -489,7 +513,12 @@ def add_term_records(
     values are not kept; only non-zero lengths count for the minimum and
     maximum; the maximum weight starts at 0; a term's first block follows
     the header magic; the last block's length is negative; postings are
-    never inlined (the codec's inline limit is 1)."""
+    never inlined (the codec's inline limit is 1).
+
+    Terms encoded elsewhere (`encode_terms`, in another process, for the terms
+    that follow all of `records`) are taken from `encoded()` after them: their
+    postings appended as they are, their term infos pointed at where they now lie.
+    """
     lastfn = None
     table: Sequence[int] | None = None
     postfile = fieldwriter._postfile
@@ -503,117 +532,23 @@ def add_term_records(
     term_write = tfile.write
     term_tell = tfile.tell
     l2b: dict[int | None, int] = {}
-    limit = 128
-    comp = 3
+    limit, comp = 128, 3
     fixedsize: int | None = None
     fieldprefix = b""
     lastkey = tindex.lastkey
-    for fieldname, btext, docs, weights, vlens, values in records:
-        if fieldname != lastfn:
-            if lastfn is not None:
-                fieldwriter.finish_field()
-            fieldwriter.start_field(fieldname, schema[fieldname])
-            lastfn = fieldname
-            table = lengths(fieldname)
-            pw = fieldwriter._postwriter
-            limit, comp = pw._blocklimit, pw._compression
-            if pw._inlinelimit > 1 or pw._byteids:
-                raise NotImplementedError("inlined postings or byte ids")
-            fixedsize = fieldwriter._format.fixed_value_size()
-            fieldprefix = pack_ushort(fieldwriter._fieldid)
-        docnums = array("i", docs)
-        wts = array("d", weights)
-        vl = array("I", vlens) if values is not None else None
-        n_all = len(docnums)
-        chunks = [_HEADER_MAGIC]
-        term_weight: float = 0
-        term_minlength: int | None = None
-        term_maxlength = 0
-        term_maxweight: float = 0
-        offset = 0
-        startoffset = post_tell()
-        for start in range(0, n_all, limit):
-            end = start + limit
-            ids = docnums[start:end].tolist()
-            w = wts[start:end]
-            wf = array("f", w)
-            count = len(ids)
-            top = max(w)
-            maxweight: float = top if top > 0 else 0
-            # W3TermInfo.add_block
-            term_weight += sum(wf)
-            if count == 1 or wf.count(wf[0]) == count:
-                mini_w: Any = None if wf[0] == 1.0 else wf[0]
-            else:
-                mini_w = tuple(wf)
-            minlength: int | None = None
-            maxlength = 0
-            if table is not None:
-                nonzero = [n for n in map(table.__getitem__, ids) if n]
-                if nonzero:
-                    minlength, maxlength = min(nonzero), max(nonzero)
-            term_minlength = minlength if term_minlength is None else min(term_minlength, minlength)  # type: ignore[type-var]
-            if maxlength > term_maxlength:
-                term_maxlength = maxlength
-            if maxweight > term_maxweight:
-                term_maxweight = maxweight
-            if vl is None:
-                kept: Any = ()
-            else:
-                block_lens = vl[start:end]
-                if fixedsize is not None and fixedsize > 0:
-                    size = sum(block_lens)
-                    kept = values[offset : offset + size]
-                    offset += size
-                else:
-                    offs = list(accumulate(block_lens, initial=offset))
-                    if 0 in block_lens:
-                        kept = [values[a:b] for a, b in pairwise(offs) if a != b]
-                    else:  # the usual case, every posting has a value: no loop in Python
-                        kept = list(map(values.__getitem__, map(slice, offs, offs[1:])))
-                    offset = offs[-1]
-            if fixedsize is None or fixedsize < 0:
-                mini_v: Any = tuple(kept)
-            elif fixedsize == 0:
-                mini_v = None
-            else:
-                mini_v = kept if isinstance(kept, bytes) else b"".join(kept)
-            mini_ids = tuple(map(operator.sub, ids, [0, *ids[:-1]]))
-            databytes = pickle.dumps((mini_ids, mini_w, mini_v), 2)
-            if comp:
-                databytes = zlib.compress(databytes, comp)
-            lb_min = l2b.get(minlength)
-            if lb_min is None:
-                lb_min = l2b[minlength] = length_to_byte(minlength)
-            lb_max = l2b.get(maxlength)
-            if lb_max is None:
-                lb_max = l2b[maxlength] = length_to_byte(maxlength)
-            infobytes = pickle.dumps((count, ids[-1], maxweight, comp, lb_min, lb_max), 2)
-            blocklength = len(infobytes) + len(databytes)
-            if end >= n_all:
-                blocklength = -blocklength
-            chunks.append(pack_int(blocklength))
-            chunks.append(infobytes)
-            chunks.append(databytes)
-        data = b"".join(chunks)
-        post_write(data)
-        # W3TermInfo.to_bytes, not inlined
-        minlength_byte = 0 if term_minlength is None else length_to_byte(term_minlength)
-        valbytes = (
-            _TERMINFO.pack(
-                False,
-                term_weight,
-                n_all,
-                minlength_byte,
-                length_to_byte(term_maxlength),
-                term_maxweight,
-                docnums[0],
-                docnums[-1],
-            )
-            + pack_long(startoffset)
-            + pack_int(len(data))
-        )
-        # OrderedHashWriter.add
+
+    def field(fieldname: str) -> None:
+        nonlocal lastfn, table, limit, comp, fixedsize, fieldprefix
+        if lastfn is not None:
+            fieldwriter.finish_field()
+        fieldwriter.start_field(fieldname, schema[fieldname])
+        lastfn = fieldname
+        table = lengths(fieldname)
+        limit, comp, fixedsize = field_settings(fieldwriter)
+        fieldprefix = pack_ushort(fieldwriter._fieldid)
+
+    def term(btext: bytes, valbytes: bytes) -> None:  # OrderedHashWriter.add
+        nonlocal lastkey
         key = fieldprefix + btext
         if key <= lastkey:
             raise ValueError(f"Keys must increase: {lastkey!r}..{key!r}")
@@ -623,6 +558,174 @@ def add_term_records(
         h = hashfn(key)
         buckets[h & 255].append((h, pos))
         lastkey = key
+
+    for fieldname, btext, docs, weights, vlens, values in records:
+        if fieldname != lastfn:
+            field(fieldname)
+        startoffset = post_tell()
+        data, info = encode_term(docs, weights, vlens, values, table, limit, comp, fixedsize, l2b)
+        post_write(data)
+        # W3TermInfo.to_bytes, not inlined
+        term(btext, info + pack_long(startoffset) + pack_int(len(data)))
+    if encoded is not None:
+        postings, terms = encoded()
+        base = post_tell()
+        with open(postings, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                post_write(chunk)
+        for fieldname, btext, info, at, size in terms:
+            if fieldname != lastfn:
+                field(fieldname)
+            term(btext, info + pack_long(base + at) + pack_int(size))
     tindex.lastkey = lastkey
     if lastfn is not None:
         fieldwriter.finish_field()
+
+
+def codec_settings(fieldwriter: Any, fieldobj: Any) -> tuple[int, int, int | None]:
+    """`field_settings` of a field before it is started: what the field writer's codec
+    gives every field's postings writer, and the field's fixed value size."""
+    codec = fieldwriter._codec
+    if codec._inlinelimit > 1:
+        raise NotImplementedError("inlined postings")
+    fixedsize: int | None = fieldobj.format.fixed_value_size()
+    return codec._blocklimit, codec._compression, fixedsize
+
+
+def field_settings(fieldwriter: Any) -> tuple[int, int, int | None]:
+    """The field writer's current field's block limit, compression and fixed value size
+    (after `start_field`); raises NotImplementedError for what `encode_term` cannot do."""
+    pw = fieldwriter._postwriter
+    if pw._inlinelimit > 1 or pw._byteids:
+        raise NotImplementedError("inlined postings or byte ids")
+    fixedsize: int | None = fieldwriter._format.fixed_value_size()
+    return pw._blocklimit, pw._compression, fixedsize
+
+
+def encode_terms(
+    records: Iterator[Any],
+    settings: dict[str, tuple[int, int, int | None]],
+    tables: dict[str, Sequence[int] | None],
+    postings: Any,
+    terms: Any,
+) -> int:
+    """`add_term_records`'s postings of `records`, written one after another to
+    `postings` (a binary file) instead of a segment, and per term what
+    `add_term_records` needs to take them in (see `EncodedTerms`) marshalled to
+    `terms`; returns the number of terms. `settings` and `tables` per field: what
+    `field_settings` and the field lengths give there."""
+    l2b: dict[int | None, int] = {}
+    at = n = 0
+    write = postings.write
+    for fieldname, btext, docs, weights, vlens, values in records:
+        limit, comp, fixedsize = settings[fieldname]
+        data, info = encode_term(
+            docs, weights, vlens, values, tables[fieldname], limit, comp, fixedsize, l2b
+        )
+        write(data)
+        marshal.dump((fieldname, btext, info, at, len(data)), terms)
+        at += len(data)
+        n += 1
+    return n
+
+
+def encode_term(
+    docs: bytes,
+    weights: bytes,
+    vlens: bytes,
+    values: bytes | None,
+    table: Sequence[int] | None,
+    limit: int,
+    comp: int,
+    fixedsize: int | None,
+    l2b: dict[int | None, int],
+) -> tuple[bytes, bytes]:
+    """One term's postings as W3 blocks (after the header magic), and its term info up
+    to where the postings lie (`W3TermInfo.to_bytes` without the offset and size).
+    `l2b` remembers `length_to_byte`."""
+    docnums = array("i", docs)
+    wts = array("d", weights)
+    vl = array("I", vlens) if values is not None else None
+    n_all = len(docnums)
+    chunks = [_HEADER_MAGIC]
+    term_weight: float = 0
+    term_minlength: int | None = None
+    term_maxlength = 0
+    term_maxweight: float = 0
+    offset = 0
+    for start in range(0, n_all, limit):
+        end = start + limit
+        ids = docnums[start:end].tolist()
+        w = wts[start:end]
+        wf = array("f", w)
+        count = len(ids)
+        top = max(w)
+        maxweight: float = top if top > 0 else 0
+        # W3TermInfo.add_block
+        term_weight += sum(wf)
+        if count == 1 or wf.count(wf[0]) == count:
+            mini_w: Any = None if wf[0] == 1.0 else wf[0]
+        else:
+            mini_w = tuple(wf)
+        minlength: int | None = None
+        maxlength = 0
+        if table is not None:
+            nonzero = [n for n in map(table.__getitem__, ids) if n]
+            if nonzero:
+                minlength, maxlength = min(nonzero), max(nonzero)
+        term_minlength = minlength if term_minlength is None else min(term_minlength, minlength)  # type: ignore[type-var]
+        if maxlength > term_maxlength:
+            term_maxlength = maxlength
+        if maxweight > term_maxweight:
+            term_maxweight = maxweight
+        if vl is None or values is None:
+            kept: Any = ()
+        else:
+            block_lens = vl[start:end]
+            if fixedsize is not None and fixedsize > 0:
+                size = sum(block_lens)
+                kept = values[offset : offset + size]
+                offset += size
+            else:
+                offs = list(accumulate(block_lens, initial=offset))
+                if 0 in block_lens:
+                    kept = [values[a:b] for a, b in pairwise(offs) if a != b]
+                else:  # the usual case, every posting has a value: no loop in Python
+                    kept = list(map(values.__getitem__, map(slice, offs, offs[1:])))
+                offset = offs[-1]
+        if fixedsize is None or fixedsize < 0:
+            mini_v: Any = tuple(kept)
+        elif fixedsize == 0:
+            mini_v = None
+        else:
+            mini_v = kept if isinstance(kept, bytes) else b"".join(kept)
+        mini_ids = tuple(map(operator.sub, ids, [0, *ids[:-1]]))
+        databytes = pickle.dumps((mini_ids, mini_w, mini_v), 2)
+        if comp:
+            databytes = zlib.compress(databytes, comp)
+        lb_min = l2b.get(minlength)
+        if lb_min is None:
+            lb_min = l2b[minlength] = length_to_byte(minlength)
+        lb_max = l2b.get(maxlength)
+        if lb_max is None:
+            lb_max = l2b[maxlength] = length_to_byte(maxlength)
+        infobytes = pickle.dumps((count, ids[-1], maxweight, comp, lb_min, lb_max), 2)
+        blocklength = len(infobytes) + len(databytes)
+        if end >= n_all:
+            blocklength = -blocklength
+        chunks.append(pack_int(blocklength))
+        chunks.append(infobytes)
+        chunks.append(databytes)
+    # W3TermInfo.to_bytes, not inlined (the postings' place and size follow)
+    minlength_byte = 0 if term_minlength is None else length_to_byte(term_minlength)
+    info = _TERMINFO.pack(
+        False,
+        term_weight,
+        n_all,
+        minlength_byte,
+        length_to_byte(term_maxlength),
+        term_maxweight,
+        docnums[0],
+        docnums[-1],
+    )
+    return b"".join(chunks), info

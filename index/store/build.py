@@ -262,13 +262,17 @@ def _plan(articles_dir: Path, manifest: dict[str, Any], listing: Listing | None 
     return plan
 
 
-def _open_writer(ix: whoosh_index.Index) -> IndexWriter:
+def _open_writer(ix: whoosh_index.Index, workers: int | None = None) -> IndexWriter:
+    """A writer with the build's postings pool; on more than one core (`workers`, by
+    default as `load_articles` counts them) its commit shares the terms of a large
+    build with a helper process (index/store/pool.py `_Split`)."""
     # compound=False: readers map the segment files instead of loading one
     # compound file into memory (docs/benchmarks.md: reading RSS 1,002 -> 70 MB
     # at 100k articles).
     keep_freed_heap()
     writer = ix.writer(limitmb=WRITER_MB, compound=False)
-    pool.install(writer, WRITER_MB)
+    cores = workers if workers is not None else min(2, os.cpu_count() or 1)
+    pool.install(writer, WRITER_MB, split=cores > 1)
     return writer
 
 
@@ -428,7 +432,7 @@ def _commit(
 ) -> tuple[int, int, int]:
     """Write the plan with one writer and commit it (cancelled on any error):
     (added, updated, touched)."""
-    writer = _open_writer(ix)
+    writer = _open_writer(ix, workers)
     try:
         counts = _write(writer, plan, manifest, progress, cancel, workers)
     except BaseException:
@@ -513,7 +517,7 @@ def build_in_memory(
     start = time.perf_counter()
     ix = store.ram_index()
     plan = _plan(Path(articles_dir).resolve(), {})
-    writer = _open_writer(ix)
+    writer = _open_writer(ix, workers)
     manifest: dict[str, Any] = {}
     added, _, _ = _write(writer, plan, manifest, progress, None, workers)
     writer.commit()

@@ -29,14 +29,17 @@ from __future__ import annotations
 import contextlib
 import heapq
 import marshal
+import os
 import struct
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import pairwise
 from typing import Any
 
 from whoosh.util import random_name
 
 from index import engine
+from index.store import workers
 
 Posting = tuple[str, bytes, int, float, "bytes | None"]
 Record = tuple[Any, ...]
@@ -44,6 +47,13 @@ Record = tuple[Any, ...]
 
 MAX_RUNS = 32
 """Spilled runs merged at once at most (each is an open file while merging)."""
+
+_SAMPLE = 256
+"""Every how many records of a run its place is noted (`TermPool._samples`), for
+splitting the commit's terms between two processes."""
+SPLIT_MIN_BYTES = 8 << 20
+"""Spilled bytes below which the commit stays in one process (a helper takes ~0.3 s
+to start)."""
 
 _TERM_COST = 240
 """Bytes per distinct term besides its text: dict slot, term bytes object,
@@ -185,6 +195,11 @@ class TermPool:
         self._lastfield: str | None = None
         """The field `add_field` last added of document `_maxdoc` (None when
         `add` added postings of it)."""
+        self.split = False
+        """Whether the commit may hand the second half of the terms to a helper process
+        (`install`): with spilled runs in a folder, it encodes them beside this one."""
+        self._samples: dict[str, list[tuple[str, bytes, int]]] = {}
+        """Per run: every `_SAMPLE`-th record's field, term and place, and the end."""
 
     def _terms_of(self, fieldname: str) -> dict[bytes, _Term]:
         terms = self._fields.get(fieldname)
@@ -280,13 +295,18 @@ class TermPool:
     def _write_run(self, records: Iterable[Record]) -> None:
         path = f"{random_name()}.run"
         out = self.tempstore.create_file(path)
+        samples: list[tuple[str, bytes, int]] = []
         try:
             fh = out.raw_file()
-            for record in records:
+            for n, record in enumerate(records):
+                if not n % _SAMPLE:
+                    samples.append((record[0], record[1], fh.tell()))
                 marshal.dump(record, fh)
+            samples.append(("", b"", fh.tell()))  # the end
         finally:
             out.close()  # through the storage's file: RamStorage keeps it on close
         self.runs.append(path)
+        self._samples[path] = samples
 
     def iter_postings(self) -> _Stream:
         """The postings for the commit, in field, term, document order: a
@@ -295,35 +315,38 @@ class TermPool:
             return _Stream(self._drain())
         self.save()
         runs, self.runs = self.runs, []
+        folder = getattr(self.tempstore, "folder", None)
+        spilled = sum(self._samples[path][-1][2] for path in runs)
+        if self.split and folder is not None and spilled >= SPLIT_MIN_BYTES:
+            split = _Split(self, runs, folder)
+            return _Stream(split.lower(), split)
         return _Stream(_combine(group) for group in self._groups(runs))
 
-    def _read_run(self, path: str) -> Iterator[Record]:
+    def _read_run(self, path: str, until: tuple[str, bytes] | None = None) -> Iterator[Record]:
+        """A run's records (those before `until`, if given), the run deleted after
+        the last (kept, if `until` is given: another process reads the rest)."""
         run = self.tempstore.open_file(path)
         try:
             fh = run.raw_file()
             while True:
                 try:
-                    yield marshal.load(fh)
+                    record = marshal.load(fh)
                 except EOFError:
                     break
+                if until is not None and (record[0], record[1]) >= until:
+                    break
+                yield record
         finally:
             run.close()
-        self.tempstore.delete_file(path)
+        if until is None:
+            self.tempstore.delete_file(path)
+            self._samples.pop(path, None)
 
-    def _groups(self, runs: list[str]) -> Iterator[list[Record]]:
+    def _groups(
+        self, runs: list[str], until: tuple[str, bytes] | None = None
+    ) -> Iterator[list[Record]]:
         """Each term's records from all runs, in run order."""
-        # Keyed by run number, so a term's records come in run (document)
-        # order; bound per stream (a generator expression would see the last
-        # number only, and the ties would fall to the records themselves).
-        streams = [_keyed(self._read_run(path), i) for i, path in enumerate(runs)]
-        group: list[Record] = []
-        for fieldname, text, _, rec in heapq.merge(*streams):
-            if group and (group[0][0], group[0][1]) != (fieldname, text):
-                yield group
-                group = []
-            group.append(rec)
-        if group:
-            yield group
+        return _merged(self._read_run(path, until) for path in runs)
 
     def cleanup(self) -> None:
         self._fields = {}
@@ -331,6 +354,146 @@ class TermPool:
             with contextlib.suppress(OSError):
                 self.tempstore.delete_file(path)
         self.runs = []
+
+
+def _merged(runs: Iterable[Iterator[Record]]) -> Iterator[list[Record]]:
+    """Each term's records from all runs, in run order."""
+    # Keyed by run number, so a term's records come in run (document)
+    # order; bound per stream (a generator expression would see the last
+    # number only, and the ties would fall to the records themselves).
+    streams = [_keyed(run, i) for i, run in enumerate(runs)]
+    group: list[Record] = []
+    for fieldname, text, _, rec in heapq.merge(*streams):
+        if group and (group[0][0], group[0][1]) != (fieldname, text):
+            yield group
+            group = []
+        group.append(rec)
+    if group:
+        yield group
+
+
+class _Split:
+    """The commit's terms in two halves by spilled bytes: this process writes those
+    before `key`, a helper process (`encode_from`) encodes the rest from the same run
+    files meanwhile, and the commit appends what it made (`engine.add_term_records`).
+    If the helper fails, this process encodes them itself: the segment is the same
+    either way, byte for byte."""
+
+    def __init__(self, pool: TermPool, runs: list[str], folder: str) -> None:
+        self.pool = pool
+        self.runs = runs
+        self.paths = [os.path.join(folder, path) for path in runs]
+        self.out = os.path.join(folder, f"{random_name()}.part")
+        self.key = _half_way([pool._samples[path] for path in runs])
+        self.starts = [_start_before(pool._samples[path], self.key) for path in runs]
+        self.fieldnames = sorted(f for f in pool.fieldnames if f >= self.key[0])
+        self.helper: workers.Pool | None = None
+
+    def lower(self) -> Iterator[Record]:
+        return (_combine(group) for group in self.pool._groups(self.runs, self.key))
+
+    def start(
+        self,
+        settings: dict[str, tuple[int, int, int | None]],
+        tables: dict[str, Any],
+    ) -> Callable[[], engine.EncodedTerms]:
+        """Have a helper encode the second half now; the returned call waits for it."""
+        task = (self.paths, self.starts, self.key, settings, tables, self.out)
+        handle = None
+        with contextlib.suppress(Exception):  # no helper: this process does it after
+            self.helper = workers.Pool(1, f"{__name__}:encode_from", "")
+            handle = self.helper.submit(task)
+
+        def result() -> engine.EncodedTerms:
+            done = None
+            if self.helper is not None:
+                with contextlib.suppress(Exception):
+                    done = self.helper.result(handle)
+                self._close_helper()
+            if done is None:
+                encode_from(task)
+            return self.out, _read_terms(self.out + ".terms")
+
+        return result
+
+    def _close_helper(self, kill: bool = False) -> None:
+        helper, self.helper = self.helper, None
+        if helper is not None:
+            with contextlib.suppress(Exception):
+                helper.close(kill=kill)
+
+    def finish(self) -> None:
+        """Stop the helper if it still runs (the commit failed), delete the run files
+        and its output (after the commit took it, or failed)."""
+        self._close_helper(kill=True)
+        for path in (*self.paths, self.out, self.out + ".terms"):
+            with contextlib.suppress(OSError):
+                os.remove(path)
+
+
+def _read_terms(path: str) -> Iterator[tuple[str, bytes, bytes, int, int]]:
+    with open(path, "rb") as fh:
+        while True:
+            try:
+                yield marshal.load(fh)
+            except EOFError:
+                return
+
+
+def _half_way(samples: list[list[tuple[str, bytes, int]]]) -> tuple[str, bytes]:
+    """The (field, term) where half of the runs' bytes lie before, by their samples."""
+    weighted: list[tuple[tuple[str, bytes], int]] = []
+    for run in samples:
+        for (fieldname, text, at), (_, _, after) in pairwise(run):
+            weighted.append(((fieldname, text), after - at))
+    weighted.sort()
+    half = sum(w for _, w in weighted) / 2
+    seen = 0
+    for key, w in weighted:
+        seen += w
+        if seen >= half:
+            return key
+    return weighted[-1][0]
+
+
+def _start_before(samples: list[tuple[str, bytes, int]], key: tuple[str, bytes]) -> int:
+    """A place in a run at or before its first record from `key` on."""
+    start = 0
+    for fieldname, text, at in samples[:-1]:
+        if (fieldname, text) >= key:
+            break
+        start = at
+    return start
+
+
+def _read_from(path: str, start: int, key: tuple[str, bytes]) -> Iterator[Record]:
+    """A run file's records from `key` on, read from `start` (a helper's; it keeps
+    the file)."""
+    with open(path, "rb") as fh:
+        fh.seek(start)
+        while True:
+            try:
+                record = marshal.load(fh)
+            except EOFError:
+                return
+            if (record[0], record[1]) >= key:
+                yield record
+
+
+def encode_from(task: tuple[Any, ...]) -> int:
+    """A helper's task (`_Split.start`): the terms from the split key on of every run,
+    encoded into the postings file `out` and its terms file (`engine.encode_terms`);
+    returns their number."""
+    paths, starts, key, settings, tables, out = task
+    with open(out, "wb") as postings, open(out + ".terms", "wb") as terms:
+        records = _records_from(paths, starts, key)
+        return engine.encode_terms(records, settings, tables, postings, terms)
+
+
+def _records_from(paths: list[str], starts: list[int], key: tuple[str, bytes]) -> Iterator[Record]:
+    """Each term's one record from `key` on, from every run file (read from `starts`)."""
+    runs = (_read_from(p, s, key) for p, s in zip(paths, starts, strict=True))
+    return (_combine(group) for group in _merged(runs))
 
 
 def _keyed(records: Iterator[Record], run: int) -> Iterator[tuple[str, bytes, int, Record]]:
@@ -342,10 +505,12 @@ class _Stream:
     """The pool's postings at commit: an iterator of postings (what Whoosh's
     field writer takes) whose term records are also there as `records`, for
     `engine.add_term_records` to write a term at a time (a third of the
-    commit's time went to passing each posting through Python)."""
+    commit's time went to passing each posting through Python). With a
+    `split`, `records` are the first half and the split gives the rest."""
 
-    def __init__(self, records: Iterator[Record]) -> None:
+    def __init__(self, records: Iterator[Record], split: _Split | None = None) -> None:
         self.records = records
+        self.split = split
         self._postings: Iterator[Posting] | None = None
 
     def __iter__(self) -> _Stream:
@@ -353,12 +518,24 @@ class _Stream:
 
     def __next__(self) -> Posting:
         if self._postings is None:
-            self._postings = (p for record in self.records for p in _postings(*record))
+            self._postings = (p for record in self._all() for p in _postings(*record))
         return next(self._postings)
+
+    def _all(self) -> Iterator[Record]:
+        """Every record, the split's second half read here (Whoosh's own path)."""
+        yield from self.records
+        split = self.split
+        if split is not None:
+            yield from _records_from(split.paths, split.starts, split.key)
+            split.finish()
 
 
 def _records_of(items: Any) -> Iterator[Record] | None:
     return items.records if isinstance(items, _Stream) and items._postings is None else None
+
+
+def _split_of(items: Any) -> _Split | None:
+    return items.split if isinstance(items, _Stream) else None
 
 
 def _docnum(posting: Posting) -> int:
@@ -395,11 +572,13 @@ class _LengthTable:
         return getattr(self._reader, name)
 
 
-def install(writer: Any, limitmb: float = 128) -> None:
+def install(writer: Any, limitmb: float = 128, split: bool = False) -> None:
     """Give a fresh SegmentWriter a TermPool, table-backed field lengths and
     a term-at-a-time postings writer for its commit (before any document is
-    added)."""
+    added); with `split`, a commit from spilled runs shares its terms with a
+    helper process (`_Split`)."""
     engine.replace_pool(writer, lambda tempstore: TermPool(tempstore, limitmb=limitmb))
+    writer.pool.split = split
     engine.wrap_add_document(writer, writer.pool.add_field)
     engine.wrap_length_reader(writer, _LengthTable)
-    engine.wrap_add_postings(writer, _records_of)
+    engine.wrap_add_postings(writer, _records_of, _split_of)

@@ -10,8 +10,12 @@ from typing import Any
 
 import pytest
 from whoosh import fields, index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.qparser import QueryParser
 
+from index import engine
+from index.store import pool as pool_mod
+from index.store import workers
 from index.store.disk import PrivateRamStorage, ram_index
 from index.store.pool import MAX_RUNS, Posting, TermPool, install
 
@@ -155,14 +159,14 @@ def test_install_refuses_a_used_writer() -> None:
 
 
 def _segment_files(
-    path: Path, docs: list[dict[str, Any]], limitmb: float | None
+    path: Path, docs: list[dict[str, Any]], limitmb: float | None, split: bool = False
 ) -> dict[str, bytes]:
     """The postings and terms files of a one-segment index, by extension."""
     path.mkdir()
     ix = index.create_in(str(path), _schema())
     writer = ix.writer(compound=False)
     if limitmb is not None:
-        install(writer, limitmb)
+        install(writer, limitmb, split=split)
     for doc in docs:
         writer.add_document(**doc)
     writer.commit()
@@ -178,6 +182,97 @@ def test_commit_writes_the_same_files_as_whoosh(tmp_path: Path, limitmb: float) 
     batch = _docs(300, seed=5)
     ours = _segment_files(tmp_path / "ours", batch, limitmb)
     assert ours == _segment_files(tmp_path / "theirs", batch, None)
+
+
+class _CountedPool(workers.Pool):
+    started = 0
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        type(self).started += 1
+        super().__init__(*args, **kwargs)
+
+
+def test_a_split_commit_writes_the_same_files_as_whoosh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The commit of spilled runs shares its terms with a helper process, which
+    encodes the second half from the same run files (pool._Split): the files are
+    still byte for byte Whoosh's, and no run or helper file is left behind."""
+    monkeypatch.setattr(pool_mod, "SPLIT_MIN_BYTES", 0)
+    monkeypatch.setattr(pool_mod, "_SAMPLE", 4)  # small runs: fine enough samples to halve
+    monkeypatch.setattr(pool_mod.workers, "Pool", _CountedPool)
+    halves: list[int] = []
+    add_term_records = engine.add_term_records
+
+    def counted(fieldwriter: Any, schema: Any, lengths: Any, records: Any, encoded: Any) -> None:
+        mine = list(records)
+
+        def theirs() -> engine.EncodedTerms:
+            out, terms = encoded()
+            listed = list(terms)
+            halves.extend((len(mine), len(listed)))
+            return out, listed
+
+        add_term_records(fieldwriter, schema, lengths, iter(mine), theirs)
+
+    monkeypatch.setattr(engine, "add_term_records", counted)
+    batch = _docs(300, seed=11)
+    ours = _segment_files(tmp_path / "ours", batch, 0.02, split=True)
+    assert _CountedPool.started == 1  # the helper did the second half
+    lower, upper = halves
+    assert lower > 0 and upper > 0  # (halved by bytes: the frequent terms are few)
+    assert ours == _segment_files(tmp_path / "theirs", batch, None)
+    left = {p.suffix for p in (tmp_path / "ours").iterdir()}
+    assert not left & {".run", ".part", ".terms"}
+
+
+def test_a_split_commit_without_its_helper_does_the_rest_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_helper(*args: Any, **kwargs: Any) -> None:
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(pool_mod, "SPLIT_MIN_BYTES", 0)
+    monkeypatch.setattr(pool_mod.workers, "Pool", no_helper)
+    batch = _docs(200, seed=12)
+    ours = _segment_files(tmp_path / "ours", batch, 0.02, split=True)
+    assert ours == _segment_files(tmp_path / "theirs", batch, None)
+
+
+def test_a_split_stream_read_posting_by_posting_has_every_posting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whoosh's own path (a stream iterated posting by posting) reads the split's
+    second half itself, in order, and deletes the run files after."""
+    monkeypatch.setattr(pool_mod, "SPLIT_MIN_BYTES", 0)
+    monkeypatch.setattr(pool_mod, "_SAMPLE", 2)
+    pool = TermPool(FileStorage(str(tmp_path)))
+    pool.split = True
+    expected: list[Posting] = []
+    for docnum in range(40):
+        for field in ("a", "b"):
+            posting = (field, f"t{docnum % 7}".encode(), docnum, 1.0, None)
+            pool.add(posting)
+            expected.append(posting)
+        if docnum % 10 == 9:
+            pool.save()
+    stream = pool.iter_postings()
+    assert stream.split is not None
+    expected.sort(key=lambda p: (p[0], p[1], p[2]))
+    assert list(stream) == expected
+    assert not list(tmp_path.iterdir())
+
+
+def test_the_split_key_halves_the_spilled_bytes() -> None:
+    runs = [
+        [("a", b"x", 0), ("b", b"k", 10), ("", b"", 100)],  # 10 bytes before b/k, 90 from it
+        [("a", b"y", 0), ("b", b"a", 50), ("", b"", 60)],
+    ]
+    # by key: a/x 10, a/y 50, b/a 10, b/k 90: half of 160 is reached at b/k
+    assert pool_mod._half_way(runs) == ("b", b"k")
+    assert pool_mod._start_before(runs[0], ("b", b"k")) == 0  # the sample before it
+    assert pool_mod._start_before(runs[1], ("b", b"k")) == 50
+    assert pool_mod._start_before(runs[1], ("a", b"a")) == 0
 
 
 def test_spilled_runs_merge_in_run_order() -> None:
