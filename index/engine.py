@@ -541,10 +541,11 @@ def add_term_records(
         nonlocal lastfn, table, limit, comp, fixedsize, fieldprefix
         if lastfn is not None:
             fieldwriter.finish_field()
-        fieldwriter.start_field(fieldname, schema[fieldname])
+        fieldobj = schema[fieldname]
+        fieldwriter.start_field(fieldname, fieldobj)
         lastfn = fieldname
         table = lengths(fieldname)
-        limit, comp, fixedsize = field_settings(fieldwriter)
+        limit, comp, fixedsize = codec_settings(fieldwriter, fieldobj)
         fieldprefix = pack_ushort(fieldwriter._fieldid)
 
     def term(btext: bytes, valbytes: bytes) -> None:  # OrderedHashWriter.add
@@ -583,23 +584,14 @@ def add_term_records(
 
 
 def codec_settings(fieldwriter: Any, fieldobj: Any) -> tuple[int, int, int | None]:
-    """`field_settings` of a field before it is started: what the field writer's codec
-    gives every field's postings writer, and the field's fixed value size."""
+    """A field's block limit, compression and fixed value size: what the field writer's
+    codec gives every field's postings writer (term postings never have byte ids), and
+    the field's format; raises NotImplementedError for what `encode_term` cannot do."""
     codec = fieldwriter._codec
     if codec._inlinelimit > 1:
         raise NotImplementedError("inlined postings")
     fixedsize: int | None = fieldobj.format.fixed_value_size()
     return codec._blocklimit, codec._compression, fixedsize
-
-
-def field_settings(fieldwriter: Any) -> tuple[int, int, int | None]:
-    """The field writer's current field's block limit, compression and fixed value size
-    (after `start_field`); raises NotImplementedError for what `encode_term` cannot do."""
-    pw = fieldwriter._postwriter
-    if pw._inlinelimit > 1 or pw._byteids:
-        raise NotImplementedError("inlined postings or byte ids")
-    fixedsize: int | None = fieldwriter._format.fixed_value_size()
-    return pw._blocklimit, pw._compression, fixedsize
 
 
 def encode_terms(
@@ -613,7 +605,7 @@ def encode_terms(
     `postings` (a binary file) instead of a segment, and per term what
     `add_term_records` needs to take them in (see `EncodedTerms`) marshalled to
     `terms`; returns the number of terms. `settings` and `tables` per field: what
-    `field_settings` and the field lengths give there."""
+    `codec_settings` and the field lengths give there."""
     l2b: dict[int | None, int] = {}
     at = n = 0
     write = postings.write
