@@ -8,13 +8,13 @@ in the same order, as the model's own bytes objects, with each word's part
 made once (cached per word). The tags are identical: the dropped attributes
 carry no weight, and the kept ones are summed in the same order. A test
 compares both paths (tests/index/test_extract_speed_paths.py). Given the
-model's attribute ids (plus one) instead of its bytes, it lists those ids: the
+model's attribute rows (`crfscore.AttrIds`, never 0) instead of its bytes, it lists those ids: the
 numpy scorer (crfscore.py) sums weights by them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
@@ -22,7 +22,7 @@ from index.extract.features import _SENT_START, gazetteer_marks, word_info
 from index.extract.gazetteer import Gazetteer
 
 A = TypeVar("A", bound=bytes | int)
-"""An attribute as the model's bytes (for crfsuite) or as its id plus one (never 0)."""
+"""An attribute as the model's bytes (for crfsuite) or as its row in the weights (never 0)."""
 Pack = tuple[object, ...]
 Attrs = tuple[Any, ...]
 """Attributes (bytes or ids, see `A`)."""
@@ -36,15 +36,15 @@ _VARIANTS_MAX = 50_000
 
 
 def _kept(feats: Iterable[A | None]) -> tuple[A, ...]:
-    """The known ones (attribute names are never empty, ids plus one never 0)."""
+    """The known ones (attribute names are never empty, rows never 0)."""
     return tuple(filter(None, feats))
 
 
 class ModelFeatures(Generic[A]):
     """`static_features` restricted to one model's attributes (see the module docstring)."""
 
-    def __init__(self, known: dict[bytes, A], cache_size: int = 30_000) -> None:
-        self.known: dict[bytes, A] = known
+    def __init__(self, known: Mapping[bytes, A], cache_size: int = 30_000) -> None:
+        self.known: Mapping[bytes, A] = known
         self.pack = lru_cache(maxsize=cache_size)(self._pack)
         self._cores: dict[tuple[str, ...], _CorePack] = {}
         self._b: A | None = self._get("b")
@@ -190,9 +190,9 @@ def _pair_heads(known: Iterable[bytes]) -> frozenset[str]:
 class _Memo(dict[str, "A | None"]):
     """Feature string -> the model's bytes (or id) for it, or None; looked up on first use."""
 
-    def __init__(self, known: dict[bytes, A]) -> None:
+    def __init__(self, known: Mapping[bytes, A]) -> None:
         super().__init__()
-        self.known: dict[bytes, A] = known
+        self.known: Mapping[bytes, A] = known
 
     def __missing__(self, s: str) -> A | None:
         v = self[s] = self.known.get(s.encode())
@@ -203,9 +203,9 @@ class _Roles(dict[str, tuple["A | None", ...]]):
     """A class feature -> the model's bytes for it as own, -1, +1, -2, +2 feature (or None);
     made on first use (a few hundred values make every word's class features)."""
 
-    def __init__(self, known: dict[bytes, A]) -> None:
+    def __init__(self, known: Mapping[bytes, A]) -> None:
         super().__init__()
-        self.known: dict[bytes, A] = known
+        self.known: Mapping[bytes, A] = known
 
     def __missing__(self, c: str) -> tuple[A | None, ...]:
         kg = self.known.get

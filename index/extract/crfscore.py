@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import mmap
 import struct
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar, cast
 
+import marisa_trie
 import numpy as np
 import numpy.typing as npt
 
@@ -68,15 +69,47 @@ def _cqdb_names(raw: mmap.mmap, base: int, path: Path) -> list[bytes]:
     return out
 
 
+class AttrIds(Mapping[bytes, int]):
+    """A model's attribute names -> their rows in `CrfWeights.state` (1 and up): a marisa
+    trie of the names and the empty name, whose key ids are the rows (the empty name
+    is always id 0: the zero row, never asked for).
+
+    A trie, not a dict: 0.2 MB instead of 6 MB in every extraction process. `get` is the
+    trie's own lookup (~0.35 µs slower than a dict's; a process asks ~12 per new word)."""
+
+    __slots__ = ("_trie", "get")
+
+    def __init__(self, names: Iterable[bytes]) -> None:
+        self._trie = marisa_trie.BinaryTrie([b"", *names])
+        if self._trie.get(b"") != 0:  # marisa gives the empty key the root's id
+            raise ValueError("attribute table: the empty name is not id 0")
+        self.get: Callable[[bytes], int | None] = self._trie.get  # type: ignore[assignment]
+
+    def __getitem__(self, name: bytes) -> int:
+        i = self._trie.get(name) if name else None
+        if i is None:
+            raise KeyError(name)
+        return cast(int, i)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, bytes) and bool(name) and name in self._trie
+
+    def __iter__(self) -> Iterator[bytes]:
+        return (k for k in self._trie.iterkeys() if k)
+
+    def __len__(self) -> int:
+        return len(self._trie) - 1
+
+
 @dataclass(frozen=True)
 class CrfWeights:
-    """A crfsuite CRF1d model's weights: `state[attribute id + 1, label]` (row 0 is zero),
-    `trans[from, to]`, the labels, and each attribute's id + 1 (as `ModelFeatures` takes).
+    """A crfsuite CRF1d model's weights: `state[attribute row, label]` (row 0 is zero),
+    `trans[from, to]`, the labels, and each attribute's row (as `ModelFeatures` takes).
     `state` may be single precision; `state_err[row]` is then the largest rounding error
     of the row's weights (zero in double precision)."""
 
     labels: tuple[str, ...]
-    attr_ids: dict[bytes, int]
+    attr_ids: AttrIds
     state: npt.NDArray[np.floating]
     trans: F64
     state_err: F64
@@ -100,11 +133,15 @@ def read_weights(path: Path, single: bool = True) -> CrfWeights:
             raise ValueError(f"{path}: inconsistent model header")
         (count,) = struct.unpack_from("<I", raw, off_feat + 8)
         feats = np.frombuffer(raw, dtype=_FEATURE, count=count, offset=off_feat + 12).copy()
+    if b"" in attrs or len(set(attrs)) != len(attrs):
+        raise ValueError(f"{path}: empty or repeated attribute names")
+    ids = AttrIds(attrs)
+    row = np.array([ids[a] for a in attrs], dtype=np.intp)  # crfsuite's id -> its row
     state = np.zeros((n_attrs + 1, n_labels))
     trans = np.zeros((n_labels, n_labels))
     is_state = feats["type"] == 0
     st = feats[is_state]
-    state[st["src"] + 1, st["dst"]] = st["w"]
+    state[row[st["src"]], st["dst"]] = st["w"]
     tr = feats[~is_state]
     trans[tr["src"], tr["dst"]] = tr["w"]
     err = np.zeros(len(state))
@@ -112,7 +149,6 @@ def read_weights(path: Path, single: bool = True) -> CrfWeights:
     if single:
         kept = state.astype(np.float32)
         err = np.abs(kept - state).max(axis=1)
-    ids = dict(zip(attrs, range(1, len(attrs) + 1), strict=True))
     return CrfWeights(labels, ids, kept, trans, err)
 
 
@@ -211,9 +247,11 @@ class Scorer:
     def _reset(self) -> None:
         self.vec.clear()
         self.wid: dict[str, int] = {}
-        self.roles = np.zeros((1024, _ROLES), dtype=np.intp)
+        # rows and class codes as 32-bit ints: half the size (rows number fewer
+        # than a million, codes fewer than `_CODES`), indexes all the same
+        self.roles = np.zeros((1024, _ROLES), dtype=np.int32)
         self.name_like = np.zeros(1024, dtype=bool)
-        self.code = np.zeros(1024, dtype=np.intp)
+        self.code = np.zeros(1024, dtype=np.int32)
         self.opens = np.zeros(1024, dtype=bool)
         self.has_head = np.zeros(1024, dtype=bool)
         self.uses = np.zeros(1024, dtype=np.int32)  # tokens per word since the last shrink

@@ -205,3 +205,15 @@ def test_long_sentences_are_tagged_in_groups_of_bounded_size(
     monkeypatch.setattr(crfscore, "_CELLS", 700)  # forces several groups
     got = _scorer_labels(scorer, [s for s in batch if s])
     assert got == [_crfsuite_labels(tagger.CRF_PATH, feats, s) for s in batch if s]
+
+
+def test_attribute_rows_are_distinct_from_one_and_the_empty_name_is_no_attribute() -> None:
+    names = [b"w=Paris", b"pw=in", b"s3=ris", b"w=Par", b"nw=liegt"]
+    ids = crfscore.AttrIds(names)
+    assert len(ids) == 5 and set(ids) == set(names)
+    assert sorted(ids[n] for n in names) == [1, 2, 3, 4, 5]  # row 0: the zero row
+    assert all(ids.get(n) == ids[n] for n in names)
+    assert ids.get(b"w=Pari") is None and b"w=Pari" not in ids
+    assert b"" not in ids and "w=Paris" not in ids
+    with pytest.raises(KeyError):
+        ids[b""]
