@@ -41,11 +41,14 @@ from index.store.schema import prepare_document
 POOL_THRESHOLD = 64
 """Below this many files to read, a process pool costs more than it saves."""
 
-WRITER_MB = 42
+WRITER_MB = 32
 """Memory for the writer's postings before it spills them to disk (index/store/pool.py).
-42 MB of the pool's two-buffers-a-term layout hold what 64 MB of estimated size
-held with four arrays a term: the same spills at the same documents (3 runs at
-10k articles), ~18 MB less of the builder's peak. (32 MB: 4 runs.)"""
+32 MB: 4 runs at 10k articles, ~40 at 100k (merged in two steps, `pool.MAX_RUNS`).
+Against 42 MB, measured by replaying prepared documents through the writer alone
+(no extraction; two runs each, alternating): the same CPU at 10k (10.8-11.3 s against
+10.9-11.4 s), at 100k 89-95 s against 84-102 s, the commit 16 s against 20-32 s; the
+build's whole-tree peak at 10k 467 -> 453 MB. Below 32 it costs: 24 MB +1-3 s CPU
+at 10k, 16 MB +3.5 s."""
 
 STABLE_SKIPS = frozenset({"empty", "binary", "not-text", "too-large"})
 """Reasons that depend on the file's content only: remembered in the manifest
