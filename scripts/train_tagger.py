@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from index.extract import germeval, smartdata  # noqa: E402
+from index.extract.crfscore import write_attr_table  # noqa: E402
 from index.extract.features import static_features  # noqa: E402
 from index.extract.gazetteer import Gazetteer, load, lookup_key  # noqa: E402
 from index.extract.tagger import CRF_PATH  # noqa: E402
@@ -285,6 +286,8 @@ def main() -> None:
     train_args(args, data, args.out)
     if args.bias_shift:
         shift_bias(args.out, parse_shifts(args.bias_shift))
+    # each process maps the attribute table instead of building it (index/extract/crfscore.py)
+    write_attr_table(args.out)
     print(
         f"CRF trained on {len(data)} sentences in {time.time() - t0:.1f}s"
         f" -> {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)"

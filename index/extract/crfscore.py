@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import mmap
 import struct
+import zlib
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,11 +80,18 @@ class AttrIds(Mapping[bytes, int]):
 
     __slots__ = ("_trie", "get")
 
-    def __init__(self, names: Iterable[bytes]) -> None:
-        self._trie = marisa_trie.BinaryTrie([b"", *names])
-        if self._trie.get(b"") != 0:  # marisa gives the empty key the root's id
+    def __init__(self, trie: marisa_trie.BinaryTrie) -> None:
+        if trie.get(b"") != 0:  # marisa gives the empty key the root's id
             raise ValueError("attribute table: the empty name is not id 0")
-        self.get: Callable[[bytes], int | None] = self._trie.get  # type: ignore[assignment]
+        self._trie = trie
+        self.get: Callable[[bytes], int | None] = trie.get  # type: ignore[assignment]
+
+    @classmethod
+    def build(cls, names: Iterable[bytes]) -> AttrIds:
+        return cls(marisa_trie.BinaryTrie([b"", *names]))
+
+    def save(self, path: Path) -> None:
+        self._trie.save(str(path))
 
     def __getitem__(self, name: bytes) -> int:
         i = self._trie.get(name) if name else None
@@ -99,6 +107,65 @@ class AttrIds(Mapping[bytes, int]):
 
     def __len__(self) -> int:
         return len(self._trie) - 1
+
+
+_TABLE_HEADER = struct.Struct("<4sII")
+"""An attribute table's rows file: b"ATTR", the number of attributes, and the CRC-32 of
+the model's own attribute names (its CQDB chunk), so a table left from another model
+is never taken for this one's."""
+
+
+def attr_table_paths(model: Path) -> tuple[Path, Path]:
+    """Where `write_attr_table` puts a model's attribute trie and its rows (crfsuite's
+    attribute id -> row, little-endian uint32): next to the model."""
+    return model.with_suffix(".attrs.marisa"), model.with_suffix(".attrs.u32")
+
+
+def write_attr_table(model: Path) -> None:
+    """Make the model's attribute table once, so that each process maps it instead of
+    building the trie from 62,000 names (+50 ms at every start of extraction).
+    scripts/train_tagger.py calls it after training."""
+    with model.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as raw:
+        off_attrs = _MODEL_HEADER.unpack_from(raw, 0)[9]
+        names = _cqdb_names(raw, off_attrs, model)
+        crc = _chunk_crc(raw, off_attrs)
+    ids = AttrIds.build(names)
+    rows = np.array([ids[a] for a in names], dtype="<u4")
+    trie_path, rows_path = attr_table_paths(model)
+    ids.save(trie_path)
+    rows_path.write_bytes(_TABLE_HEADER.pack(b"ATTR", len(names), crc) + rows.tobytes())
+
+
+def _chunk_crc(raw: mmap.mmap, base: int) -> int:
+    size = _CQDB_HEADER.unpack_from(raw, base)[1]
+    return zlib.crc32(memoryview(raw)[base : base + size])
+
+
+def _mapped_table(
+    model: Path, raw: mmap.mmap, off_attrs: int, n_attrs: int
+) -> tuple[AttrIds, npt.NDArray[np.intp]] | None:
+    """The model's attribute table as `write_attr_table` wrote it, or None when it is
+    missing, unreadable or another model's (then the caller builds it)."""
+    trie_path, rows_path = attr_table_paths(model)
+    try:
+        data = rows_path.read_bytes()
+        if not trie_path.is_file():
+            return None
+        magic, count, crc = _TABLE_HEADER.unpack_from(data, 0)
+        if (
+            magic != b"ATTR"
+            or count != n_attrs
+            or len(data) != _TABLE_HEADER.size + 4 * count
+            or crc != _chunk_crc(raw, off_attrs)
+        ):
+            return None
+        ids = AttrIds(marisa_trie.BinaryTrie().mmap(str(trie_path)))
+    except (OSError, ValueError, RuntimeError, struct.error):
+        return None
+    if len(ids) != n_attrs:
+        return None
+    rows = np.frombuffer(data, dtype="<u4", offset=_TABLE_HEADER.size).astype(np.intp)
+    return ids, rows
 
 
 @dataclass(frozen=True)
@@ -124,19 +191,24 @@ def read_weights(path: Path, single: bool = True) -> CrfWeights:
         if magic != b"lCRF" or kind != b"FOMC":
             raise ValueError(f"{path}: not a crfsuite CRF model")
         labels = tuple(s.decode() for s in _cqdb_names(raw, off_labels, path))
-        attrs = _cqdb_names(raw, off_attrs, path)
-        if (
-            len(labels) != n_labels
-            or len(attrs) != n_attrs
-            or raw[off_feat : off_feat + 4] != b"FEAT"
-        ):
+        if len(labels) != n_labels or raw[off_feat : off_feat + 4] != b"FEAT":
             raise ValueError(f"{path}: inconsistent model header")
         (count,) = struct.unpack_from("<I", raw, off_feat + 8)
         feats = np.frombuffer(raw, dtype=_FEATURE, count=count, offset=off_feat + 12).copy()
-    if b"" in attrs or len(set(attrs)) != len(attrs):
-        raise ValueError(f"{path}: empty or repeated attribute names")
-    ids = AttrIds(attrs)
-    row = np.array([ids[a] for a in attrs], dtype=np.intp)  # crfsuite's id -> its row
+        table = _mapped_table(path, raw, off_attrs, n_attrs)
+        if table is None:  # no table written for this model: made here (~50 ms)
+            attrs = _cqdb_names(raw, off_attrs, path)
+            if len(attrs) != n_attrs:
+                raise ValueError(f"{path}: inconsistent model header")
+            if b"" in attrs or len(set(attrs)) != len(attrs):
+                raise ValueError(f"{path}: empty or repeated attribute names")
+            ids = AttrIds.build(attrs)
+            row = np.array([ids[a] for a in attrs], dtype=np.intp)
+        else:
+            ids, row = table
+    # row[crfsuite's attribute id]: the attribute's row in `state`
+    if len(feats) and int(feats["src"][feats["type"] == 0].max(initial=0)) >= n_attrs:
+        raise ValueError(f"{path}: a feature of an unknown attribute")
     state = np.zeros((n_attrs + 1, n_labels))
     trans = np.zeros((n_labels, n_labels))
     is_state = feats["type"] == 0

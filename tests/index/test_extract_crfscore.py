@@ -7,6 +7,7 @@ retrained model keeps the equality.
 
 from __future__ import annotations
 
+import mmap
 import random
 import threading
 from pathlib import Path
@@ -176,6 +177,32 @@ def test_a_freshly_trained_model_tags_as_crfsuite(tmp_path: Path) -> None:
     scorer, feats = _both(path)
     sents = _sentences()
     assert _scorer_labels(scorer, sents) == [_crfsuite_labels(path, feats, s) for s in sents]
+    # the same with its attribute table written, and with another model's table beside it
+    built = read_weights(path)
+    crfscore.write_attr_table(path)
+    _same_weights(read_weights(path), built)
+    for mine, shipped in zip(
+        crfscore.attr_table_paths(path), crfscore.attr_table_paths(tagger.CRF_PATH), strict=True
+    ):
+        mine.write_bytes(shipped.read_bytes())
+    _same_weights(read_weights(path), built)
+
+
+def _same_weights(a: CrfWeights, b: CrfWeights) -> None:
+    assert a.labels == b.labels and set(a.attr_ids) == set(b.attr_ids)
+    for name in a.attr_ids:
+        ra, rb = a.attr_ids[name], b.attr_ids[name]
+        assert (a.state[ra] == b.state[rb]).all() and a.state_err[ra] == b.state_err[rb]
+    assert (a.trans == b.trans).all()
+
+
+def test_the_shipped_model_has_its_attribute_table() -> None:
+    """Mapped, not built at each start (scripts/train_tagger.py writes it after training;
+    a model retrained without it would still tag right, only start ~50 ms slower)."""
+    path = tagger.CRF_PATH
+    with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as raw:
+        header = crfscore._MODEL_HEADER.unpack_from(raw, 0)
+        assert crfscore._mapped_table(path, raw, header[9], header[6]) is not None
 
 
 def test_threads_share_one_scorer_and_tag_alike() -> None:
@@ -209,7 +236,7 @@ def test_long_sentences_are_tagged_in_groups_of_bounded_size(
 
 def test_attribute_rows_are_distinct_from_one_and_the_empty_name_is_no_attribute() -> None:
     names = [b"w=Paris", b"pw=in", b"s3=ris", b"w=Par", b"nw=liegt"]
-    ids = crfscore.AttrIds(names)
+    ids = crfscore.AttrIds.build(names)
     assert len(ids) == 5 and set(ids) == set(names)
     assert sorted(ids[n] for n in names) == [1, 2, 3, 4, 5]  # row 0: the zero row
     assert all(ids.get(n) == ids[n] for n in names)
