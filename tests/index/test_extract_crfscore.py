@@ -244,3 +244,20 @@ def test_attribute_rows_are_distinct_from_one_and_the_empty_name_is_no_attribute
     assert b"" not in ids and "w=Paris" not in ids
     with pytest.raises(KeyError):
         ids[b""]
+
+
+def test_the_word_core_table_stays_bounded_and_packs_alike(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from index.extract import crfmodel
+
+    w = tagger.model_weights(tagger.CRF_PATH)
+    words = [w for s in _sentences() for w in s]
+    assert len({crfmodel.word_info(x)[0] for x in words}) > 40  # more cores than the cap
+    unbounded = ModelFeatures(w.attr_ids)
+    want = [unbounded._pack(word) for word in words]
+    monkeypatch.setattr(crfmodel, "_VARIANTS_MAX", 20)
+    small = ModelFeatures(w.attr_ids)
+    for word, pack in zip(words, want, strict=True):
+        assert small._pack(word) == pack
+        assert len(small._cores) <= 20
