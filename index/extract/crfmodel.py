@@ -8,8 +8,8 @@ in the same order, as the model's own bytes objects, with each word's part
 made once (cached per word). The tags are identical: the dropped attributes
 carry no weight, and the kept ones are summed in the same order. A test
 compares both paths (tests/index/test_extract_speed_paths.py). Given the
-model's attribute rows (`crfscore.AttrIds`, never 0) instead of its bytes, it lists those ids: the
-numpy scorer (crfscore.py) sums weights by them.
+model's attribute rows (`crfscore.AttrIds`, never 0) instead of its bytes, it lists
+those rows: the numpy scorer (crfscore.py) sums weights by them.
 """
 
 from __future__ import annotations

@@ -129,11 +129,19 @@ def write_attr_table(model: Path) -> None:
         off_attrs = _MODEL_HEADER.unpack_from(raw, 0)[9]
         names = _cqdb_names(raw, off_attrs, model)
         crc = _chunk_crc(raw, off_attrs)
-    ids = AttrIds.build(names)
-    rows = np.array([ids[a] for a in names], dtype="<u4")
+    ids, rows = _built_table(names, model)
     trie_path, rows_path = attr_table_paths(model)
     ids.save(trie_path)
-    rows_path.write_bytes(_TABLE_HEADER.pack(b"ATTR", len(names), crc) + rows.tobytes())
+    header = _TABLE_HEADER.pack(b"ATTR", len(names), crc)
+    rows_path.write_bytes(header + rows.astype("<u4").tobytes())
+
+
+def _built_table(names: list[bytes], model: Path) -> tuple[AttrIds, npt.NDArray[np.intp]]:
+    """The attribute table made from the model's names (crfsuite's order): ~50 ms."""
+    if b"" in names or len(set(names)) != len(names):
+        raise ValueError(f"{model}: empty or repeated attribute names")
+    ids = AttrIds.build(names)
+    return ids, np.array([ids[a] for a in names], dtype=np.intp)
 
 
 def _chunk_crc(raw: mmap.mmap, base: int) -> int:
@@ -196,23 +204,18 @@ def read_weights(path: Path, single: bool = True) -> CrfWeights:
         (count,) = struct.unpack_from("<I", raw, off_feat + 8)
         feats = np.frombuffer(raw, dtype=_FEATURE, count=count, offset=off_feat + 12).copy()
         table = _mapped_table(path, raw, off_attrs, n_attrs)
-        if table is None:  # no table written for this model: made here (~50 ms)
+        if table is None:  # no table written for this model: made here
             attrs = _cqdb_names(raw, off_attrs, path)
             if len(attrs) != n_attrs:
                 raise ValueError(f"{path}: inconsistent model header")
-            if b"" in attrs or len(set(attrs)) != len(attrs):
-                raise ValueError(f"{path}: empty or repeated attribute names")
-            ids = AttrIds.build(attrs)
-            row = np.array([ids[a] for a in attrs], dtype=np.intp)
-        else:
-            ids, row = table
-    # row[crfsuite's attribute id]: the attribute's row in `state`
-    if len(feats) and int(feats["src"][feats["type"] == 0].max(initial=0)) >= n_attrs:
-        raise ValueError(f"{path}: a feature of an unknown attribute")
+            table = _built_table(attrs, path)
+    ids, row = table  # row[crfsuite's attribute id]: the attribute's row in `state`
     state = np.zeros((n_attrs + 1, n_labels))
     trans = np.zeros((n_labels, n_labels))
     is_state = feats["type"] == 0
     st = feats[is_state]
+    if int(st["src"].max(initial=0)) >= n_attrs:
+        raise ValueError(f"{path}: a feature of an unknown attribute")
     state[row[st["src"]], st["dst"]] = st["w"]
     tr = feats[~is_state]
     trans[tr["src"], tr["dst"]] = tr["w"]
